@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+import { defineCollection } from 'astro:content';
+import { createArchiveSource } from './content/loader';
+import { resolveBuildEnv } from './lib/build-env';
+import { storedArticleSchema } from './schemas/article';
+import { storedAuthorSchema } from './schemas/author';
+import { sectionSchema } from './schemas/section';
+import settings from './settings';
+
+const { contentDir } = resolveBuildEnv(process.env, settings, process.cwd());
+const source = createArchiveSource({ contentDir, displayRoot: process.cwd(), settings });
+
+export const collections = {
+  /** `content/articles/**\/<slug>.md`: metadata, free HTML, and the lists under each article. */
+  articles: defineCollection({ loader: source.loader('articles'), schema: storedArticleSchema }),
+  /** `content/authors/<id>.md`. */
+  authors: defineCollection({ loader: source.loader('authors'), schema: storedAuthorSchema }),
+  /** `content/sections.yaml`, with each section's place in the navigation. */
+  sections: defineCollection({
+    loader: source.loader('sections'),
+    schema: sectionSchema.extend({ order: z.number().int() }),
+  }),
+};

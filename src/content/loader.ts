@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readArchive, type Archive, type ArchiveOptions } from './read-archive';
+
+type CollectionName = 'articles' | 'authors' | 'sections';
+
+/**
+ * Reads the content folder once per build and feeds the three collections from
+ * that single read, so cross-file checks and build-wide lists are computed once.
+ * In `astro dev`, a change in the folder re-reads it and refills all three.
+ */
+export function createArchiveSource(options: ArchiveOptions) {
+  let pending: Promise<Archive> | undefined;
+  let watching = false;
+  let warned = false;
+
+  const get = (): Promise<Archive> => {
+    pending ??= Promise.resolve().then(() => readArchive(options));
+    return pending;
+  };
+
+  const fill = async (collection: CollectionName, { store, logger }: Pick<LoaderContext, 'store' | 'logger'>) => {
+    const archive = await get();
+    if (!warned) {
+      warned = true;
+      for (const warning of archive.warnings) logger.warn(warning);
+    }
+    store.clear();
+    if (collection === 'sections') {
+      archive.sections.forEach((section, order) => store.set({ id: section.id, data: { ...section, order } }));
+    } else if (collection === 'authors') {
+      for (const { id, data } of archive.authors) store.set({ id, data });
+    } else {
+      for (const { id, data, html } of archive.articles) store.set({ id, data, rendered: { html } });
+    }
+  };
+
+  const loader = (collection: CollectionName): Loader => ({
+    name: `masthead-${collection}`,
+    load: async (context) => {
+      await fill(collection, context);
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      if (!watching) {
+        // Registered first, so it runs before the collections' own listeners.
+        watching = true;
+        watcher.add(options.contentDir);
+        watcher.on('all', (_event, file) => {
+          if (isInside(options.contentDir, file)) {
+            pending = undefined;
+            warned = false;
+          }
+        });
+      }
+      watcher.on('all', (_event, file) => {
+        if (!isInside(options.contentDir, file)) return;
+        fill(collection, context).catch((error: unknown) => logger.error(String((error as Error).message ?? error)));
+      });
+    },
+  });
+
+  return { get, loader };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,87 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { compareNewestFirst } from '../lib/dates';
+import { printDate, urls } from '../site';
+
+export type Article = CollectionEntry<'articles'>;
+export type Author = CollectionEntry<'authors'>;
+export type SectionEntry = CollectionEntry<'sections'>;
+
+/** What a list item needs, and nothing more: never any body text. */
+export interface StoryItem {
+  id: string;
+  url: string;
+  title: string;
+  standfirst: string;
+  date: Date;
+  dateText: string;
+  sectionName: string;
+  sectionUrl: string;
+  authorName: string;
+  authorUrl: string;
+}
+
+export interface SiteData {
+  /** Newest first. */
+  articles: Article[];
+  articlesById: Map<string, Article>;
+  authorsById: Map<string, Author>;
+  /** In navigation order. */
+  sections: SectionEntry[];
+  sectionsById: Map<string, SectionEntry>;
+  item(article: Article): StoryItem;
+  items(ids: readonly string[]): StoryItem[];
+}
+
+let cached: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const [articleEntries, authorEntries, sectionEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('authors'),
+    getCollection('sections'),
+  ]);
+  const articles = [...articleEntries].sort((a, b) =>
+    compareNewestFirst({ id: a.id, date: a.data.date }, { id: b.id, date: b.data.date }),
+  );
+  const articlesById = new Map(articles.map((article) => [article.id, article]));
+  const authorsById = new Map(authorEntries.map((author) => [author.id, author]));
+  const sections = [...sectionEntries].sort((a, b) => a.data.order - b.data.order);
+  const sectionsById = new Map(sections.map((section) => [section.id, section]));
+  const itemCache = new Map<string, StoryItem>();
+  const item = (article: Article): StoryItem => {
+    let cachedItem = itemCache.get(article.id);
+    if (!cachedItem) {
+      const { data } = article;
+      cachedItem = {
+        id: article.id,
+        url: urls.article(article.id),
+        title: data.title,
+        standfirst: data.standfirst,
+        date: data.date,
+        dateText: printDate(data.date),
+        sectionName: sectionsById.get(data.section)?.data.name ?? data.section,
+        sectionUrl: urls.section(data.section),
+        authorName: authorsById.get(data.author)?.data.name ?? data.author,
+        authorUrl: urls.author(data.author),
+      };
+      itemCache.set(article.id, cachedItem);
+    }
+    return cachedItem;
+  };
+  const items = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const article = articlesById.get(id);
+      return article ? [item(article)] : [];
+    });
+  return { articles, articlesById, authorsById, sections, sectionsById, item, items };
+}
+
+/**
+ * All content, indexed, loaded once per build: every page's `getStaticPaths`
+ * and layout share one copy. In `astro dev` it is re-read so edits show up.
+ */
+export function siteData(): Promise<SiteData> {
+  if (!import.meta.env.PROD) return load();
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,264 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { moreFromAuthor } from '../lib/lists';
+import { createSimilarityIndex } from '../lib/related/similar-stories';
+import { createBodyProcessor, renderBody } from '../markdown/pipeline';
+import { FreeLimitError } from '../markdown/split-at-free-limit';
+import { articleFrontmatterSchema, type StoredArticle } from '../schemas/article';
+import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
+import { sectionsFileSchema, type Section } from '../schemas/section';
+import type { Settings } from '../schemas/settings';
+import { ContentError, type ContentIssue } from './errors';
+import { FrontmatterError, splitFrontmatter } from './frontmatter';
+
+export interface ArchiveOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Paths in messages are shown relative to this folder (the project root). */
+  displayRoot: string;
+  settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'>;
+}
+
+export interface Entry<T> {
+  id: string;
+  data: T;
+}
+
+export interface ArchiveArticle extends Entry<StoredArticle> {
+  /** Sanitised HTML of the free part only. */
+  html: string;
+}
+
+export interface Archive {
+  sections: Section[];
+  authors: Entry<StoredAuthor>[];
+  articles: ArchiveArticle[];
+  /** Things worth a look that do not stop the build, e.g. unknown frontmatter fields. */
+  warnings: string[];
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Lists `.md` files under `dir`, recursively, sorted so builds are repeatable. */
+function markdownFiles(dir: string, recursive: boolean): string[] {
+  return (readdirSync(dir, { recursive, withFileTypes: false }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name))
+    .sort();
+}
+
+/** Turns zod issues into our messages, telling "missing" apart from "wrong". */
+function schemaIssues(file: string, error: z.ZodError, data: Record<string, unknown>): ContentIssue[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || 'frontmatter';
+    const key = issue.path[0];
+    const missing = issue.path.length === 1 && (data[String(key)] === undefined || data[String(key)] === null);
+    return { file, field, message: missing ? 'is required' : issue.message };
+  });
+}
+
+/** Reads the YAML frontmatter of a file, or records why it cannot. */
+function readFrontmatter(
+  file: string,
+  shown: string,
+  issues: ContentIssue[],
+): { data: Record<string, unknown>; body: string; bodyLineOffset: number } | undefined {
+  try {
+    const { data, body, bodyLineOffset } = splitFrontmatter(readFileSync(file, 'utf8'));
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      issues.push({ file: shown, field: 'frontmatter', message: 'must be a YAML mapping of fields (key: value)' });
+      return undefined;
+    }
+    return { data: data as Record<string, unknown>, body, bodyLineOffset };
+  } catch (error) {
+    if (error instanceof FrontmatterError) {
+      issues.push({ file: shown, message: error.message });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function unknownFields(shown: string, data: Record<string, unknown>, known: readonly string[]): string[] {
+  return Object.keys(data)
+    .filter((key) => !known.includes(key))
+    .map((key) => `${shown}: ignoring unknown field "${key}" (known fields: ${known.join(', ')})`);
+}
+
+/**
+ * Reads and validates a whole content folder, renders each body's free part,
+ * and computes the lists under every article. Every problem is collected and
+ * thrown together as a `ContentError`: nothing is returned from bad content.
+ *
+ * Paid text lives only inside this function: each body is parsed once, its full
+ * text feeds the similarity model, and only the free part's HTML leaves.
+ */
+export function readArchive({ contentDir, displayRoot, settings }: ArchiveOptions): Archive {
+  const show = (file: string) => {
+    const relative = path.relative(displayRoot, file);
+    return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
+  };
+  const issues: ContentIssue[] = [];
+  const warnings: string[] = [];
+
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    throw new ContentError([{ file: show(contentDir), message: 'is not a folder (check CONTENT_DIR)' }]);
+  }
+  const sectionsFile = path.join(contentDir, 'sections.yaml');
+  const authorsDir = path.join(contentDir, 'authors');
+  const articlesDir = path.join(contentDir, 'articles');
+  for (const [required, hint] of [
+    [sectionsFile, 'a YAML list of { id, name, description }'],
+    [authorsDir, 'a folder with one <id>.md per author'],
+    [articlesDir, 'a folder of <slug>.md articles'],
+  ] as const) {
+    if (!existsSync(required)) issues.push({ file: show(required), message: `is missing (expected ${hint})` });
+  }
+  if (issues.length > 0) throw new ContentError(issues);
+
+  // Sections.
+  let sections: Section[] = [];
+  try {
+    const parsed = sectionsFileSchema.safeParse(parseYaml(readFileSync(sectionsFile, 'utf8')) ?? []);
+    if (parsed.success) sections = parsed.data;
+    else
+      for (const issue of parsed.error.issues)
+        issues.push({ file: show(sectionsFile), field: issue.path.map(String).join('.') || undefined, message: issue.message });
+  } catch (error) {
+    issues.push({ file: show(sectionsFile), message: `is not valid YAML (${(error as Error).message.split('\n')[0]})` });
+  }
+  const sectionIds = new Set<string>();
+  sections.forEach((section, index) => {
+    if (sectionIds.has(section.id))
+      issues.push({ file: show(sectionsFile), field: `${index}.id`, message: `"${section.id}" is listed twice` });
+    sectionIds.add(section.id);
+  });
+
+  // Authors.
+  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs });
+  const authors: Entry<StoredAuthor>[] = [];
+  for (const file of markdownFiles(authorsDir, false)) {
+    const shown = show(file);
+    const id = path.basename(file, '.md');
+    if (!SLUG.test(id)) {
+      issues.push({ file: shown, message: `file name "${id}" must be an author id: lowercase letters, digits and hyphens` });
+      continue;
+    }
+    const read = readFrontmatter(file, shown, issues);
+    if (!read) continue;
+    const parsed = authorFrontmatterSchema.safeParse(read.data);
+    if (!parsed.success) {
+      issues.push(...schemaIssues(shown, parsed.error, read.data));
+      continue;
+    }
+    warnings.push(...unknownFields(shown, read.data, Object.keys(authorFrontmatterSchema.shape)));
+    const bio = renderBody(processor, read.body, 'free');
+    authors.push({ id, data: { ...parsed.data, bioHtml: bio.html, source: shown } });
+  }
+  const authorIds = new Set(authors.map((author) => author.id));
+  const knownAuthorFiles = new Set(markdownFiles(authorsDir, false).map((file) => path.basename(file, '.md')));
+
+  // Articles: validate, render the free part, feed the similarity model.
+  const similarity = createSimilarityIndex({ limit: settings.lists.similar });
+  const articles: ArchiveArticle[] = [];
+  const slugs = new Map<string, string>();
+  for (const file of markdownFiles(articlesDir, true)) {
+    const shown = show(file);
+    const slug = path.basename(file, '.md');
+    if (!SLUG.test(slug)) {
+      issues.push({ file: shown, message: `file name "${slug}" must be a URL slug: lowercase letters, digits and hyphens` });
+      continue;
+    }
+    const first = slugs.get(slug);
+    if (first) {
+      issues.push({ file: shown, message: `duplicate slug "${slug}": ${first} and ${shown} would both be /articles/${slug}/` });
+      continue;
+    }
+    slugs.set(slug, shown);
+    const read = readFrontmatter(file, shown, issues);
+    if (!read) continue;
+    const parsed = articleFrontmatterSchema.safeParse(read.data);
+    if (!parsed.success) {
+      issues.push(...schemaIssues(shown, parsed.error, read.data));
+      continue;
+    }
+    warnings.push(...unknownFields(shown, read.data, Object.keys(articleFrontmatterSchema.shape)));
+    const meta = parsed.data;
+    let valid = true;
+    if (!authorIds.has(meta.author)) {
+      valid = false;
+      const authorFile = show(path.join(authorsDir, `${meta.author}.md`));
+      issues.push({
+        file: shown,
+        field: 'author',
+        message: knownAuthorFiles.has(meta.author)
+          ? `"${meta.author}" refers to ${authorFile}, which has errors of its own`
+          : `"${meta.author}" is not a known author (${authorFile} not found)`,
+      });
+    }
+    if (!sectionIds.has(meta.section)) {
+      valid = false;
+      issues.push({
+        file: shown,
+        field: 'section',
+        message: `"${meta.section}" is not a known section (known: ${[...sectionIds].join(', ') || 'none'}; see ${show(sectionsFile)})`,
+      });
+    }
+    if (meta.updated && meta.updated < meta.date) {
+      issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
+      valid = false;
+    }
+    const access = meta.access ?? settings.defaultAccess;
+    let body;
+    try {
+      body = renderBody(processor, read.body, access);
+    } catch (error) {
+      if (!(error instanceof FreeLimitError)) throw error;
+      issues.push({ file: shown, field: 'body', message: error.shifted(read.bodyLineOffset).message });
+      continue;
+    }
+    if (!valid) continue;
+    similarity.add({
+      id: slug,
+      title: meta.title,
+      standfirst: meta.standfirst,
+      tags: meta.tags,
+      section: meta.section,
+      date: meta.date,
+      body: body.fullText,
+    });
+    articles.push({
+      id: slug,
+      html: body.html,
+      data: {
+        title: meta.title,
+        author: meta.author,
+        section: meta.section,
+        date: meta.date,
+        ...(meta.updated ? { updated: meta.updated } : {}),
+        standfirst: meta.standfirst,
+        tags: meta.tags,
+        access,
+        cut: body.cut,
+        source: shown,
+        moreFromAuthor: [],
+        similar: [],
+      },
+    });
+  }
+  if (issues.length > 0) throw new ContentError(issues);
+
+  // Lists under every article, computed once for the whole archive.
+  const similar = similarity.compute();
+  const byAuthor = moreFromAuthor(
+    articles.map(({ id, data }) => ({ id, date: data.date, author: data.author })),
+    settings.lists.moreFromAuthor,
+  );
+  for (const article of articles) {
+    article.data.similar = similar.get(article.id) ?? [];
+    article.data.moreFromAuthor = byAuthor.get(article.id) ?? [];
+  }
+  return { sections, authors, articles, warnings };
+}

@@ -1,0 +1,95 @@
+import { compareNewestFirst } from './dates';
+
+/** The least an item needs to be placed in a list: its slug and date. */
+export interface Dated {
+  id: string;
+  date: Date;
+}
+
+/** Returns a new array, newest first, ties by slug. */
+export function newestFirst<T extends Dated>(items: readonly T[]): T[] {
+  return [...items].sort(compareNewestFirst);
+}
+
+/**
+ * "More from this author" for every article at once: each article gets its
+ * author's `limit` most recent *other* articles, newest first. One sort per
+ * author, so the whole archive costs O(n log n + n·limit).
+ */
+export function moreFromAuthor<T extends Dated & { author: string }>(
+  articles: readonly T[],
+  limit: number,
+): Map<string, string[]> {
+  const byAuthor = new Map<string, T[]>();
+  for (const article of articles) {
+    const list = byAuthor.get(article.author);
+    if (list) list.push(article);
+    else byAuthor.set(article.author, [article]);
+  }
+  const result = new Map<string, string[]>();
+  for (const list of byAuthor.values()) {
+    list.sort(compareNewestFirst);
+    const head = list.slice(0, limit + 1).map((item) => item.id);
+    for (const article of list) {
+      result.set(
+        article.id,
+        head.filter((id) => id !== article.id).slice(0, limit),
+      );
+    }
+  }
+  return result;
+}
+
+export interface Page<T> {
+  /** 1-based page number. */
+  number: number;
+  /** Total pages, at least 1 even for an empty list. */
+  total: number;
+  items: T[];
+}
+
+/** Splits a list into pages of `size`. An empty list still has one (empty) page. */
+export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, index) => ({
+    number: index + 1,
+    total,
+    items: items.slice(index * size, (index + 1) * size),
+  }));
+}
+
+export interface FrontPage<T> {
+  /** The newest article, shown large. */
+  lead: T | undefined;
+  /** The next newest, shown beside the lead. */
+  secondary: T[];
+  /** For each section in navigation order, its newest articles not already above. */
+  sections: Array<{ section: string; items: T[] }>;
+}
+
+/**
+ * Lays out a paper's home page: a lead story and a few more top stories, then
+ * the latest from each section, never showing one article twice.
+ */
+export function frontPage<T extends Dated & { section: string }>(
+  articles: readonly T[],
+  sectionOrder: readonly string[],
+  { secondary = 4, perSection = 4 }: { secondary?: number; perSection?: number } = {},
+): FrontPage<T> {
+  const sorted = newestFirst(articles);
+  const top = sorted.slice(0, 1 + secondary);
+  const shown = new Set(top.map((item) => item.id));
+  const bySection = new Map<string, T[]>(sectionOrder.map((id) => [id, []]));
+  for (const article of sorted) {
+    if (shown.has(article.id)) continue;
+    const list = bySection.get(article.section);
+    if (list && list.length < perSection) list.push(article);
+  }
+  return {
+    lead: top[0],
+    secondary: top.slice(1),
+    sections: sectionOrder
+      .map((section) => ({ section, items: bySection.get(section) ?? [] }))
+      .filter((group) => group.items.length > 0),
+  };
+}

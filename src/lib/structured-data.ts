@@ -1,0 +1,64 @@
+/**
+ * schema.org `NewsArticle` data for an article page, with Google's markup for
+ * paywalled content. Values are frontmatter, so serialising must be safe inside
+ * a `<script>` element: see `serializeJsonLd`.
+ */
+export interface NewsArticleInput {
+  url: string;
+  headline: string;
+  description: string;
+  datePublished: Date;
+  dateModified?: Date;
+  author: { name: string; url: string };
+  publisher: { name: string; url: string };
+  section: string;
+  keywords: readonly string[];
+  /** True when the reader gets the whole text without subscribing. */
+  isAccessibleForFree: boolean;
+  /** CSS selector of the element standing in for the paywalled part. */
+  paywalledSelector?: string;
+  image?: string;
+}
+
+/** Builds the JSON-LD object. Pure: everything it prints comes in through `input`. */
+export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
+    url: input.url,
+    headline: input.headline,
+    description: input.description,
+    datePublished: input.datePublished.toISOString(),
+    dateModified: (input.dateModified ?? input.datePublished).toISOString(),
+    author: [{ '@type': 'Person', name: input.author.name, url: input.author.url }],
+    publisher: { '@type': 'Organization', name: input.publisher.name, url: input.publisher.url },
+    articleSection: input.section,
+    ...(input.keywords.length > 0 ? { keywords: input.keywords.join(', ') } : {}),
+    ...(input.image ? { image: [input.image] } : {}),
+    isAccessibleForFree: input.isAccessibleForFree,
+    ...(!input.isAccessibleForFree && input.paywalledSelector
+      ? {
+          hasPart: {
+            '@type': 'WebPageElement',
+            isAccessibleForFree: false,
+            cssSelector: input.paywalledSelector,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element. `<`, `>` and `&`
+ * are escaped as `\u003c` etc. so no value can close the element or open a
+ * comment; U+2028/2029 are escaped for old parsers. The result is still JSON.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,45 @@
+/**
+ * The one URL builder: pages, feeds, sitemaps and structured data all take their
+ * links from here, so a base path (`/paper/`) is honoured everywhere at once.
+ */
+export interface Urls {
+  /** The configured base, always starting and ending with `/`. */
+  base: string;
+  home(): string;
+  article(slug: string): string;
+  authors(): string;
+  /** An author's page; page 1 is the author's root URL. */
+  author(id: string, page?: number): string;
+  /** A section's page; page 1 is the section's root URL. */
+  section(id: string, page?: number): string;
+  /** A file in `public/` or any other site-relative path. */
+  path(path: string): string;
+}
+
+/** Normalises a base path to `/` or `/a/b/`. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Builds site-relative URLs under `base`. */
+export function createUrls(base: string): Urls {
+  const root = normaliseBase(base);
+  const join = (...parts: string[]) => `${root}${parts.map(encodeURIComponent).join('/')}/`;
+  const paged = (prefix: string, id: string, page = 1) =>
+    page <= 1 ? join(prefix, id) : join(prefix, id, String(page));
+  return {
+    base: root,
+    home: () => root,
+    article: (slug) => join('articles', slug),
+    authors: () => join('authors'),
+    author: (id, page) => paged('authors', id, page),
+    section: (id, page) => paged('sections', id, page),
+    path: (path) => `${root}${path.replace(/^\/+/, '')}`,
+  };
+}
+
+/** Makes a site-relative URL absolute against the site's origin. */
+export function absoluteUrl(path: string, site: string): string {
+  return new URL(path, site).href;
+}

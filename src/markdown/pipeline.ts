@@ -1,0 +1,69 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import remarkDemoteHeadings from './remark-demote-headings';
+import remarkFreeLimit from './remark-free-limit';
+import { articleSanitizeSchema } from './sanitize-schema';
+import type { SplitOptions } from './split-at-free-limit';
+
+export interface BodyOptions extends SplitOptions {}
+
+export interface RenderedBody {
+  /** Sanitised HTML of the free part only (the whole text for free articles). */
+  html: string;
+  /** True when something was cut away and the page must show the cut-off. */
+  cut: boolean;
+  /**
+   * Plain text of the *whole* body, paid part included. Only for build-time
+   * ranking of similar stories: never render, store or serialise it.
+   */
+  fullText: string;
+}
+
+/**
+ * Builds the article body processor. The order is fixed and matters:
+ * 1. parse Markdown with GFM (tables, footnotes, strikethrough);
+ * 2. cut at the free limit, on the Markdown tree, before any HTML exists;
+ * 3. demote `#` headings under the page's headline;
+ * 4. to HTML, parsing raw HTML so that it can be
+ * 5. sanitised (no scripts, handlers or `javascript:` URLs), then
+ * 6. serialised.
+ */
+export function createBodyProcessor(options: BodyOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFreeLimit, options)
+    .use(remarkDemoteHeadings)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, articleSanitizeSchema)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+export type BodyProcessor = ReturnType<typeof createBodyProcessor>;
+
+/**
+ * Renders one article body. The Markdown is parsed once: the same tree gives the
+ * full text for ranking and, after the cut, the public HTML.
+ */
+export function renderBody(
+  processor: BodyProcessor,
+  markdown: string,
+  access: 'free' | 'subscribers',
+): RenderedBody {
+  const file = new VFile({ value: markdown, data: { access } });
+  const tree: Root = processor.parse(file);
+  const fullText = toString(tree, { includeHtml: false });
+  const hast = processor.runSync(tree, file);
+  const html = processor.stringify(hast, file);
+  return { html, cut: file.data.freeLimit?.cut ?? false, fullText };
+}

@@ -1,0 +1,67 @@
+import { z } from 'astro/zod';
+import { ISO_DATE_HINT, parseIsoDate } from '../lib/dates';
+import { accessSchema } from './settings';
+
+/** An ISO date or date-time string, parsed to a `Date`. */
+const isoDate = z.string({ error: 'must be an ISO date' }).transform((value, context) => {
+  const date = parseIsoDate(value);
+  if (!date) {
+    context.addIssue({ code: 'custom', message: `"${value}" is not an ISO date (${ISO_DATE_HINT})` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+const text = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, `must not be empty`);
+const id = (what: string) =>
+  z
+    .string({ error: `must be ${what} id` })
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `must be ${what} id: lowercase letters, digits and hyphens`);
+
+/** Frontmatter of `content/articles/**\/<slug>.md`. */
+export const articleFrontmatterSchema = z.object({
+  /** The headline. */
+  title: text('the headline as text'),
+  /** Id of the author: `content/authors/<id>.md` must exist. */
+  author: id('an author'),
+  /** Id of the section: one of `content/sections.yaml`. */
+  section: id('a section'),
+  /** First publication, ISO date or date-time. */
+  date: isoDate,
+  /** The summary under the headline; also the meta description and feed text. */
+  standfirst: text('a sentence or two of text'),
+  /** Free-form tags. Optional; they help the similar-stories list. */
+  tags: z
+    .array(z.string().trim().min(1, 'must not be empty'), { error: 'must be a list of strings' })
+    .default([])
+    .transform((tags) => [...new Set(tags)]),
+  /** Last substantive update, ISO date or date-time. Optional. */
+  updated: isoDate.optional(),
+  /** `subscribers` (cut at the free limit) or `free` (whole text). Default from settings. */
+  access: accessSchema.optional(),
+});
+
+export type ArticleFrontmatter = z.output<typeof articleFrontmatterSchema>;
+
+/** What the articles collection stores for each article: metadata and computed lists, no paid text. */
+export const storedArticleSchema = z.object({
+  title: z.string(),
+  author: z.string(),
+  section: z.string(),
+  date: z.date(),
+  updated: z.date().optional(),
+  standfirst: z.string(),
+  tags: z.array(z.string()),
+  access: accessSchema,
+  /** True when the page shows the cut-off: something was held back. */
+  cut: z.boolean(),
+  /** Path of the source file, for error messages and "edit" links. */
+  source: z.string(),
+  /** Slugs for "More from this author", newest first. */
+  moreFromAuthor: z.array(z.string()),
+  /** Slugs for "Similar stories", best first. */
+  similar: z.array(z.string()),
+});
+
+export type StoredArticle = z.output<typeof storedArticleSchema>;

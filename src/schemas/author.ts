@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+
+/** Frontmatter of `content/authors/<id>.md`; the body is the bio. */
+export const authorFrontmatterSchema = z.object({
+  /** Full name as printed in bylines. */
+  name: z.string({ error: 'must be the author’s name as text' }).trim().min(1, 'must not be empty'),
+  /** Job title, e.g. "Science correspondent". Optional. */
+  role: z.string({ error: 'must be text' }).trim().optional(),
+});
+
+/** What the authors collection stores. */
+export const storedAuthorSchema = authorFrontmatterSchema.extend({
+  /** The bio, rendered and sanitised. */
+  bioHtml: z.string(),
+  source: z.string(),
+});
+
+export type StoredAuthor = z.output<typeof storedAuthorSchema>;

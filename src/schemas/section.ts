@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+
+/** One entry of `content/sections.yaml`. */
+export const sectionSchema = z.object({
+  /** URL id: `/sections/<id>/`. Lowercase letters, digits and hyphens. */
+  id: z
+    .string({ error: 'must be text' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens'),
+  /** Name as shown in navigation and section labels. */
+  name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty'),
+  /** One line shown on the section page. Optional. */
+  description: z.string({ error: 'must be text' }).trim().optional(),
+});
+
+/** The whole of `content/sections.yaml`: a list, in navigation order. */
+export const sectionsFileSchema = z.array(sectionSchema, { error: 'must be a list of { id, name } entries' });
+
+export type Section = z.output<typeof sectionSchema>;

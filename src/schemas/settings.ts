@@ -1,0 +1,76 @@
+import { z } from 'astro/zod';
+
+/** Who may read an article in full. */
+export const accessSchema = z.enum(['subscribers', 'free']);
+export type Access = z.infer<typeof accessSchema>;
+
+/** Words of the free-limit cut-off panel. `{siteName}` is replaced by the site's name. */
+export const subscribeSchema = z.object({
+  /** Where the Subscribe button goes: the newsroom's membership or checkout page. */
+  url: z.url().default('https://example.org/subscribe'),
+  /** Panel heading. Default: `Support {siteName}`. */
+  heading: z.string().min(1).default('Support {siteName}'),
+  /** The sentence under the heading. */
+  message: z
+    .string()
+    .min(1)
+    .default('You have reached the free limit. Subscribe to continue reading.'),
+  /** Text of the Subscribe button. */
+  button: z.string().min(1).default('Subscribe'),
+});
+
+/** How many items each list under an article holds. */
+export const listsSchema = z.object({
+  /** Items in "More from this author". Default 4. */
+  moreFromAuthor: z.number().int().min(0).max(20).default(4),
+  /** Items in "Similar stories". Default 4. */
+  similar: z.number().int().min(0).max(20).default(4),
+});
+
+/** Everything a newsroom sets for its site, with defaults. */
+export const settingsSchema = z.object({
+  /** The paper's name, shown in the masthead, titles and the cut-off panel. */
+  siteName: z.string().min(1).default('Masthead'),
+  /** One line under the name in the masthead. Empty for none. */
+  tagline: z.string().default(''),
+  /** Public URL of the site (origin, optionally with a path). `SITE_URL` overrides it at build time. */
+  siteUrl: z.url().default('https://example.org'),
+  /** Path the site is served under, e.g. `/paper/` for a GitHub Pages project site. `BASE_PATH` overrides it. */
+  basePath: z.string().default('/'),
+  /** BCP 47 locale for dates and the `lang` attribute. Default `en-GB` (`8 June 2023`). */
+  locale: z.string().min(2).default('en-GB'),
+  /** IANA time zone used to print dates with a time. Default `Europe/London`. */
+  timeZone: z.string().min(1).default('Europe/London'),
+  /** Paragraphs shown before the cut when an article has no `<!-- free-limit -->` marker. Default 3. */
+  freeParagraphs: z.number().int().min(0).default(3),
+  /** Access of articles that do not set `access`. Default `subscribers`. */
+  defaultAccess: accessSchema.default('subscribers'),
+  /** Articles per page on section and author pages. Default 20. */
+  pageSize: z.number().int().min(1).max(200).default(20),
+  /** The cut-off panel's words and link. */
+  subscribe: subscribeSchema.prefault({}),
+  /** Sizes of the lists under each article. */
+  lists: listsSchema.prefault({}),
+  /** A line in the footer, e.g. the publisher's legal name. */
+  footer: z.string().default(''),
+});
+
+/** Settings as the newsroom writes them: every field optional. */
+export type SettingsInput = z.input<typeof settingsSchema>;
+/** Settings after defaults are applied. */
+export type Settings = z.output<typeof settingsSchema>;
+
+/**
+ * Declares the site's settings. Fills in defaults and fails loudly, naming the
+ * field, when a value is wrong.
+ */
+export function defineSettings(input: SettingsInput): Settings {
+  const result = settingsSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `src/settings.ts: ${issue.path.join('.') || '(root)'} ${issue.message}`,
+    );
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,148 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import {
+  FreeLimitError,
+  removeFreeLimitMarker,
+  splitAtFreeLimit,
+} from '../../src/markdown/split-at-free-limit';
+
+const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown);
+const split = (markdown: string, freeParagraphs = 3) => splitAtFreeLimit(parse(markdown), { freeParagraphs });
+const text = (tree: Root | null) => (tree ? toString(tree) : '');
+
+describe('splitAtFreeLimit', () => {
+  it('keeps everything before a top-level marker and nothing after it', () => {
+    const result = split('Free one.\n\nFree two.\n\n<!-- free-limit -->\n\nPaid one.\n\nPaid two.');
+    expect(result.cutBy).toBe('marker');
+    expect(text(result.free)).toContain('Free two.');
+    expect(text(result.free)).not.toContain('Paid');
+    expect(text(result.paid)).toContain('Paid two.');
+  });
+
+  it('accepts the marker with extra spaces or in capitals', () => {
+    expect(split('A.\n\n<!--FREE-LIMIT   -->\n\nPaid.').cutBy).toBe('marker');
+  });
+
+  it('gives an empty free part when the marker comes first', () => {
+    const result = split('<!-- free-limit -->\n\nPaid opening.\n\nPaid more.');
+    expect(result.free.children).toHaveLength(0);
+    expect(text(result.paid)).toContain('Paid opening.');
+  });
+
+  it('treats a marker at the very end as no cut at all', () => {
+    const result = split('One.\n\nTwo.\n\n<!-- free-limit -->\n');
+    expect(result.paid).toBeNull();
+    expect(result.cutBy).toBe('none');
+    expect(text(result.free)).toContain('Two.');
+  });
+
+  it('cuts inside a list, keeping the items before the marker', () => {
+    const result = split('Intro.\n\n- item one\n- item two\n\n  <!-- free-limit -->\n- item three PAID\n\nPaid after.');
+    const free = text(result.free);
+    expect(free).toContain('item one');
+    expect(free).toContain('item two');
+    expect(free).not.toContain('PAID');
+    expect(free).not.toContain('Paid after');
+  });
+
+  it('cuts inside a block quote', () => {
+    const result = split('Intro.\n\n> Quoted free.\n>\n> <!-- free-limit -->\n>\n> Quoted paid.\n\nPaid after.');
+    expect(text(result.free)).toContain('Quoted free.');
+    expect(text(result.free)).not.toMatch(/paid/i);
+  });
+
+  it('cuts inside a paragraph at an inline marker', () => {
+    const result = split('Free words <!-- free-limit --> paid words.\n\nMore paid.');
+    expect(text(result.free)).toContain('Free words');
+    expect(text(result.free)).not.toContain('paid');
+  });
+
+  it('shows the first paragraphs when there is no marker', () => {
+    const result = split('P1.\n\n## Heading one\n\nP2.\n\n![alt](a.png)\n\nP3.\n\n## Paid heading\n\n![Paid alt](b.png)\n\nP4 paid.');
+    expect(result.cutBy).toBe('paragraph-count');
+    const free = text(result.free);
+    expect(free).toContain('Heading one');
+    expect(free).toContain('P3.');
+    expect(free).not.toContain('Paid heading');
+    expect(JSON.stringify(result.free)).not.toContain('Paid alt');
+    expect(free).not.toContain('P4');
+  });
+
+  it('honours the number of free paragraphs, including zero', () => {
+    expect(text(split('A.\n\nB.\n\nC.', 1).free)).toBe('A.');
+    expect(split('A.\n\nB.', 0).free.children).toHaveLength(0);
+  });
+
+  it('does not cut a short article with no marker', () => {
+    const result = split('A.\n\nB.\n\nC.');
+    expect(result.paid).toBeNull();
+    expect(result.cutBy).toBe('none');
+  });
+
+  it('refuses two markers and names both lines', () => {
+    const tree = parse('A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.');
+    expect(() => splitAtFreeLimit(tree, { freeParagraphs: 3 })).toThrow(FreeLimitError);
+    expect(() => splitAtFreeLimit(tree, { freeParagraphs: 3 })).toThrow(/lines 3, 7/);
+  });
+
+  it('refuses a marker glued inside a block of HTML', () => {
+    const tree = parse('<div>\nFree\n<!-- free-limit -->\nPaid\n</div>\n\nMore.');
+    expect(() => splitAtFreeLimit(tree, { freeParagraphs: 3 })).toThrow(/inside a block of HTML/);
+  });
+
+  it('ignores a marker written inside a code block', () => {
+    const result = split('A.\n\n```\n<!-- free-limit -->\n```\n\nB.\n\nC.\n\nD paid.');
+    expect(result.cutBy).toBe('paragraph-count');
+  });
+
+  it('keeps link definitions that free links use, without their title', () => {
+    const result = split('See [the report][r].\n\n<!-- free-limit -->\n\nPaid.\n\n[r]: https://example.org/report "Paid title"\n[unused]: https://example.org/secret');
+    const json = JSON.stringify(result.free);
+    expect(json).toContain('https://example.org/report');
+    expect(json).not.toContain('Paid title');
+    expect(json).not.toContain('secret');
+  });
+
+  it('drops footnote notes that sit after the cut, and their references', () => {
+    const result = split('Claim[^1] and fact[^2].\n\n[^2]: Free note.\n\n<!-- free-limit -->\n\nPaid.\n\n[^1]: Paid note.');
+    const json = JSON.stringify(result.free);
+    expect(json).not.toContain('Paid note');
+    expect(json).toContain('Free note');
+    const refs: string[] = [];
+    JSON.stringify(result.free, (key, value: unknown) => {
+      if (value && typeof value === 'object' && (value as { type?: string }).type === 'footnoteReference')
+        refs.push((value as { identifier: string }).identifier);
+      return value;
+    });
+    expect(refs).toEqual(['2']);
+  });
+
+  it('does not change the input tree', () => {
+    const tree = parse('A.\n\n<!-- free-limit -->\n\nB.');
+    const before = JSON.stringify(tree);
+    splitAtFreeLimit(tree, { freeParagraphs: 3 });
+    expect(JSON.stringify(tree)).toBe(before);
+  });
+});
+
+describe('removeFreeLimitMarker', () => {
+  it('returns the whole text of a free article without the marker', () => {
+    const tree = removeFreeLimitMarker(parse('A.\n\n<!-- free-limit -->\n\nB.'));
+    expect(text(tree)).toContain('B.');
+    expect(JSON.stringify(tree)).not.toContain('free-limit');
+  });
+
+  it('rejoins a list split by the marker', () => {
+    const tree = removeFreeLimitMarker(parse('- one\n- two\n  <!-- free-limit -->\n- three'));
+    expect(tree.children).toHaveLength(1);
+    expect(text(tree)).toContain('three');
+  });
+
+  it('still refuses two markers', () => {
+    expect(() => removeFreeLimitMarker(parse('<!-- free-limit -->\n\nA\n\n<!-- free-limit -->'))).toThrow(FreeLimitError);
+  });
+});
