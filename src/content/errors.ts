@@ -25,5 +25,7 @@ export class ContentError extends Error {
     super(`Masthead found ${count} in the content:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
     this.name = 'ContentError';
     this.issues = issues;
+    // The message is the whole story; a stack trace into Masthead would only distract.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import settings from '../../src/settings';
+import { builtSite } from '../helpers/built-site';
+import { projectRoot } from '../helpers/astro-build';
+import { paidSentences } from '../helpers/paid-text';
+import { findInSite, listFiles } from '../helpers/site-files';
+
+describe('the sample paper', () => {
+  let site = '';
+  beforeAll(() => {
+    site = builtSite('sample');
+  });
+
+  it('has at least 24 articles across 5 sections and 6 authors', () => {
+    const files = listFiles(site);
+    const articles = files.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file));
+    const sections = files.filter((file) => /^sections\/[^/]+\/index\.html$/.test(file));
+    const authors = files.filter((file) => /^authors\/[^/]+\/index\.html$/.test(file));
+    expect(articles.length).toBeGreaterThanOrEqual(24);
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    expect(authors.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('never ships a sentence from after any article’s free limit', () => {
+    const paid = paidSentences(path.join(projectRoot, 'content'), settings.freeParagraphs);
+    expect(paid.length).toBeGreaterThan(50);
+    expect(findInSite(site, paid)).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { paidSentences } from '../helpers/paid-text';
+import { findInSite } from '../helpers/site-files';
+
+const fixture = path.resolve('tests/fixtures/site');
+
+describe('the paid-text scanner used by the leak tests', () => {
+  it('extracts planted paid sentences from after a marker and after the third paragraph', () => {
+    const paid = paidSentences(fixture, 3);
+    expect(paid).toContain('Paid sentence charlie: the contractor quietly doubled its estimate in private talks.');
+    expect(paid).toContain('Paid paragraph sierra: engineers found a crack in the old weir.');
+    expect(paid.some((sentence) => sentence.includes('Free'))).toBe(false);
+  });
+
+  it('finds paid words however a file encodes them: entities, JSON escapes, gzip', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const dir = mkdtempSync(path.join(await import('node:os').then((os) => os.tmpdir()), 'scan-'));
+    writeFileSync(path.join(dir, 'a.html'), '<p>the contractor&#39;s <em>quietly</em> doubled</p>');
+    writeFileSync(path.join(dir, 'b.json'), '{"t":"x \\u003cb\\u003ewombat\\u003c/b\\u003e"}');
+    writeFileSync(path.join(dir, 'c.pf_fragment'), gzipSync('pumpernickel galaxy'));
+    const leaks = findInSite(dir, ["contractor's quietly doubled", '<b>wombat</b>', 'pumpernickel galaxy', 'absent words']);
+    expect(leaks.map((leak) => leak.file)).toEqual(['a.html', 'b.json', 'c.pf_fragment']);
+  });
+});
