@@ -50,12 +50,12 @@ function markdownFiles(dir: string, recursive: boolean): string[] {
 }
 
 /** Turns zod issues into our messages, telling "missing" apart from "wrong". */
-function schemaIssues(file: string, error: z.ZodError, data: Record<string, unknown>): ContentIssue[] {
+function schemaIssues(file: string, error: z.ZodError, data: unknown, root = 'frontmatter'): ContentIssue[] {
   return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || 'frontmatter';
-    const key = issue.path[0];
-    const missing = issue.path.length === 1 && (data[String(key)] === undefined || data[String(key)] === null);
-    return { file, field, message: missing ? 'is required' : issue.message };
+    let value: unknown = data;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+    const missing = issue.path.length > 0 && (value === undefined || value === null);
+    return { file, field: issue.path.map(String).join('.') || root, message: missing ? 'is required' : issue.message };
   });
 }
 
@@ -120,13 +120,17 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
 
   // Sections.
   let sections: Section[] = [];
+  let sectionsValid = true;
   try {
-    const parsed = sectionsFileSchema.safeParse(parseYaml(readFileSync(sectionsFile, 'utf8')) ?? []);
+    const raw: unknown = parseYaml(readFileSync(sectionsFile, 'utf8')) ?? [];
+    const parsed = sectionsFileSchema.safeParse(raw);
     if (parsed.success) sections = parsed.data;
-    else
-      for (const issue of parsed.error.issues)
-        issues.push({ file: show(sectionsFile), field: issue.path.map(String).join('.') || undefined, message: issue.message });
+    else {
+      sectionsValid = false;
+      issues.push(...schemaIssues(show(sectionsFile), parsed.error, raw, 'the file'));
+    }
   } catch (error) {
+    sectionsValid = false;
     issues.push({ file: show(sectionsFile), message: `is not valid YAML (${(error as Error).message.split('\n')[0]})` });
   }
   const sectionIds = new Set<string>();
@@ -198,7 +202,8 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
           : `"${meta.author}" is not a known author (${authorFile} not found)`,
       });
     }
-    if (!sectionIds.has(meta.section)) {
+    // A broken sections.yaml is reported once, not again by every article.
+    if (sectionsValid && !sectionIds.has(meta.section)) {
       valid = false;
       issues.push({
         file: shown,

@@ -1,0 +1,177 @@
+/**
+ * Text → terms for the "similar stories" model.
+ *
+ * Pure, dependency-free and deterministic: lowercase, Unicode-aware word
+ * split, English stopword removal, a minimum length, and a deliberately
+ * light suffix-stripping stemmer (not Porter: a dozen rules that fold the
+ * common inflections of English news prose onto one key).
+ *
+ * The stems are *keys*, not words: "dredge", "dredged", "dredging" all
+ * become "dredg"; "prices" and "priced" become "pric". They are never shown.
+ */
+
+/**
+ * A compact English stopword list: function words, auxiliaries, the most
+ * frequent news filler ("said", "says", "also", "year"…), weekdays, months
+ * ("march" and "may" excepted as words) and spelled-out numbers. Entries are
+ * lowercase with apostrophes removed, matching what {@link words} yields.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'about above across after again against ago all almost along already also although always am among an and ' +
+    'another any anyone anything are around as at back be became because become been before being below ' +
+    'between both but by can cannot could did didnt do does doesnt doing done dont down during each either ' +
+    'else enough even ever every few for from further get gets getting got had hadnt has hasnt have havent ' +
+    'having he her here hers herself him himself his how however if in into is isnt it its itself just ' +
+    'last least less like made make makes many may me might more most much must my myself near nearly ' +
+    'neither never new next no nor not now of off often on once one only onto or other others our ours ' +
+    'ourselves out over own per perhaps quite rather really said same say says see seen several shall she ' +
+    'should shouldnt since so some still such than that thats the their theirs them themselves then there ' +
+    'therefore these they theyre thing things this those though through thus to too toward towards two under ' +
+    'until up upon us very via was wasnt we were werent what whatever when where whether which while who ' +
+    'whom whose why will with within without wont would wouldnt yet you your yours yourself yourselves ' +
+    'year years week weeks day days time times told mr mrs ms dr way ways well went go goes going come ' +
+    'came take took put ' +
+    // calendar words and spelled-out numbers: everywhere in news, about nothing
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow ' +
+    'january february april june july august september october november december ' +
+    'three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds ' +
+    'thousand thousands million millions first second third half'
+  ).split(' '),
+);
+
+/** Anything that is not a letter, digit, combining mark or apostrophe. */
+const SEPARATOR_RE = /[^\p{L}\p{N}\p{M}'’]+/u;
+const APOSTROPHES_RE = /['’]/g;
+const NUMBER_RE = /^\p{N}+$/u;
+const VOWEL_RE = /[aeiouy]/;
+
+/**
+ * Split text into lowercase words (Unicode letters/digits), NFC-normalised
+ * so "café" typed with a combining accent equals the precomposed one.
+ * Apostrophes are removed ("harbour's" → "harbours", "don't" → "dont",
+ * "'quoted'" → "quoted"). No filtering, no stemming.
+ *
+ * @param text Any plain text.
+ * @returns Words in reading order.
+ */
+export function words(text: string): string[] {
+  // split() is markedly faster than a global matchAll/exec loop in V8.
+  const parts = text.normalize('NFC').toLowerCase().split(SEPARATOR_RE);
+  const out: string[] = [];
+  for (const part of parts) {
+    const w = part.includes("'") || part.includes('’') ? part.replace(APOSTROPHES_RE, '') : part;
+    if (w !== '') out.push(w);
+  }
+  return out;
+}
+
+/**
+ * One word → its term, or `null` if the word is not indexable
+ * (see {@link isIndexable}); i.e. the per-word step of {@link tokenize}.
+ *
+ * @param word A lowercase word from {@link words}.
+ */
+export function termOf(word: string): string | null {
+  return isIndexable(word) ? stem(word) : null;
+}
+
+/** Length in code points (so "zürich" is 6 whatever the normal form). */
+function codePointLength(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++; // count each surrogate pair once
+  }
+  return n;
+}
+
+/** True for a doubled final consonant that English doubles before -ed/-ing. */
+function endsWithDoubledConsonant(w: string): boolean {
+  const n = w.length;
+  if (n < 2) return false;
+  const a = w.charCodeAt(n - 1);
+  if (a !== w.charCodeAt(n - 2)) return false;
+  // keep -ll, -ss, -zz, -ff ("fall", "press", "buzz", "staff") and vowels
+  return 'bdgkmnprt'.includes(w.charAt(n - 1));
+}
+
+/**
+ * A light, deterministic English stemmer (suffix stripping only).
+ *
+ * Rules, first match wins, each only if what remains keeps ≥ 3 characters
+ * and (for -ed/-ing) a vowel:
+ * - `-ies`/`-ied` → `-y` ("bakeries" → "bakery", "carried" → "carry");
+ * - `-sses` → `-ss`; `-ches`/`-shes`/`-xes`/`-zes` → drop `-es`;
+ * - `-s` → drop, unless `-ss`, `-us`, `-is` ("prices", but "chess", "bus");
+ * - `-ing`, `-ed` → drop, then undouble a doubled consonant ("planned" → "plan");
+ * - finally a trailing `-e` is dropped so "dredge"/"dredged"/"dredging" meet.
+ *
+ * Words that do not end in these ASCII suffixes (e.g. "café") pass unchanged.
+ *
+ * @param word A lowercase word.
+ * @returns Its stem (possibly the word itself).
+ */
+export function stem(word: string): string {
+  let w = word;
+  const n = w.length;
+  if (n <= 3) return w;
+
+  if (w.endsWith('ies') || w.endsWith('ied')) {
+    if (n - 3 >= 2) w = w.slice(0, -3) + 'y';
+  } else if (w.endsWith('sses')) {
+    w = w.slice(0, -2);
+  } else if (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes') || w.endsWith('zes')) {
+    if (n - 2 >= 3) w = w.slice(0, -2);
+  } else if (w.endsWith('s')) {
+    if (!w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && n - 1 >= 3) w = w.slice(0, -1);
+  } else if (w.endsWith('ing')) {
+    const base = w.slice(0, -3);
+    if (base.length >= 3 && VOWEL_RE.test(base)) w = endsWithDoubledConsonant(base) ? base.slice(0, -1) : base;
+  } else if (w.endsWith('ed')) {
+    const base = w.slice(0, -2);
+    if (base.length >= 3 && VOWEL_RE.test(base)) w = endsWithDoubledConsonant(base) ? base.slice(0, -1) : base;
+  }
+
+  if (w.length > 3 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * True if a lowercase word should become a term: not a stopword, at least
+ * 3 code points long, and not a pure number ("2024", "١٢٣").
+ *
+ * @param word A lowercase word from {@link words}.
+ */
+export function isIndexable(word: string): boolean {
+  return !STOPWORDS.has(word) && codePointLength(word) >= 3 && !NUMBER_RE.test(word);
+}
+
+/**
+ * Text → terms: {@link words}, filtered by {@link isIndexable}, then
+ * {@link stem}med. Duplicates are kept (term frequency matters).
+ *
+ * @example tokenize("The harbours were dredged") // → ["harbour", "dredg"]
+ * @param text Any plain text.
+ * @returns Terms in reading order.
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (isIndexable(w)) out.push(stem(w));
+  }
+  return out;
+}
+
+/**
+ * Normalise an editorial tag to a single term key: NFC, lowercase, trimmed,
+ * inner whitespace/underscores collapsed to "-", prefixed with "#" so a tag
+ * never collides with a word term ("#harbour-dredging").
+ *
+ * @param tag A tag as written in front matter.
+ * @returns The tag term, or "" for a blank tag.
+ */
+export function tagTerm(tag: string): string {
+  const t = tag.normalize('NFC').toLowerCase().trim().replace(/[\s_]+/gu, '-');
+  return t === '' ? '' : `#${t}`;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { FrontmatterError, splitFrontmatter } from '../../src/content/frontmatter';
+
+describe('splitFrontmatter', () => {
+  it('separates YAML from the body and counts the lines before the body', () => {
+    const { data, body, bodyLineOffset } = splitFrontmatter('---\ntitle: Hi\ndate: 2024-01-01\n---\nBody line.\n');
+    expect(data).toEqual({ title: 'Hi', date: '2024-01-01' });
+    expect(body).toBe('Body line.\n');
+    expect(bodyLineOffset).toBe(4);
+  });
+
+  it('keeps dates as strings so they are checked by our own parser', () => {
+    expect(splitFrontmatter('---\ndate: 2024-01-01T10:00:00Z\n---\n').data).toEqual({ date: '2024-01-01T10:00:00Z' });
+  });
+
+  it('handles Windows line endings and a byte-order mark', () => {
+    expect(splitFrontmatter('\uFEFF---\r\ntitle: Hi\r\n---\r\nBody').data).toEqual({ title: 'Hi' });
+  });
+
+  it.each([
+    ['no frontmatter', 'Just text', /has no frontmatter/],
+    ['unclosed frontmatter', '---\ntitle: x\n', /never closed/],
+    ['invalid YAML', '---\ntitle: [oops\n---\n', /not valid YAML \(line \d+/],
+    ['duplicate keys', '---\ntitle: a\ntitle: b\n---\n', /not valid YAML/],
+  ])('explains %s', (_name, source, message) => {
+    expect(() => splitFrontmatter(source)).toThrow(FrontmatterError);
+    expect(() => splitFrontmatter(source)).toThrow(message);
+  });
+});

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/content/errors';
+import { readArchive } from '../../src/content/read-archive';
+import { article, contentFolder } from '../helpers/content-folder';
+
+const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 4, similar: 4 } };
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  cleanups.forEach((cleanup) => cleanup());
+  cleanups = [];
+});
+
+function read(changes: Record<string, string | null> = {}) {
+  const { dir, cleanup } = contentFolder(changes);
+  cleanups.push(cleanup);
+  return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings });
+}
+
+/** The messages a broken folder produces, with the temp folder's name cut off. */
+function problems(changes: Record<string, string | null>): string[] {
+  try {
+    read(changes);
+  } catch (error) {
+    if (error instanceof ContentError) return error.message.split('\n').slice(1).map((line) => line.trim().replace(/^masthead-content-\w+\//, ''));
+    throw error;
+  }
+  throw new Error('expected the content to be rejected');
+}
+
+describe('readArchive on valid content', () => {
+  it('reads sections, authors and articles with slugs from file names', () => {
+    const archive = read();
+    expect(archive.sections.map((section) => section.id)).toEqual(['news', 'arts']);
+    expect(archive.authors.map((author) => author.id)).toEqual(['ada', 'ben']);
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second']);
+  });
+
+  it('keeps only the free part of paywalled articles', () => {
+    const first = read().articles.find((entry) => entry.id === 'first')!;
+    expect(first.html).toContain('Two.');
+    expect(first.html).not.toContain('Paid');
+    expect(JSON.stringify(first)).not.toContain('Paid three');
+    expect(first.data.cut).toBe(true);
+    expect(first.data.access).toBe('subscribers');
+  });
+
+  it('applies the default access from settings and parses dates', () => {
+    const [second] = read().articles.filter((entry) => entry.id === 'second');
+    expect(second!.data.access).toBe('free');
+    expect(second!.data.date.toISOString()).toBe('2024-06-09T10:00:00.000Z');
+    expect(second!.data.tags).toEqual(['theatre']);
+  });
+
+  it('warns about unknown frontmatter fields instead of failing', () => {
+    const archive = read({ 'articles/x.md': article({ subtitle: 'Oops' }) });
+    expect(archive.warnings.join('\n')).toMatch(/articles\/x\.md: ignoring unknown field "subtitle"/);
+  });
+});
+
+describe('readArchive on broken content names the file and the field', () => {
+  it('rejects an unknown author, pointing at the missing author file', () => {
+    expect(problems({ 'articles/x.md': article({ author: 'bob' }) })).toEqual([
+      expect.stringMatching(/articles\/x\.md: author "bob" is not a known author \(.*authors\/bob\.md not found\)$/),
+    ]);
+  });
+
+  it('rejects an unknown section, listing the known ones', () => {
+    expect(problems({ 'articles/x.md': article({ section: 'sport' }) })[0]).toMatch(
+      /articles\/x\.md: section "sport" is not a known section \(known: news, arts/,
+    );
+  });
+
+  it.each(['title', 'author', 'section', 'date', 'standfirst'])('rejects a missing %s', (field) => {
+    expect(problems({ 'articles/x.md': article({ [field]: undefined }) })).toContain(`articles/x.md: ${field} is required`);
+  });
+
+  it('rejects a date that is not ISO', () => {
+    expect(problems({ 'articles/x.md': article({ date: 'yesterday' }) })[0]).toMatch(
+      /articles\/x\.md: date "yesterday" is not an ISO date/,
+    );
+    expect(problems({ 'articles/x.md': article({ date: '2024-02-30' }) })[0]).toMatch(/date "2024-02-30" is not an ISO date/);
+  });
+
+  it('rejects an access value other than subscribers or free', () => {
+    expect(problems({ 'articles/x.md': article({ access: 'premium' }) })[0]).toMatch(/articles\/x\.md: access /);
+  });
+
+  it('rejects tags that are not a list of strings', () => {
+    expect(problems({ 'articles/x.md': article({ tags: '{ a: 1 }' }) })[0]).toMatch(/articles\/x\.md: tags must be a list/);
+  });
+
+  it('rejects an update dated before publication', () => {
+    expect(problems({ 'articles/x.md': article({ updated: '2023-01-01' }) })).toEqual(['articles/x.md: updated is earlier than date']);
+  });
+
+  it('rejects two free-limit markers, with their line numbers in the file', () => {
+    const body = 'A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.\n';
+    expect(problems({ 'articles/x.md': article({}, body) })).toEqual([
+      'articles/x.md: body has 2 free-limit markers (lines 10, 14); keep exactly one',
+    ]);
+  });
+
+  it('rejects broken YAML with its line', () => {
+    expect(problems({ 'articles/x.md': '---\ntitle: "unclosed\nauthor: ada\n---\nBody\n' })[0]).toMatch(
+      /articles\/x\.md: frontmatter is not valid YAML \(line \d+/,
+    );
+  });
+
+  it('rejects a file without frontmatter', () => {
+    expect(problems({ 'articles/x.md': 'Just text.\n' })).toEqual([
+      'articles/x.md: has no frontmatter (the file must start with a line "---")',
+    ]);
+  });
+
+  it('rejects the same slug in two folders, naming both files', () => {
+    expect(problems({ 'articles/2025/first.md': article({}) })).toEqual([
+      expect.stringMatching(/duplicate slug "first": .*articles\/2024\/first\.md and .*articles\/2025\/first\.md/),
+    ]);
+  });
+
+  it('rejects a file name that is not a URL slug', () => {
+    expect(problems({ 'articles/My Story.md': article({}) })[0]).toMatch(/articles\/My Story\.md: file name "My Story" must be a URL slug/);
+  });
+
+  it('rejects an author without a name', () => {
+    const messages = problems({ 'authors/ada.md': '---\nrole: Reporter\n---\nBio.\n' });
+    expect(messages).toContain('authors/ada.md: name is required');
+    expect(messages.some((message) => /articles\/2024\/first\.md: author "ada" refers to .*authors\/ada\.md, which has errors of its own/.test(message))).toBe(true);
+  });
+
+  it('rejects a missing sections.yaml and a section without a name', () => {
+    expect(problems({ 'sections.yaml': null })[0]).toMatch(/sections\.yaml: is missing/);
+    expect(problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' })).toEqual(['sections.yaml: 0.name is required']);
+    expect(problems({ 'sections.yaml': 'news: News\n' })).toEqual([
+      'sections.yaml: the file must be a list of { id, name } entries',
+    ]);
+  });
+
+  it('rejects a section listed twice', () => {
+    expect(problems({ 'sections.yaml': '- id: news\n  name: News\n- id: news\n  name: More news\n- id: arts\n  name: Arts\n' })).toContain(
+      'sections.yaml: 1.id "news" is listed twice',
+    );
+  });
+
+  it('reports every problem at once', () => {
+    const messages = problems({
+      'articles/x.md': article({ author: 'bob' }),
+      'articles/y.md': article({ title: undefined }),
+    });
+    expect(messages).toHaveLength(2);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBuildEnv } from '../../src/lib/build-env';
+import { defineSettings } from '../../src/schemas/settings';
+
+describe('defineSettings', () => {
+  it('fills in defaults for everything a newsroom leaves out', () => {
+    const settings = defineSettings({});
+    expect(settings.locale).toBe('en-GB');
+    expect(settings.freeParagraphs).toBe(3);
+    expect(settings.defaultAccess).toBe('subscribers');
+    expect(settings.subscribe.message).toBe('You have reached the free limit. Subscribe to continue reading.');
+    expect(settings.subscribe.heading).toBe('Support {siteName}');
+    expect(settings.lists).toEqual({ moreFromAuthor: 4, similar: 4 });
+  });
+
+  it('names the field when a value is wrong', () => {
+    expect(() => defineSettings({ freeParagraphs: -1 })).toThrow(/src\/settings\.ts: freeParagraphs/);
+    expect(() => defineSettings({ subscribe: { url: 'not a url' } })).toThrow(/subscribe\.url/);
+    // @ts-expect-error: testing a value outside the type
+    expect(() => defineSettings({ defaultAccess: 'everyone' })).toThrow(/defaultAccess/);
+  });
+});
+
+describe('resolveBuildEnv', () => {
+  const settings = { siteUrl: 'https://example.org', basePath: '/' };
+
+  it('uses the settings and the content folder by default', () => {
+    expect(resolveBuildEnv({}, settings, '/project')).toEqual({
+      contentDir: '/project/content',
+      siteUrl: 'https://example.org',
+      basePath: '/',
+      outDir: '/project/dist',
+    });
+  });
+
+  it('lets CONTENT_DIR, SITE_URL, BASE_PATH and OUT_DIR override them', () => {
+    const env = resolveBuildEnv(
+      { CONTENT_DIR: '../private/news', SITE_URL: 'https://news.example.com', BASE_PATH: 'paper', OUT_DIR: '/tmp/out' },
+      settings,
+      '/project',
+    );
+    expect(env).toEqual({ contentDir: '/private/news', siteUrl: 'https://news.example.com', basePath: '/paper/', outDir: '/tmp/out' });
+  });
+
+  it('refuses a SITE_URL that is not absolute', () => {
+    expect(() => resolveBuildEnv({ SITE_URL: 'news.example.com' }, settings, '/p')).toThrow(/SITE_URL "news.example.com" is not an absolute URL/);
+  });
+});

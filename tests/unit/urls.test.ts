@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, createUrls, normaliseBase } from '../../src/lib/urls';
+
+describe('createUrls', () => {
+  it('builds article, author and section URLs at the site root', () => {
+    const urls = createUrls('/');
+    expect(urls.article('harbour-dredge')).toBe('/articles/harbour-dredge/');
+    expect(urls.author('ada')).toBe('/authors/ada/');
+    expect(urls.section('news')).toBe('/sections/news/');
+    expect(urls.section('news', 1)).toBe('/sections/news/');
+    expect(urls.section('news', 3)).toBe('/sections/news/3/');
+    expect(urls.authors()).toBe('/authors/');
+    expect(urls.home()).toBe('/');
+    expect(urls.path('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('puts every URL under a base path', () => {
+    const urls = createUrls('/paper');
+    expect(urls.home()).toBe('/paper/');
+    expect(urls.article('x')).toBe('/paper/articles/x/');
+    expect(urls.author('ada', 2)).toBe('/paper/authors/ada/2/');
+    expect(urls.path('rss.xml')).toBe('/paper/rss.xml');
+  });
+});
+
+describe('normaliseBase', () => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['paper', '/paper/'],
+    ['/paper/', '/paper/'],
+    ['//a/b//', '/a/b/'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(normaliseBase(input)).toBe(expected);
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('resolves a site path against the site URL', () => {
+    expect(absoluteUrl('/paper/articles/x/', 'https://news.example.org')).toBe('https://news.example.org/paper/articles/x/');
+  });
+});
