@@ -113,7 +113,7 @@ describe('splitAtFreeLimit', () => {
     expect(json).not.toContain('Paid note');
     expect(json).toContain('Free note');
     const refs: string[] = [];
-    JSON.stringify(result.free, (key, value: unknown) => {
+    JSON.stringify(result.free, (_key, value: unknown) => {
       if (value && typeof value === 'object' && (value as { type?: string }).type === 'footnoteReference')
         refs.push((value as { identifier: string }).identifier);
       return value;
