@@ -39,6 +39,7 @@ export interface Archive {
   warnings: string[];
 }
 
+const articleFields = Object.keys(articleFrontmatterSchema.shape);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Lists `.md` files under `dir`, recursively, sorted so builds are repeatable. */
@@ -188,7 +189,7 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
       issues.push(...schemaIssues(shown, parsed.error, read.data));
       continue;
     }
-    warnings.push(...unknownFields(shown, read.data, Object.keys(articleFrontmatterSchema.shape)));
+    warnings.push(...unknownFields(shown, read.data, articleFields));
     const meta = parsed.data;
     let valid = true;
     if (!authorIds.has(meta.author)) {
@@ -243,6 +244,7 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
         section: meta.section,
         date: meta.date,
         ...(meta.updated ? { updated: meta.updated } : {}),
+        ...(meta.image ? { image: meta.image, imageAlt: meta.imageAlt } : {}),
         standfirst: meta.standfirst,
         tags: meta.tags,
         access,

@@ -40,6 +40,17 @@ export const articleFrontmatterSchema = z.object({
   updated: isoDate.optional(),
   /** `subscribers` (cut at the free limit) or `free` (whole text). Default from settings. */
   access: accessSchema.optional(),
+  /** Lead picture: an `https://` URL or a path under `public/` (`/images/pier.jpg`). Optional. */
+  image: z
+    .string({ error: 'must be a URL or a path' })
+    .trim()
+    .regex(/^(https:\/\/|\/(?!\/))\S+$/, 'must be an https:// URL or a path starting with /')
+    .optional(),
+  /** Text alternative of the lead picture, for readers who cannot see it. Required with `image`. */
+  imageAlt: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional(),
+}).superRefine((data, context) => {
+  if (data.image && !data.imageAlt)
+    context.addIssue({ code: 'custom', path: ['imageAlt'], message: 'is required when image is set (describe the picture)' });
 });
 
 export type ArticleFrontmatter = z.output<typeof articleFrontmatterSchema>;
@@ -54,6 +65,8 @@ export const storedArticleSchema = z.object({
   standfirst: z.string(),
   tags: z.array(z.string()),
   access: accessSchema,
+  image: z.string().optional(),
+  imageAlt: z.string().optional(),
   /** True when the page shows the cut-off: something was held back. */
   cut: z.boolean(),
   /** Path of the source file, for error messages and "edit" links. */

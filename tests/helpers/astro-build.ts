@@ -17,9 +17,16 @@ export interface BuildResult {
  */
 export function astroBuild(env: Record<string, string>): BuildResult {
   const started = performance.now();
+  // Vitest mirrors its own import.meta.env (BASE_URL, MODE, PROD...) into
+  // process.env; a child build must not inherit them, or they override Astro's.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key),
+    ),
+  );
   const result = spawnSync(process.execPath, [astroBin, 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

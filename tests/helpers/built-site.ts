@@ -9,6 +9,8 @@ const sites = {
   fixture: { CONTENT_DIR: 'tests/fixtures/site' },
   /** The sample paper in `content/`. */
   sample: { CONTENT_DIR: 'content' },
+  /** The fixture folder deployed under a sub-path, as on a GitHub Pages project site. */
+  subpath: { CONTENT_DIR: 'tests/fixtures/site', SITE_URL: 'https://news.example.com', BASE_PATH: '/paper/' },
 } satisfies Record<string, Record<string, string>>;
 
 export type SiteName = keyof typeof sites;

@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedResponse } from '../../../content/feeds';
+import { siteData, type Author } from '../../../content/queries';
+import { settings } from '../../../site';
+
+export const getStaticPaths = (async () =>
+  [...(await siteData()).authorsById.values()].map((author) => ({ params: { id: author.id }, props: { author } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ author: Author }> = async ({ site, props: { author } }) =>
+  feedResponse(site!, {
+    title: `${author.data.name} | ${settings.siteName}`,
+    description: author.data.role ? `${author.data.role}, ${settings.siteName}` : `Articles by ${author.data.name}`,
+    articles: (await siteData()).articles.filter((article) => article.data.author === author.id),
+  });

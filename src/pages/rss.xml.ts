@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { feedResponse } from '../content/feeds';
+import { siteData } from '../content/queries';
+import { settings } from '../site';
+
+export const GET: APIRoute = async ({ site }) =>
+  feedResponse(site!, {
+    title: settings.siteName,
+    description: settings.tagline || `The latest from ${settings.siteName}`,
+    articles: (await siteData()).articles,
+  });

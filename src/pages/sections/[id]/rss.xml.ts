@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedResponse } from '../../../content/feeds';
+import { siteData, type SectionEntry } from '../../../content/queries';
+import { settings } from '../../../site';
+
+export const getStaticPaths = (async () =>
+  (await siteData()).sections.map((section) => ({ params: { id: section.id }, props: { section } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ section: SectionEntry }> = async ({ site, props: { section } }) =>
+  feedResponse(site!, {
+    title: `${section.data.name} | ${settings.siteName}`,
+    description: section.data.description ?? `The latest from ${section.data.name}`,
+    articles: (await siteData()).articles.filter((article) => article.data.section === section.id),
+  });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { escapeAttribute, pageHeadTags, renderHeadTags } from '../../src/lib/head-tags';
+
+const page = {
+  siteName: 'Paper',
+  locale: 'en-GB',
+  title: 'Bridge opens',
+  description: 'It opened.',
+  canonical: 'https://example.org/articles/bridge/',
+  noindex: false,
+  feeds: [{ title: 'Paper', href: '/rss.xml' }],
+};
+
+describe('head tags', () => {
+  it('escapes every character that could start markup', () => {
+    expect(escapeAttribute(`</script><b a="1" b='2'>&`)).toBe('&lt;/script&gt;&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;');
+    const html = renderHeadTags([{ meta: 'property', key: 'og:title', content: '</script><script>alert(1)</script>' }]);
+    expect(html).toBe('<meta property="og:title" content="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;">');
+  });
+
+  it('describes an article for Open Graph and Twitter', () => {
+    const html = renderHeadTags(
+      pageHeadTags({
+        ...page,
+        article: { publishedTime: new Date('2024-01-01T12:00:00Z'), authorUrl: 'https://example.org/authors/ada/', section: 'News', tags: ['a', 'b'] },
+        image: { url: 'https://example.org/pier.jpg', alt: 'The pier' },
+      }),
+    );
+    expect(html).toContain('<link rel="canonical" href="https://example.org/articles/bridge/">');
+    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Paper" href="/rss.xml">');
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2024-01-01T12:00:00.000Z">');
+    expect(html).toContain('<meta property="article:tag" content="b">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain('<meta property="og:image:alt" content="The pier">');
+    expect(html).not.toContain('article:modified_time');
+  });
+
+  it('keeps noindex pages out of search engines, without a canonical URL', () => {
+    const html = renderHeadTags(pageHeadTags({ ...page, noindex: true }));
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('canonical');
+    expect(html).not.toContain('og:url');
+    expect(html).toContain('<meta property="og:type" content="website">');
+  });
+});
