@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { astroBuild, projectRoot } from './astro-build';
+import { astroBuild } from './astro-build';
 
 /** The sites tests read, by name: content folder and build environment. */
 const sites = {
@@ -17,16 +17,16 @@ export type SiteName = keyof typeof sites;
 
 /**
  * The folder of a built site, building it first if this test run has not yet.
- * Test files run one after another, so a stamp file is enough to share builds.
+ * Test files run one after another, so a stamp file is enough to share builds
+ * between them.
  */
 export function builtSite(name: SiteName): string {
-  const outDir = path.join(projectRoot, 'tests/.output', name);
-  const stamp = path.join(projectRoot, 'tests/.output', `${name}.built`);
-  const runId = inject('runId');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === runId) return outDir;
+  const outDir = path.join(inject('runDir'), name);
+  const stamp = `${outDir}.built`;
+  if (existsSync(stamp)) return outDir;
   const result = astroBuild({ ...sites[name], OUT_DIR: outDir });
   if (result.code !== 0) throw new Error(`Building ${sites[name].CONTENT_DIR} failed:\n${result.output}`);
   console.log(`built ${sites[name].CONTENT_DIR} in ${(result.durationMs / 1000).toFixed(1)} s`);
-  writeFileSync(stamp, runId);
+  writeFileSync(stamp, new Date().toISOString());
   return outDir;
 }

@@ -1,17 +1,31 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from './astro-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Identifies this test run, so each site is built at most once per run. */
-    runId: string;
+    /** This run's own folder for built sites, so runs side by side never clobber each other. */
+    runDir: string;
   }
 }
 
-/** Clears last run's builds; `builtSite()` builds each site on first use. */
+const runsDir = path.join(projectRoot, 'tests/.output/runs');
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Gives the run a fresh folder; `builtSite()` builds each site into it on first
+ * use. Folders of earlier runs are removed once they are an hour old, and this
+ * run's folder is removed when it ends.
+ */
 export default function setup(project: TestProject) {
-  rmSync(path.join(projectRoot, 'tests/.output'), { recursive: true, force: true });
-  project.provide('runId', `${process.pid}-${Date.now()}`);
+  mkdirSync(runsDir, { recursive: true });
+  for (const name of readdirSync(runsDir)) {
+    const dir = path.join(runsDir, name);
+    if (Date.now() - statSync(dir).mtimeMs > HOUR) rmSync(dir, { recursive: true, force: true });
+  }
+  const runDir = path.join(runsDir, `${process.pid}-${Date.now()}`);
+  mkdirSync(runDir);
+  project.provide('runDir', runDir);
+  return () => rmSync(runDir, { recursive: true, force: true });
 }
