@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
 import remarkFreeLimit from './remark-free-limit';
 import { articleSanitizeSchema } from './sanitize-schema';
@@ -33,8 +34,9 @@ export interface RenderedBody {
  * 2. cut at the free limit, on the Markdown tree, before any HTML exists;
  * 3. demote `#` headings under the page's headline;
  * 4. to HTML, parsing raw HTML so that it can be
- * 5. sanitised (no scripts, handlers or `javascript:` URLs), then
- * 6. serialised.
+ * 5. sanitised (no scripts, handlers or `javascript:` URLs),
+ * 6. given keyboard access to tables that scroll sideways, then
+ * 7. serialised.
  */
 export function createBodyProcessor(options: BodyOptions) {
   return unified()
@@ -45,6 +47,7 @@ export function createBodyProcessor(options: BodyOptions) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, articleSanitizeSchema)
+    .use(rehypeFocusableTables)
     .use(rehypeStringify)
     .freeze();
 }

@@ -30,7 +30,8 @@ async function settlesInViewport(page: Page, selector: string): Promise<boolean>
     await page.waitForFunction(
       (sel) => {
         const rect = document.querySelector(sel)!.getBoundingClientRect();
-        return rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight && rect.left >= 0 && rect.right <= innerWidth;
+        // 1px of slack: boxes land on sub-pixel positions after scrolling.
+        return rect.height > 0 && rect.top >= -1 && rect.bottom <= innerHeight + 1 && rect.left >= -1 && rect.right <= innerWidth + 1;
       },
       selector,
       { timeout: 3_000 },

@@ -23,7 +23,7 @@ describe('renderBody', () => {
 
   it('supports GFM tables, strikethrough and footnotes', () => {
     const { html } = render('| a |\n|---|\n| 1 |\n\n~~old~~ new[^1]\n\n[^1]: Note.', 'free');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<table tabindex="0">');
     expect(html).toContain('<del>old</del>');
     expect(html).toMatch(/<a href="#user-content-fn-1" id="user-content-fnref-1"/);
     expect(html).toContain('<li id="user-content-fn-1">');
