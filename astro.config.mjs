@@ -1,11 +1,16 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import masthead from './src/integrations/masthead';
 import pagefind from './src/integrations/pagefind';
 import { resolveBuildEnv } from './src/lib/build-env';
+import { activeRing } from './src/lib/paywall/active-ring';
 import settings from './src/settings';
 
 const env = resolveBuildEnv(process.env, settings, process.cwd());
+const publicEdition = env.edition === 'public';
+// Only the public site seals paid parts; the subscriber edition shows them whole.
+const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, new Date()).length > 0;
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -24,7 +29,10 @@ export default defineConfig({
   // Scripts as files too (Vite inlines small ones by default): the CSP allows only 'self'.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
-    sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }),
-    pagefind(),
+    masthead({ edition: env.edition, sealed }),
+    // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
+    ...(publicEdition
+      ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind()]
+      : []),
   ],
 });

@@ -2,13 +2,21 @@ import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { createArchiveSource } from './content/loader';
 import { resolveBuildEnv } from './lib/build-env';
+import { activeRing } from './lib/paywall/active-ring';
 import { storedArticleSchema } from './schemas/article';
 import { storedAuthorSchema } from './schemas/author';
 import { sectionSchema } from './schemas/section';
 import settings from './settings';
 
-const { contentDir } = resolveBuildEnv(process.env, settings, process.cwd());
-const source = createArchiveSource({ contentDir, displayRoot: process.cwd(), settings });
+const { contentDir, edition, keyRing } = resolveBuildEnv(process.env, settings, process.cwd());
+const source = createArchiveSource({
+  contentDir,
+  displayRoot: process.cwd(),
+  settings,
+  edition,
+  // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
+  sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, new Date()) : [],
+});
 
 export const collections = {
   /** `content/articles/**\/<slug>.md`: metadata, free HTML, and the lists under each article. */

@@ -20,6 +20,11 @@ export default defineSettings({
     message: 'You have reached the free limit. Subscribe to continue reading.',
     button: 'Subscribe',
   },
+  subscribers: {
+    // Where the subscriber edition (EDITION=subscribers npm run build) is deployed, behind access control.
+    editionUrl: 'https://subscribers.example.org/',
+    unlockInPage: true,
+  },
   lists: { moreFromAuthor: 4, similar: 4 },
   footer: 'The Harbour Ledger is a sample newspaper built with Masthead. All stories are fiction.',
 });

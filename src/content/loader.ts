@@ -15,7 +15,7 @@ export function createArchiveSource(options: ArchiveOptions) {
   let warned = false;
 
   const get = (): Promise<Archive> => {
-    pending ??= Promise.resolve().then(() => readArchive(options));
+    pending ??= readArchive(options);
     return pending;
   };
 

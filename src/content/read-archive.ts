@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import type { Edition } from '../lib/build-env';
 import { moreFromAuthor } from '../lib/lists';
+import { sealArticle, serializeEnvelope } from '../lib/paywall/envelope';
+import type { SubscriberKey } from '../lib/paywall/keys';
 import { createSimilarityIndex } from '../lib/related/similar-stories';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
@@ -19,6 +22,10 @@ export interface ArchiveOptions {
   /** Paths in messages are shown relative to this folder (the project root). */
   displayRoot: string;
   settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'>;
+  /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
+  edition?: Edition;
+  /** Public edition only: seal each paid part for these subscriber keys. Default none. */
+  sealWith?: readonly SubscriberKey[];
 }
 
 export interface Entry<T> {
@@ -94,9 +101,18 @@ function unknownFields(shown: string, data: Record<string, unknown>, known: read
  * thrown together as a `ContentError`: nothing is returned from bad content.
  *
  * Paid text lives only inside this function: each body is parsed once, its full
- * text feeds the similarity model, and only the free part's HTML leaves.
+ * text feeds the similarity model, and only the free part's HTML leaves. With
+ * subscriber keys the paid part leaves too, but only sealed (AES-256-GCM); in
+ * the subscriber edition every article is rendered whole.
  */
-export function readArchive({ contentDir, displayRoot, settings }: ArchiveOptions): Archive {
+export async function readArchive({
+  contentDir,
+  displayRoot,
+  settings,
+  edition = 'public',
+  sealWith = [],
+}: ArchiveOptions): Promise<Archive> {
+  const sealing = edition === 'public' && sealWith.length > 0;
   const show = (file: string) => {
     const relative = path.relative(displayRoot, file);
     return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
@@ -142,7 +158,7 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
   });
 
   // Authors.
-  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs });
+  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing });
   const authors: Entry<StoredAuthor>[] = [];
   for (const file of markdownFiles(authorsDir, false)) {
     const shown = show(file);
@@ -219,13 +235,17 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
     const access = meta.access ?? settings.defaultAccess;
     let body;
     try {
-      body = renderBody(processor, read.body, access);
+      body = renderBody(processor, read.body, edition === 'subscribers' ? 'free' : access);
     } catch (error) {
       if (!(error instanceof FreeLimitError)) throw error;
       issues.push({ file: shown, field: 'body', message: error.shifted(read.bodyLineOffset).message });
       continue;
     }
     if (!valid) continue;
+    const sealed =
+      sealing && body.paidHtml !== undefined
+        ? serializeEnvelope(await sealArticle({ articleId: slug, html: body.paidHtml, keys: sealWith }))
+        : undefined;
     similarity.add({
       id: slug,
       title: meta.title,
@@ -249,6 +269,7 @@ export function readArchive({ contentDir, displayRoot, settings }: ArchiveOption
         tags: meta.tags,
         access,
         cut: body.cut,
+        ...(sealed ? { sealed } : {}),
         source: shown,
         moreFromAuthor: [],
         similar: [],

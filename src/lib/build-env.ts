@@ -9,15 +9,27 @@ export interface BuildEnvInput {
   SITE_URL?: string;
   /** Overrides the settings' `basePath`, e.g. `/paper/` on GitHub Pages. */
   BASE_PATH?: string;
-  /** Where the built site goes. Default `dist`. Used by tests to build side by side. */
+  /** Where the built site goes. Default `dist` (`dist-subscribers` for the subscriber edition). */
   OUT_DIR?: string;
+  /** `subscribers` builds the full-text edition; anything else (or nothing) the public site. */
+  EDITION?: string;
+  /** Subscriber key ring, inline. Never committed, never written to the site. */
+  PAYWALL_KEYS?: string;
+  /** Path of a file holding the subscriber key ring. */
+  PAYWALL_KEYS_FILE?: string;
 }
+
+/** Which site a build makes. */
+export type Edition = 'public' | 'subscribers';
 
 export interface BuildEnv {
   contentDir: string;
   siteUrl: string;
   basePath: string;
   outDir: string;
+  edition: Edition;
+  /** Where the key ring comes from, if anywhere: `PAYWALL_KEYS` text or a file path. */
+  keyRing?: { from: 'PAYWALL_KEYS'; text: string } | { from: 'PAYWALL_KEYS_FILE'; path: string } | undefined;
 }
 
 /**
@@ -35,10 +47,28 @@ export function resolveBuildEnv(
   } catch {
     throw new Error(`SITE_URL "${siteUrl}" is not an absolute URL (e.g. https://news.example.org)`);
   }
+  const edition = parseEdition(env.EDITION);
+  const keysFile = env.PAYWALL_KEYS_FILE?.trim();
+  const keysText = env.PAYWALL_KEYS?.trim();
+  if (keysFile && keysText) throw new Error('Set PAYWALL_KEYS or PAYWALL_KEYS_FILE, not both');
   return {
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
     siteUrl,
     basePath: normaliseBase(env.BASE_PATH ?? settings.basePath),
-    outDir: path.resolve(cwd, env.OUT_DIR?.trim() || 'dist'),
+    outDir: path.resolve(cwd, env.OUT_DIR?.trim() || (edition === 'subscribers' ? 'dist-subscribers' : 'dist')),
+    edition,
+    keyRing: keysFile
+      ? { from: 'PAYWALL_KEYS_FILE', path: path.resolve(cwd, keysFile) }
+      : keysText
+        ? { from: 'PAYWALL_KEYS', text: keysText }
+        : undefined,
   };
+}
+
+function parseEdition(value: string | undefined): Edition {
+  const edition = value?.trim() || 'public';
+  if (edition !== 'public' && edition !== 'subscribers') {
+    throw new Error(`EDITION "${edition}" is not an edition: use "subscribers" for the full-text edition, or leave it unset`);
+  }
+  return edition;
 }

@@ -10,11 +10,10 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
-import remarkFreeLimit from './remark-free-limit';
+import remarkFreeLimit, { type FreeLimitOptions } from './remark-free-limit';
 import { articleSanitizeSchema } from './sanitize-schema';
-import type { SplitOptions } from './split-at-free-limit';
 
-export interface BodyOptions extends SplitOptions {}
+export type BodyOptions = FreeLimitOptions;
 
 export interface RenderedBody {
   /** Sanitised HTML of the free part only (the whole text for free articles). */
@@ -26,6 +25,11 @@ export interface RenderedBody {
    * ranking of similar stories: never render, store or serialise it.
    */
   fullText: string;
+  /**
+   * Sanitised HTML of the paid part, only from a processor made with
+   * `keepPaid` and only when something was cut. For sealing; never render it.
+   */
+  paidHtml?: string;
 }
 
 /**
@@ -68,5 +72,12 @@ export function renderBody(
   const fullText = toString(tree, { includeHtml: false });
   const hast = processor.runSync(tree, file);
   const html = processor.stringify(hast, file);
-  return { html, cut: file.data.freeLimit?.cut ?? false, fullText };
+  const result: RenderedBody = { html, cut: file.data.freeLimit?.cut ?? false, fullText };
+  const { paidTree } = file.data;
+  if (paidTree) {
+    // The paid part on its own, through the same plugins: as a free file it is not cut again.
+    const paidFile = new VFile({ data: { access: 'free' } });
+    result.paidHtml = processor.stringify(processor.runSync(paidTree, paidFile), paidFile);
+  }
+  return result;
 }

@@ -1,9 +1,12 @@
 import type { APIRoute } from 'astro';
 import { robotsTxt } from '../lib/feeds';
 import { absoluteUrl } from '../lib/urls';
-import { urls } from '../site';
+import { isPublicEdition, urls } from '../site';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(robotsTxt([absoluteUrl(urls.path('sitemap-index.xml'), site!.href), absoluteUrl(urls.path('news-sitemap.xml'), site!.href)]), {
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+  new Response(
+    isPublicEdition
+      ? robotsTxt([absoluteUrl(urls.path('sitemap-index.xml'), site!.href), absoluteUrl(urls.path('news-sitemap.xml'), site!.href)])
+      : 'User-agent: *\nDisallow: /\n',
+    { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+  );

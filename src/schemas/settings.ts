@@ -27,6 +27,22 @@ export const listsSchema = z.object({
   similar: z.number().int().min(0).max(20).default(4),
 });
 
+/** How paying readers get past the free limit on a static site. */
+export const subscribersSchema = z.object({
+  /**
+   * Root URL of the subscriber edition (`EDITION=subscribers npm run build`),
+   * deployed behind the host's access control. When set, cut-off panels link
+   * "Already a subscriber? Read the full article" to the same article there.
+   */
+  editionUrl: z.url().optional(),
+  /**
+   * Seal each paywalled article's paid part in its page when subscriber keys
+   * are given at build time (`PAYWALL_KEYS` or `PAYWALL_KEYS_FILE`), so a reader
+   * with a key link reads on in place. Without keys nothing is sealed. Default true.
+   */
+  unlockInPage: z.boolean().default(true),
+});
+
 /** Everything a newsroom sets for its site, with defaults. */
 export const settingsSchema = z.object({
   /** The paper's name, shown in the masthead, titles and the cut-off panel. */
@@ -49,6 +65,8 @@ export const settingsSchema = z.object({
   pageSize: z.number().int().min(1).max(200).default(20),
   /** The cut-off panel's words and link. */
   subscribe: subscribeSchema.prefault({}),
+  /** Ways in for subscribers: a subscriber edition, and in-page unlocking. */
+  subscribers: subscribersSchema.prefault({}),
   /** Sizes of the lists under each article. */
   lists: listsSchema.prefault({}),
   /** A line in the footer, e.g. the publisher's legal name. */

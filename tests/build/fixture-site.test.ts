@@ -4,6 +4,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import settings from '../../src/settings';
 import { builtSite } from '../helpers/built-site';
+import { PAID } from '../helpers/fixture-paid';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
 
 let site = '';
@@ -13,35 +14,6 @@ beforeAll(() => {
 const page = (urlPath: string): HTMLElement => parse(readPage(site, urlPath));
 const text = (element: HTMLElement | null) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
-/** Words and sentences that stand only after a free limit in tests/fixtures/site. */
-const PAID = [
-  'Paid sentence charlie',
-  'Paid heading delta',
-  'Paid image alt echo',
-  'Paid image title foxtrot',
-  'quintessentialwombat',
-  'Paid item juliet',
-  'Paid item kilo',
-  'marmaladeoctopus',
-  'Paid quote november',
-  'tangerinezeppelin',
-  'Paid paragraph sierra',
-  'Paid table tango',
-  'Paid cell uniform',
-  'pumpernickelgalaxy',
-  'velvetcrankshaft',
-  'lighthousebanjo',
-  'Paid sentence yankee',
-  'saxophonecarousel',
-  'accordionmeteor',
-  'harpsichordnebula',
-  'trombonevolcano',
-  'clarinetglacier',
-  'oboehurricane',
-  'bassoontornado',
-  'fluteavalanche',
-  'piccolomonsoon',
-];
 
 describe('a public build of the fixture folder', () => {
   it('writes one page per article at /articles/<slug>/, whatever folder the file is in', () => {

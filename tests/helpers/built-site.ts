@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { astroBuild } from './astro-build';
+import { TEST_RING } from './keys';
 
 /** The sites tests read, by name: content folder and build environment. */
 const sites = {
@@ -11,6 +12,10 @@ const sites = {
   sample: { CONTENT_DIR: 'content' },
   /** The fixture folder deployed under a sub-path, as on a GitHub Pages project site. */
   subpath: { CONTENT_DIR: 'tests/fixtures/site', SITE_URL: 'https://news.example.com', BASE_PATH: '/paper/' },
+  /** The fixture folder with subscriber keys: paid parts sealed in the page. */
+  keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING },
+  /** The fixture folder as the full-text subscriber edition. */
+  edition: { CONTENT_DIR: 'tests/fixtures/site', EDITION: 'subscribers' },
 } satisfies Record<string, Record<string, string>>;
 
 export type SiteName = keyof typeof sites;

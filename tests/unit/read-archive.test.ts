@@ -18,9 +18,9 @@ function read(changes: Record<string, string | null> = {}) {
 }
 
 /** The messages a broken folder produces, with the temp folder's name cut off. */
-function problems(changes: Record<string, string | null>): string[] {
+async function problems(changes: Record<string, string | null>): Promise<string[]> {
   try {
-    read(changes);
+    await read(changes);
   } catch (error) {
     if (error instanceof ContentError) return error.message.split('\n').slice(1).map((line) => line.trim().replace(/^masthead-content-\w+\//, ''));
     throw error;
@@ -29,15 +29,15 @@ function problems(changes: Record<string, string | null>): string[] {
 }
 
 describe('readArchive on valid content', () => {
-  it('reads sections, authors and articles with slugs from file names', () => {
-    const archive = read();
+  it('reads sections, authors and articles with slugs from file names', async () => {
+    const archive = await read();
     expect(archive.sections.map((section) => section.id)).toEqual(['news', 'arts']);
     expect(archive.authors.map((author) => author.id)).toEqual(['ada', 'ben']);
     expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second']);
   });
 
-  it('keeps only the free part of paywalled articles', () => {
-    const first = read().articles.find((entry) => entry.id === 'first')!;
+  it('keeps only the free part of paywalled articles', async () => {
+    const first = (await read()).articles.find((entry) => entry.id === 'first')!;
     expect(first.html).toContain('Two.');
     expect(first.html).not.toContain('Paid');
     expect(JSON.stringify(first)).not.toContain('Paid three');
@@ -45,109 +45,134 @@ describe('readArchive on valid content', () => {
     expect(first.data.access).toBe('subscribers');
   });
 
-  it('applies the default access from settings and parses dates', () => {
-    const [second] = read().articles.filter((entry) => entry.id === 'second');
+  it('applies the default access from settings and parses dates', async () => {
+    const [second] = (await read()).articles.filter((entry) => entry.id === 'second');
     expect(second!.data.access).toBe('free');
     expect(second!.data.date.toISOString()).toBe('2024-06-09T10:00:00.000Z');
     expect(second!.data.tags).toEqual(['theatre']);
   });
 
-  it('warns about unknown frontmatter fields instead of failing', () => {
-    const archive = read({ 'articles/x.md': article({ subtitle: 'Oops' }) });
+  it('warns about unknown frontmatter fields instead of failing', async () => {
+    const archive = await read({ 'articles/x.md': article({ subtitle: 'Oops' }) });
     expect(archive.warnings.join('\n')).toMatch(/articles\/x\.md: ignoring unknown field "subtitle"/);
   });
 });
 
 describe('readArchive on broken content names the file and the field', () => {
-  it('rejects an unknown author, pointing at the missing author file', () => {
-    expect(problems({ 'articles/x.md': article({ author: 'bob' }) })).toEqual([
+  it('rejects an unknown author, pointing at the missing author file', async () => {
+    expect((await problems({ 'articles/x.md': article({ author: 'bob' }) }))).toEqual([
       expect.stringMatching(/articles\/x\.md: author "bob" is not a known author \(.*authors\/bob\.md not found\)$/),
     ]);
   });
 
-  it('rejects an unknown section, listing the known ones', () => {
-    expect(problems({ 'articles/x.md': article({ section: 'sport' }) })[0]).toMatch(
+  it('rejects an unknown section, listing the known ones', async () => {
+    expect((await problems({ 'articles/x.md': article({ section: 'sport' }) }))[0]).toMatch(
       /articles\/x\.md: section "sport" is not a known section \(known: news, arts/,
     );
   });
 
-  it.each(['title', 'author', 'section', 'date', 'standfirst'])('rejects a missing %s', (field) => {
-    expect(problems({ 'articles/x.md': article({ [field]: undefined }) })).toContain(`articles/x.md: ${field} is required`);
+  it.each(['title', 'author', 'section', 'date', 'standfirst'])('rejects a missing %s', async (field) => {
+    expect((await problems({ 'articles/x.md': article({ [field]: undefined }) }))).toContain(`articles/x.md: ${field} is required`);
   });
 
-  it('rejects a date that is not ISO', () => {
-    expect(problems({ 'articles/x.md': article({ date: 'yesterday' }) })[0]).toMatch(
+  it('rejects a date that is not ISO', async () => {
+    expect((await problems({ 'articles/x.md': article({ date: 'yesterday' }) }))[0]).toMatch(
       /articles\/x\.md: date "yesterday" is not an ISO date/,
     );
-    expect(problems({ 'articles/x.md': article({ date: '2024-02-30' }) })[0]).toMatch(/date "2024-02-30" is not an ISO date/);
+    expect((await problems({ 'articles/x.md': article({ date: '2024-02-30' }) }))[0]).toMatch(/date "2024-02-30" is not an ISO date/);
   });
 
-  it('rejects an access value other than subscribers or free', () => {
-    expect(problems({ 'articles/x.md': article({ access: 'premium' }) })[0]).toMatch(/articles\/x\.md: access /);
+  it('rejects an access value other than subscribers or free', async () => {
+    expect((await problems({ 'articles/x.md': article({ access: 'premium' }) }))[0]).toMatch(/articles\/x\.md: access /);
   });
 
-  it('rejects tags that are not a list of strings', () => {
-    expect(problems({ 'articles/x.md': article({ tags: '{ a: 1 }' }) })[0]).toMatch(/articles\/x\.md: tags must be a list/);
+  it('rejects tags that are not a list of strings', async () => {
+    expect((await problems({ 'articles/x.md': article({ tags: '{ a: 1 }' }) }))[0]).toMatch(/articles\/x\.md: tags must be a list/);
   });
 
-  it('rejects an update dated before publication', () => {
-    expect(problems({ 'articles/x.md': article({ updated: '2023-01-01' }) })).toEqual(['articles/x.md: updated is earlier than date']);
+  it('rejects an update dated before publication', async () => {
+    expect((await problems({ 'articles/x.md': article({ updated: '2023-01-01' }) }))).toEqual(['articles/x.md: updated is earlier than date']);
   });
 
-  it('rejects two free-limit markers, with their line numbers in the file', () => {
+  it('rejects two free-limit markers, with their line numbers in the file', async () => {
     const body = 'A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.\n';
-    expect(problems({ 'articles/x.md': article({}, body) })).toEqual([
+    expect((await problems({ 'articles/x.md': article({}, body) }))).toEqual([
       'articles/x.md: body has 2 free-limit markers (lines 10, 14); keep exactly one',
     ]);
   });
 
-  it('rejects broken YAML with its line', () => {
-    expect(problems({ 'articles/x.md': '---\ntitle: "unclosed\nauthor: ada\n---\nBody\n' })[0]).toMatch(
+  it('rejects broken YAML with its line', async () => {
+    expect((await problems({ 'articles/x.md': '---\ntitle: "unclosed\nauthor: ada\n---\nBody\n' }))[0]).toMatch(
       /articles\/x\.md: frontmatter is not valid YAML \(line \d+/,
     );
   });
 
-  it('rejects a file without frontmatter', () => {
-    expect(problems({ 'articles/x.md': 'Just text.\n' })).toEqual([
+  it('rejects a file without frontmatter', async () => {
+    expect((await problems({ 'articles/x.md': 'Just text.\n' }))).toEqual([
       'articles/x.md: has no frontmatter (the file must start with a line "---")',
     ]);
   });
 
-  it('rejects the same slug in two folders, naming both files', () => {
-    expect(problems({ 'articles/2025/first.md': article({}) })).toEqual([
+  it('rejects the same slug in two folders, naming both files', async () => {
+    expect((await problems({ 'articles/2025/first.md': article({}) }))).toEqual([
       expect.stringMatching(/duplicate slug "first": .*articles\/2024\/first\.md and .*articles\/2025\/first\.md/),
     ]);
   });
 
-  it('rejects a file name that is not a URL slug', () => {
-    expect(problems({ 'articles/My Story.md': article({}) })[0]).toMatch(/articles\/My Story\.md: file name "My Story" must be a URL slug/);
+  it('rejects a file name that is not a URL slug', async () => {
+    expect((await problems({ 'articles/My Story.md': article({}) }))[0]).toMatch(/articles\/My Story\.md: file name "My Story" must be a URL slug/);
   });
 
-  it('rejects an author without a name', () => {
-    const messages = problems({ 'authors/ada.md': '---\nrole: Reporter\n---\nBio.\n' });
+  it('rejects an author without a name', async () => {
+    const messages = (await problems({ 'authors/ada.md': '---\nrole: Reporter\n---\nBio.\n' }));
     expect(messages).toContain('authors/ada.md: name is required');
     expect(messages.some((message) => /articles\/2024\/first\.md: author "ada" refers to .*authors\/ada\.md, which has errors of its own/.test(message))).toBe(true);
   });
 
-  it('rejects a missing sections.yaml and a section without a name', () => {
-    expect(problems({ 'sections.yaml': null })[0]).toMatch(/sections\.yaml: is missing/);
-    expect(problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' })).toEqual(['sections.yaml: 0.name is required']);
-    expect(problems({ 'sections.yaml': 'news: News\n' })).toEqual([
+  it('rejects a missing sections.yaml and a section without a name', async () => {
+    expect((await problems({ 'sections.yaml': null }))[0]).toMatch(/sections\.yaml: is missing/);
+    expect((await problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' }))).toEqual(['sections.yaml: 0.name is required']);
+    expect((await problems({ 'sections.yaml': 'news: News\n' }))).toEqual([
       'sections.yaml: the file must be a list of { id, name } entries',
     ]);
   });
 
-  it('rejects a section listed twice', () => {
-    expect(problems({ 'sections.yaml': '- id: news\n  name: News\n- id: news\n  name: More news\n- id: arts\n  name: Arts\n' })).toContain(
+  it('rejects a section listed twice', async () => {
+    expect((await problems({ 'sections.yaml': '- id: news\n  name: News\n- id: news\n  name: More news\n- id: arts\n  name: Arts\n' }))).toContain(
       'sections.yaml: 1.id "news" is listed twice',
     );
   });
 
-  it('reports every problem at once', () => {
-    const messages = problems({
+  it('reports every problem at once', async () => {
+    const messages = (await problems({
       'articles/x.md': article({ author: 'bob' }),
       'articles/y.md': article({ title: undefined }),
-    });
+    }));
     expect(messages).toHaveLength(2);
+  });
+});
+
+describe('readArchive for subscribers', () => {
+  it('seals the paid part for the given keys, keeping no readable paid text', async () => {
+    const { openArticle } = await import('../../src/lib/paywall/envelope');
+    const { parseKeyToken } = await import('../../src/lib/paywall/keys');
+    const { CURRENT_KEY } = await import('../helpers/keys');
+    const { dir, cleanup } = contentFolder();
+    cleanups.push(cleanup);
+    const archive = await readArchive({ contentDir: dir, displayRoot: dir, settings, sealWith: [parseKeyToken(CURRENT_KEY)] });
+    const first = archive.articles.find((entry) => entry.id === 'first')!;
+    expect(JSON.stringify(archive)).not.toContain('Paid three');
+    expect(await openArticle(JSON.parse(first.data.sealed!), parseKeyToken(CURRENT_KEY))).toBe('<p>Paid three.</p>');
+    expect(archive.articles.find((entry) => entry.id === 'second')!.data.sealed).toBeUndefined();
+  });
+
+  it('renders every article whole for the subscriber edition', async () => {
+    const { dir, cleanup } = contentFolder();
+    cleanups.push(cleanup);
+    const archive = await readArchive({ contentDir: dir, displayRoot: dir, settings, edition: 'subscribers' });
+    const first = archive.articles.find((entry) => entry.id === 'first')!;
+    expect(first.html).toContain('Paid three.');
+    expect(first.data.cut).toBe(false);
+    expect(first.data.sealed).toBeUndefined();
   });
 });

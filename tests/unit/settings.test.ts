@@ -30,6 +30,8 @@ describe('resolveBuildEnv', () => {
       siteUrl: 'https://example.org',
       basePath: '/',
       outDir: '/project/dist',
+      edition: 'public',
+      keyRing: undefined,
     });
   });
 
@@ -39,10 +41,31 @@ describe('resolveBuildEnv', () => {
       settings,
       '/project',
     );
-    expect(env).toEqual({ contentDir: '/private/news', siteUrl: 'https://news.example.com', basePath: '/paper/', outDir: '/tmp/out' });
+    expect(env).toMatchObject({ contentDir: '/private/news', siteUrl: 'https://news.example.com', basePath: '/paper/', outDir: '/tmp/out' });
   });
 
   it('refuses a SITE_URL that is not absolute', () => {
     expect(() => resolveBuildEnv({ SITE_URL: 'news.example.com' }, settings, '/p')).toThrow(/SITE_URL "news.example.com" is not an absolute URL/);
+  });
+});
+
+describe('resolveBuildEnv for editions and keys', () => {
+  const settings = { siteUrl: 'https://example.org', basePath: '/' };
+
+  it('builds the subscriber edition into its own folder, away from dist/', () => {
+    const env = resolveBuildEnv({ EDITION: 'subscribers' }, settings, '/project');
+    expect(env.edition).toBe('subscribers');
+    expect(env.outDir).toBe('/project/dist-subscribers');
+    expect(resolveBuildEnv({}, settings, '/project').edition).toBe('public');
+  });
+
+  it('refuses an unknown edition', () => {
+    expect(() => resolveBuildEnv({ EDITION: 'premium' }, settings, '/p')).toThrow(/EDITION "premium" is not an edition/);
+  });
+
+  it('takes keys from PAYWALL_KEYS or a file, not both', () => {
+    expect(resolveBuildEnv({ PAYWALL_KEYS: 'a.b' }, settings, '/p').keyRing).toEqual({ from: 'PAYWALL_KEYS', text: 'a.b' });
+    expect(resolveBuildEnv({ PAYWALL_KEYS_FILE: 'keys.txt' }, settings, '/p').keyRing).toEqual({ from: 'PAYWALL_KEYS_FILE', path: '/p/keys.txt' });
+    expect(() => resolveBuildEnv({ PAYWALL_KEYS: 'a', PAYWALL_KEYS_FILE: 'b' }, settings, '/p')).toThrow(/not both/);
   });
 });

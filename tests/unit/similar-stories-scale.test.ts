@@ -19,7 +19,7 @@ const BODY_WORDS = 300;
 const TOPICS = 400;
 const TOPIC_WORDS = 40;
 /** Share of a doc's words drawn from its latent topic (the rest is Zipf background). */
-const TOPIC_SHARE = 0.2;
+const TOPIC_SHARE = 0.1;
 
 /** Pronounceable pseudo-words ("bamotira"), all distinct. */
 function makeVocabulary(rand: () => number, size: number): string[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimilarityIndex, similarStories } from '../../src/lib/related/similar-stories';
 import type { SimilarInput, SimilarOptionsInput } from '../../src/lib/related/similar-stories';
-import { stem, tagTerm, tokenize } from '../../src/lib/related/tokenize';
+import { createWordIndex, stem, tagTerm, tokenize, words } from '../../src/lib/related/tokenize';
 
 interface LabelledDoc extends SimilarInput {
   readonly topic: string;
@@ -214,6 +214,23 @@ describe('tokenize', () => {
     // Decomposed accents (NFD) give the same term as precomposed ones.
     expect(tokenize('cafe\u0301')).toEqual(['café']);
     expect(tokenize('Москва и Київ')).toEqual(['москва', 'київ']);
+  });
+
+  it('scans text into the same words as the plain splitter', () => {
+    const samples = [
+      ...corpus.map((d) => `${d.title}\n${d.standfirst}\n${d.body}`),
+      "Don't stop: the harbour's 'quoted' words, rock'n'roll ' ’ ''",
+      'Café CAFE\u0301 Zürich Łódź São-Paulo İstanbul ΣΊΣΥΦΟΣ Москва 東京 المدينة',
+      'Maths 𝒜𝒷𝒸 and emoji 🎉🎉 and a lone \ud800 surrogate, tabs\tand\nnewlines 2024-05-01',
+    ];
+    const seen: string[] = [];
+    const index = createWordIndex((word) => seen.push(word) - 1);
+    for (const text of samples) {
+      const scanned: string[] = [];
+      index.scan(text, (i) => scanned.push(seen[i] ?? '?'));
+      expect(scanned).toEqual(words(text));
+    }
+    expect(index.size).toBe(new Set(samples.flatMap(words)).size);
   });
 
   it('turns tags into prefixed terms', () => {

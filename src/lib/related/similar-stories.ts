@@ -22,7 +22,7 @@
  * ids and term strings, by UTF-16 code units — before any float arithmetic).
  */
 
-import { tagTerm, termOf, words } from './tokenize';
+import { createWordIndex, tagTerm, termOf } from './tokenize';
 
 /** One article as the model sees it. */
 export interface SimilarInput {
@@ -126,24 +126,30 @@ export interface SimilarItem {
 /**
  * Per-doc state kept between add() and compute().
  *
- * Memory trade-off: IDF is unknown until the archive is complete, so we
- * cannot prune to the top-K terms at add() time without guessing. We keep
- * each doc's FULL sublinear tf vector, but compactly: one Uint32Array of
- * term ids + one Float32Array of weights (8 bytes per distinct term; an
- * 800-word article has ~250–350 distinct terms → ~2–3 KB, i.e. ~250 MB for
- * 100k docs), plus one shared term dictionary. The text itself is dropped.
- * compute() then needs only N·termsPerDoc entries (~26 MB for 100k docs).
+ * Memory trade-off: IDF is unknown until the archive is complete, so the
+ * top-K terms cannot be chosen at add() time without guessing. We keep each
+ * doc's FULL sublinear tf vector, but packed: term ids sorted ascending and
+ * delta-encoded as varints (1–3 bytes), each followed by one byte of tf
+ * quantised to 1/16 (tf = 1 + ln c is ≥ 1 and < 16 in practice; < 3 %
+ * error). That is ~3 bytes per distinct term instead of 8 for
+ * Uint32+Float32: an 800-word article (~300–500 distinct terms) costs
+ * ~1–1.5 KB, i.e. ~100–150 MB for 100k docs, plus the shared dictionaries
+ * (term strings and the word cache, a few tens of MB). The text is dropped.
+ * compute() then needs only N·termsPerDoc entries (~40 MB for 100k docs).
  */
 interface StoredDoc {
   readonly id: string;
   readonly section: number;
   /** Days since epoch (fractional), NaN for an invalid date. */
   readonly day: number;
-  readonly terms: Uint32Array;
-  readonly weights: Float32Array;
+  /** Packed tf vector: (varint term-id delta, tf·16 byte)*. */
+  readonly packed: Uint8Array;
   /** Term ids of the doc's explicit tags (deduplicated). */
   readonly tagTerms: Uint32Array;
 }
+
+/** Fixed-point scale of the stored tf byte. */
+const TF_SCALE = 16;
 
 /** Below this df the `maxDocFrequency` cut never applies. */
 const MAX_DF_FLOOR = 8;
@@ -204,15 +210,10 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
 
   const termIds = new Map<string, number>();
   const termStrings: string[] = [];
-  /**
-   * Raw word → term id (−1: not indexable). Saves the stopword test, the
-   * stemmer and a second lookup for every repeated word; costs one entry per
-   * distinct raw word (about the size of the term dictionary again).
-   */
-  const wordTerm = new Map<string, number>();
   let df = new Int32Array(1024);
   /** Scratch per-doc weighted counts, indexed by term id (reset after each doc). */
   let scratch = new Float64Array(1024);
+  let packBuffer = new Uint8Array(4096);
   const docTermList: number[] = [];
   const sectionIds = new Map<string, number>();
   const docs: StoredDoc[] = [];
@@ -242,17 +243,26 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
     scratch[id] = c + weight;
   }
 
+  /**
+   * Raw word → term id (−1: not indexable), scanned without allocating a
+   * string per token. Saves the stopword test, the stemmer and a string
+   * hash for every repeated word; costs one entry per distinct raw word
+   * (roughly the size of the term dictionary again).
+   */
+  const wordIndex = createWordIndex((word) => {
+    const term = termOf(word);
+    return term === null ? -1 : termId(term);
+  });
+
+  let countWeight = 0;
+  const onTerm = (id: number): void => {
+    if (id >= 0) countTerm(id, countWeight);
+  };
+
   function countText(text: string, weight: number): void {
     if (weight === 0) return;
-    for (const w of words(text)) {
-      let id = wordTerm.get(w);
-      if (id === undefined) {
-        const term = termOf(w);
-        id = term === null ? -1 : termId(term);
-        wordTerm.set(w, id);
-      }
-      if (id >= 0) countTerm(id, weight);
-    }
+    countWeight = weight;
+    wordIndex.scan(text, onTerm);
   }
 
   function addDoc(doc: SimilarInput): void {
@@ -277,12 +287,20 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
     }
 
     const size = docTermList.length;
-    const terms = new Uint32Array(size);
-    const weights = new Float32Array(size);
+    const sorted = Uint32Array.from(docTermList).sort();
+    if (packBuffer.length < size * 6) packBuffer = new Uint8Array(size * 6);
+    let at = 0;
+    let previous = 0;
     for (let i = 0; i < size; i++) {
-      const id = docTermList[i] ?? 0;
-      terms[i] = id;
-      weights[i] = sublinear(scratch[id] ?? 0);
+      const id = sorted[i] ?? 0;
+      let delta = id - previous;
+      previous = id;
+      while (delta >= 0x80) {
+        packBuffer[at++] = (delta & 0x7f) | 0x80;
+        delta >>>= 7;
+      }
+      packBuffer[at++] = delta;
+      packBuffer[at++] = Math.min(255, Math.max(1, Math.round(sublinear(scratch[id] ?? 0) * TF_SCALE)));
       scratch[id] = 0;
       df[id] = (df[id] ?? 0) + 1;
     }
@@ -297,8 +315,7 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
       id: doc.id,
       section,
       day: doc.date.getTime() / MS_PER_DAY,
-      terms,
-      weights,
+      packed: packBuffer.slice(0, at),
       tagTerms: Uint32Array.from(tagIds),
     });
   }
@@ -521,12 +538,21 @@ function selectTopTerms(
   // Min-heap on "strength": root is the weakest kept term.
   let size = 0;
   const weaker = (s1: number, r1: number, s2: number, r2: number): boolean => (s1 !== s2 ? s1 < s2 : r1 > r2);
-  const { terms, weights } = doc;
-  for (let i = 0; i < terms.length; i++) {
-    const id = terms[i] ?? 0;
+  const packed = doc.packed;
+  let id = 0;
+  for (let at = 0; at < packed.length; ) {
+    // varint term-id delta, then the tf byte
+    let byte = packed[at++] ?? 0;
+    let delta = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = packed[at++] ?? 0;
+      delta += (byte & 0x7f) * 2 ** shift;
+    }
+    id += delta;
+    const tf = (packed[at++] ?? 0) / TF_SCALE;
     const w = idf[id] ?? 0;
     if (w <= 0) continue;
-    const s = (weights[i] ?? 0) * w;
+    const s = tf * w;
     const r = rank[id] ?? 0;
     if (size < k) {
       // sift up

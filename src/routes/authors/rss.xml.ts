@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../../content/feeds';
-import { siteData, type Author } from '../../../content/queries';
-import { settings } from '../../../site';
+import { feedResponse } from '../../content/feeds';
+import { siteData, type Author } from '../../content/queries';
+import { settings } from '../../site';
 
 export const getStaticPaths = (async () =>
   [...(await siteData()).authorsById.values()].map((author) => ({ params: { id: author.id }, props: { author } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../../content/feeds';
-import { siteData, type SectionEntry } from '../../../content/queries';
-import { settings } from '../../../site';
+import { feedResponse } from '../../content/feeds';
+import { siteData, type SectionEntry } from '../../content/queries';
+import { settings } from '../../site';
 
 export const getStaticPaths = (async () =>
   (await siteData()).sections.map((section) => ({ params: { id: section.id }, props: { section } }))) satisfies GetStaticPaths;

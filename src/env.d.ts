@@ -1,0 +1,6 @@
+interface ImportMetaEnv {
+  /** `public` or `subscribers`: which edition this build makes. Set by the masthead integration. */
+  readonly MASTHEAD_EDITION: 'public' | 'subscribers';
+  /** True when paid parts are sealed for subscriber keys in this build. */
+  readonly MASTHEAD_SEALED: boolean;
+}

@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openArticle, type Envelope } from '../../src/lib/paywall/envelope';
+import { parseKeyToken } from '../../src/lib/paywall/keys';
+import settings from '../../src/settings';
+import { builtSite } from '../helpers/built-site';
+import { FREE, PAID } from '../helpers/fixture-paid';
+import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY } from '../helpers/keys';
+import { findInSite, listFiles, readPage } from '../helpers/site-files';
+
+const envelopeOf = (site: string, slug: string): Envelope | undefined => {
+  const text = parse(readPage(site, `/articles/${slug}/`)).querySelector('#masthead-paid')?.textContent;
+  return text ? (JSON.parse(text) as Envelope) : undefined;
+};
+
+describe('a public build with subscriber keys', () => {
+  let site = '';
+  beforeAll(() => {
+    site = builtSite('keyed');
+  });
+
+  it('still ships no paid words in readable form, in any file', () => {
+    expect(findInSite(site, PAID)).toEqual([]);
+  });
+
+  it('never writes a key to the site', () => {
+    const secrets = [CURRENT_KEY, GRACE_KEY, RETIRED_KEY].map((token) => token.split('.')[1]!);
+    expect(findInSite(site, secrets)).toEqual([]);
+  });
+
+  it('seals the paid part of every cut article, and of no other', () => {
+    for (const slug of ['marker-top-level', 'no-marker-default', 'references', 'marker-first']) {
+      expect(envelopeOf(site, slug), slug).toBeDefined();
+    }
+    for (const slug of ['free-article', 'more-ada-1']) expect(envelopeOf(site, slug), slug).toBeUndefined();
+  });
+
+  it('seals for every active key and leaves retired keys out', async () => {
+    const envelope = envelopeOf(site, 'marker-top-level')!;
+    expect(envelope.keys.map((key) => key.kid).sort()).toEqual(['test-current', 'test-grace']);
+    for (const token of [CURRENT_KEY, GRACE_KEY]) {
+      const html = await openArticle(envelope, parseKeyToken(token));
+      expect(html).toContain('Paid sentence charlie');
+      expect(html).toContain('quintessentialwombat');
+      expect(html).not.toContain('Free sentence alpha');
+    }
+    await expect(openArticle(envelope, parseKeyToken(RETIRED_KEY))).rejects.toThrow();
+  });
+
+  it('loads the unlock script only on sealed pages, and has an /unlock/ page', () => {
+    const scripts = (slug: string) =>
+      parse(readPage(site, `/articles/${slug}/`)).querySelectorAll('script[src]').map((script) => script.getAttribute('src'));
+    expect(scripts('marker-top-level')).toHaveLength(1);
+    expect(scripts('free-article')).toEqual([]);
+    const unlock = parse(readPage(site, '/unlock/'));
+    expect(unlock.querySelector('[data-unlock-status]')?.getAttribute('role')).toBe('status');
+    expect(unlock.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+});
+
+describe('a public build without keys', () => {
+  it('ships no ciphertext, loads no unlock script and has no /unlock/ page', () => {
+    const site = builtSite('fixture');
+    expect(findInSite(site, ['"wrapped"', '"alg":"A256GCM"'])).toEqual([]);
+    for (const page of listFiles(site).filter((file) => file.endsWith('.html'))) {
+      const html = parse(readFileSync(path.join(site, page), 'utf8'));
+      expect(html.querySelector('#masthead-paid'), page).toBeNull();
+    }
+    expect(parse(readPage(site, '/articles/marker-top-level/')).querySelectorAll('script[src]')).toEqual([]);
+    expect(existsSync(path.join(site, 'unlock'))).toBe(false);
+  });
+
+  it('links each cut-off to the same article in the subscriber edition', () => {
+    const link = parse(readPage(builtSite('fixture'), '/articles/marker-top-level/')).querySelector('[data-free-limit] [data-edition-link]');
+    expect(link?.textContent).toBe('Read the full article');
+    expect(link?.getAttribute('href')).toBe(new URL('articles/marker-top-level/', settings.subscribers.editionUrl).href);
+  });
+});
+
+describe('the subscriber edition (EDITION=subscribers)', () => {
+  let site = '';
+  beforeAll(() => {
+    site = builtSite('edition');
+  });
+
+  it('shows every article whole, with no cut-off', () => {
+    const html = parse(readPage(site, '/articles/marker-top-level/'));
+    const body = html.querySelector('.article__body')!.textContent;
+    expect(body).toContain('Free sentence alpha');
+    expect(body).toContain('Paid sentence charlie');
+    expect(html.querySelector('[data-free-limit]')).toBeNull();
+    expect(findInSite(site, FREE).length).toBeGreaterThan(0);
+  });
+
+  it('keeps every page out of search engines', () => {
+    for (const page of listFiles(site).filter((file) => file.endsWith('.html'))) {
+      const html = parse(readFileSync(path.join(site, page), 'utf8'));
+      expect(html.querySelector('meta[name="robots"]')?.getAttribute('content'), page).toBe('noindex');
+      expect(html.querySelector('link[rel="canonical"]'), page).toBeNull();
+    }
+    expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+  });
+
+  it('publishes no feeds, sitemaps or search index', () => {
+    const files = listFiles(site);
+    expect(files.filter((file) => /rss\.xml$|sitemap|pagefind\/|^search\//.test(file))).toEqual([]);
+    expect(parse(readPage(site, '/')).querySelector('link[type="application/rss+xml"]')).toBeNull();
+  });
+
+  it('says it is the subscriber edition', () => {
+    expect(parse(readPage(site, '/')).querySelector('.masthead__edition')?.textContent).toBe('Subscriber edition');
+  });
+});
