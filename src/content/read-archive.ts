@@ -49,10 +49,14 @@ export interface Archive {
 const articleFields = Object.keys(articleFrontmatterSchema.shape);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Lists `.md` files under `dir`, recursively, sorted so builds are repeatable. */
+/**
+ * Lists `.md` files under `dir`, recursively, sorted so builds are repeatable.
+ * Names starting with `_` or `.` (drafts, notes, folders like `_templates`) are
+ * skipped, as Astro skips them.
+ */
 function markdownFiles(dir: string, recursive: boolean): string[] {
   return (readdirSync(dir, { recursive, withFileTypes: false }) as string[])
-    .filter((name) => name.endsWith('.md'))
+    .filter((name) => name.endsWith('.md') && !name.split(path.sep).some((part) => /^[_.]/.test(part)))
     .map((name) => path.join(dir, name))
     .sort();
 }

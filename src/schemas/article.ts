@@ -33,7 +33,11 @@ export const articleFrontmatterSchema = z.object({
   standfirst: text('a sentence or two of text'),
   /** Free-form tags. Optional; they help the similar-stories list. */
   tags: z
-    .array(z.string().trim().min(1, 'must not be empty'), { error: 'must be a list of strings' })
+    .preprocess(
+      // `tags: harbour` means a list of one: accept it rather than fail a newsroom on YAML syntax.
+      (value) => (typeof value === 'string' ? [value] : value),
+      z.array(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty'), { error: 'must be a list of strings' }),
+    )
     .default([])
     .transform((tags) => [...new Set(tags)]),
   /** Last substantive update, ISO date or date-time. Optional. */

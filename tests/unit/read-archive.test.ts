@@ -52,6 +52,16 @@ describe('readArchive on valid content', () => {
     expect(second!.data.tags).toEqual(['theatre']);
   });
 
+  it('reads a single tag written without a list', async () => {
+    const archive = await read({ 'articles/x.md': article({ tags: 'harbour' }) });
+    expect(archive.articles.find((entry) => entry.id === 'x')!.data.tags).toEqual(['harbour']);
+  });
+
+  it('skips drafts and notes whose names start with an underscore', async () => {
+    const archive = await read({ 'articles/_draft.md': 'not even frontmatter', 'articles/_templates/story.md': 'nor this' });
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second']);
+  });
+
   it('warns about unknown frontmatter fields instead of failing', async () => {
     const archive = await read({ 'articles/x.md': article({ subtitle: 'Oops' }) });
     expect(archive.warnings.join('\n')).toMatch(/articles\/x\.md: ignoring unknown field "subtitle"/);

@@ -130,7 +130,7 @@ describe('similar stories at scale', () => {
         `${DOCS} docs × ~${BODY_WORDS + 28} words: add ${(addMs / 1000).toFixed(2)} s ` +
           `(${Math.round(DOCS / (addMs / 1000))} docs/s), compute ${(computeMs / 1000).toFixed(2)} s ` +
           `(${Math.round(DOCS / (computeMs / 1000))} docs/s); ${returned} items, ` +
-          `same latent topic ${((100 * sameTopic) / Math.max(returned, 1)).toFixed(1)}%; heap ${heapMb.toFixed(0)} MB`,
+          `same latent topic ${((100 * sameTopic) / Math.max(returned, 1)).toFixed(1)}%; JS heap in use (incl. test data) ${heapMb.toFixed(0)} MB`,
       );
 
       expect(result.size).toBe(DOCS);

@@ -24,8 +24,8 @@ function isRawDoc(x: unknown): x is RawDoc {
   const r = x as Record<string, unknown>;
   return (
     ['id', 'title', 'standfirst', 'section', 'date', 'body', 'topic'].every((k) => typeof r[k] === 'string') &&
-    Array.isArray(r.tags) &&
-    r.tags.every((t) => typeof t === 'string')
+    Array.isArray(r['tags']) &&
+    r['tags'].every((t) => typeof t === 'string')
   );
 }
 

@@ -270,20 +270,26 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
     seenIds.add(doc.id);
 
     docTermList.length = 0;
-    countText(doc.title, fw.title);
-    countText(doc.standfirst, fw.standfirst);
-    countText(doc.body, fw.body);
-
     const tagIds = new Set<number>();
-    for (const tag of doc.tags) {
-      const t = tagTerm(tag);
-      if (t === '') continue;
-      const id = termId(t);
-      if (tagIds.has(id)) continue; // a tag listed twice counts once
-      tagIds.add(id);
-      if (fw.tags === 0) continue;
-      countTerm(id, fw.tags);
-      countText(tag, fw.tags);
+    try {
+      countText(doc.title, fw.title);
+      countText(doc.standfirst, fw.standfirst);
+      countText(doc.body, fw.body);
+      for (const tag of doc.tags) {
+        const t = tagTerm(tag);
+        if (t === '') continue;
+        const id = termId(t);
+        if (tagIds.has(id)) continue; // a tag listed twice counts once
+        tagIds.add(id);
+        if (fw.tags === 0) continue;
+        countTerm(id, fw.tags);
+        countText(tag, fw.tags);
+      }
+    } catch (error) {
+      // Malformed input: leave the index as it was before this call.
+      for (const id of docTermList) scratch[id] = 0;
+      seenIds.delete(doc.id);
+      throw error;
     }
 
     const size = docTermList.length;
@@ -598,7 +604,10 @@ function buildPostings(
 ): { postStart: Int32Array; postDoc: Int32Array; postWeight: Float64Array } {
   const total = docStart[n] ?? 0;
   const counts = new Int32Array(nTerms + 1);
-  for (let p = 0; p < total; p++) counts[(docTerm[p] ?? 0) + 1]++;
+  for (let p = 0; p < total; p++) {
+    const slot = (docTerm[p] ?? 0) + 1;
+    counts[slot] = (counts[slot] ?? 0) + 1;
+  }
   const fullStart = new Int32Array(nTerms + 1);
   for (let t = 0; t < nTerms; t++) fullStart[t + 1] = (fullStart[t] ?? 0) + (counts[t + 1] ?? 0);
   const cursor = fullStart.slice(0, nTerms);

@@ -13,7 +13,8 @@
 /**
  * A compact English stopword list: function words, auxiliaries, the most
  * frequent news filler ("said", "says", "also", "year"…), weekdays, months
- * ("march" and "may" excepted as words) and spelled-out numbers. Entries are
+ * (except "march", which is also a protest; "may" is in as the verb) and
+ * spelled-out numbers. Entries are
  * lowercase with apostrophes removed, matching what {@link words} yields.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -104,7 +105,8 @@ function endsWithDoubledConsonant(w: string): boolean {
  * - `-ies`/`-ied` → `-y` ("bakeries" → "bakery", "carried" → "carry");
  * - `-sses` → `-ss`; `-ches`/`-shes`/`-xes`/`-zes` → drop `-es`;
  * - `-s` → drop, unless `-ss`, `-us`, `-is` ("prices", but "chess", "bus");
- * - `-ing`, `-ed` → drop, then undouble a doubled consonant ("planned" → "plan");
+ * - `-ing`, `-ed` (not `-eed`: "speed", "need") → drop, then undouble a
+ *   doubled consonant ("planned" → "plan");
  * - finally a trailing `-e` is dropped so "dredge"/"dredged"/"dredging" meet.
  *
  * Words that do not end in these ASCII suffixes (e.g. "café") pass unchanged.
@@ -128,7 +130,7 @@ export function stem(word: string): string {
   } else if (w.endsWith('ing')) {
     const base = w.slice(0, -3);
     if (base.length >= 3 && VOWEL_RE.test(base)) w = endsWithDoubledConsonant(base) ? base.slice(0, -1) : base;
-  } else if (w.endsWith('ed')) {
+  } else if (w.endsWith('ed') && !w.endsWith('eed')) {
     const base = w.slice(0, -2);
     if (base.length >= 3 && VOWEL_RE.test(base)) w = endsWithDoubledConsonant(base) ? base.slice(0, -1) : base;
   }
