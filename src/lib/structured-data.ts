@@ -1,3 +1,5 @@
+import { jsonForScript } from './script-json';
+
 /**
  * schema.org `NewsArticle` data for an article page, with Google's markup for
  * paywalled content. Values are frontmatter, so serialising must be safe inside
@@ -49,16 +51,5 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
   };
 }
 
-/**
- * JSON for a `<script type="application/ld+json">` element. `<`, `>` and `&`
- * are escaped as `\u003c` etc. so no value can close the element or open a
- * comment; U+2028/2029 are escaped for old parsers. The result is still JSON.
- */
-export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+/** JSON for a `<script type="application/ld+json">` element: no value can close it. */
+export const serializeJsonLd = jsonForScript;

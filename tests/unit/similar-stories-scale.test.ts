@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimilarityIndex } from '../../src/lib/related/similar-stories';
+import { prng } from '../helpers/prng';
 
-/** mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DOCS = 20_000;
 const VOCABULARY = 20_000;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimilarityIndex, similarStories } from '../../src/lib/related/similar-stories';
 import type { SimilarInput, SimilarOptionsInput } from '../../src/lib/related/similar-stories';
 import { createWordIndex, stem, tagTerm, tokenize, words } from '../../src/lib/related/tokenize';
+import { prng } from '../helpers/prng';
 
 interface LabelledDoc extends SimilarInput {
   readonly topic: string;
@@ -36,17 +37,6 @@ function loadCorpus(): LabelledDoc[] {
   return raw.map((r) => ({ ...r, date: new Date(`${r.date}T12:00:00Z`) }));
 }
 
-/** mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];

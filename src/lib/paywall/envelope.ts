@@ -10,6 +10,7 @@
  */
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { KEY_BYTES, KEY_ID_PATTERN, type SubscriberKey } from './keys.ts';
+import { jsonForScript } from '../script-json.ts';
 
 /** The sealed form of one article's paid HTML, as shipped in the page. All bytes are base64url. */
 export interface Envelope {
@@ -190,16 +191,7 @@ export async function openArticle(envelope: Envelope, key: SubscriberKey): Promi
   }
 }
 
-/**
- * The envelope as JSON that is safe as the text of `<script type="application/json">`:
- * `<`, `>` and `&` are escaped so `</script>` or `<!--` in an id can't end the
- * element, and U+2028/U+2029 for old JavaScript parsers. `JSON.parse` reads it back unchanged.
- */
+/** The envelope as JSON that is safe as the text of `<script type="application/json">`. */
 export function serializeEnvelope(envelope: Envelope): string {
-  return JSON.stringify(envelope)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return jsonForScript(envelope);
 }
