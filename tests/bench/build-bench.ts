@@ -71,7 +71,7 @@ process.env.OUT_DIR = outDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const { build } = await import('astro');
 const started = performance.now();
-await build({ root: path.resolve(import.meta.dirname, '../..'), logLevel: 'warn' });
+await build({ root: path.resolve(import.meta.dirname, '../..'), logLevel: (process.env.BENCH_LOG as 'info' | 'warn' | undefined) ?? 'warn' });
 const seconds = (performance.now() - started) / 1000;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(
