@@ -189,6 +189,11 @@ export async function readArchive({
   const similarity = createSimilarityIndex({ limit: settings.lists.similar });
   const articles: ArchiveArticle[] = [];
   const slugs = new Map<string, string>();
+  for (const name of readdirSync(articlesDir, { recursive: true }) as string[]) {
+    // A near-miss extension is almost always a mistake a newsroom wants to hear about.
+    if (/\.(md|markdown|mdx|mdown)$/i.test(name) && !name.endsWith('.md') && !/(^|[\\/])[_.]/.test(name))
+      warnings.push(`${show(path.join(articlesDir, name))}: ignoring this file: articles must end in .md`);
+  }
   for (const file of markdownFiles(articlesDir, true)) {
     const shown = show(file);
     const slug = path.basename(file, '.md');

@@ -62,6 +62,13 @@ describe('readArchive on valid content', () => {
     expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second']);
   });
 
+  it('warns about articles with a near-miss extension instead of dropping them silently', async () => {
+    const archive = await read({ 'articles/shout.MD': article({}), 'articles/long.markdown': article({}) });
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second']);
+    expect(archive.warnings.join('\n')).toMatch(/articles\/long\.markdown: ignoring this file: articles must end in \.md/);
+    expect(archive.warnings.join('\n')).toMatch(/articles\/shout\.MD: ignoring this file/);
+  });
+
   it('warns about unknown frontmatter fields instead of failing', async () => {
     const archive = await read({ 'articles/x.md': article({ subtitle: 'Oops' }) });
     expect(archive.warnings.join('\n')).toMatch(/articles\/x\.md: ignoring unknown field "subtitle"/);
