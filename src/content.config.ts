@@ -8,12 +8,13 @@ import { storedAuthorSchema } from './schemas/author';
 import { sectionSchema } from './schemas/section';
 import settings from './settings';
 
-const { contentDir, edition, keyRing } = resolveBuildEnv(process.env, settings, process.cwd());
+const { contentDir, edition, keyRing, basePath } = resolveBuildEnv(process.env, settings, process.cwd());
 const source = createArchiveSource({
   contentDir,
   displayRoot: process.cwd(),
   settings,
   edition,
+  basePath,
   // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
   sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, new Date()) : [],
 });

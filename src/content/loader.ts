@@ -24,6 +24,10 @@ export function createArchiveSource(options: ArchiveOptions) {
     if (!warned) {
       warned = true;
       for (const warning of archive.warnings) logger.warn(warning);
+      if (options.sealWith?.length) {
+        const ids = options.sealWith.map((key) => key.id).join(', ');
+        logger.info(`sealed ${archive.sealedCount} paywalled articles for subscriber keys ${ids}`);
+      }
     }
     store.clear();
     if (collection === 'sections') {

@@ -26,6 +26,8 @@ export interface ArchiveOptions {
   edition?: Edition;
   /** Public edition only: seal each paid part for these subscriber keys. Default none. */
   sealWith?: readonly SubscriberKey[];
+  /** The site's base path, for site-relative links in bodies. Default `/`. */
+  basePath?: string;
 }
 
 export interface Entry<T> {
@@ -44,6 +46,8 @@ export interface Archive {
   articles: ArchiveArticle[];
   /** Things worth a look that do not stop the build, e.g. unknown frontmatter fields. */
   warnings: string[];
+  /** How many paid parts were sealed for subscriber keys. */
+  sealedCount: number;
 }
 
 const articleFields = Object.keys(articleFrontmatterSchema.shape);
@@ -115,6 +119,7 @@ export async function readArchive({
   settings,
   edition = 'public',
   sealWith = [],
+  basePath = '/',
 }: ArchiveOptions): Promise<Archive> {
   const sealing = edition === 'public' && sealWith.length > 0;
   const show = (file: string) => {
@@ -162,7 +167,7 @@ export async function readArchive({
   });
 
   // Authors.
-  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing });
+  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing, basePath });
   const authors: Entry<StoredAuthor>[] = [];
   for (const file of markdownFiles(authorsDir, false)) {
     const shown = show(file);
@@ -297,5 +302,6 @@ export async function readArchive({
     article.data.similar = similar.get(article.id) ?? [];
     article.data.moreFromAuthor = byAuthor.get(article.id) ?? [];
   }
-  return { sections, authors, articles, warnings };
+  const sealedCount = articles.filter((article) => article.data.sealed).length;
+  return { sections, authors, articles, warnings, sealedCount };
 }

@@ -8,12 +8,16 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import rehypeBasePath from './rehype-base-path';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
 import remarkFreeLimit, { type FreeLimitOptions } from './remark-free-limit';
 import { articleSanitizeSchema } from './sanitize-schema';
 
-export type BodyOptions = FreeLimitOptions;
+export interface BodyOptions extends FreeLimitOptions {
+  /** The site's base path: site-relative links in bodies are put under it. Default `/`. */
+  basePath?: string;
+}
 
 export interface RenderedBody {
   /** Sanitised HTML of the free part only (the whole text for free articles). */
@@ -39,19 +43,21 @@ export interface RenderedBody {
  * 3. demote `#` headings under the page's headline;
  * 4. to HTML, parsing raw HTML so that it can be
  * 5. sanitised (no scripts, handlers or `javascript:` URLs),
- * 6. given keyboard access to tables that scroll sideways, then
- * 7. serialised.
+ * 6. given keyboard access to tables that scroll sideways,
+ * 7. site-relative links put under the base path, then
+ * 8. serialised.
  */
 export function createBodyProcessor(options: BodyOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkFreeLimit, options)
+    .use(remarkFreeLimit, { freeParagraphs: options.freeParagraphs, keepPaid: options.keepPaid ?? false })
     .use(remarkDemoteHeadings)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, articleSanitizeSchema)
     .use(rehypeFocusableTables)
+    .use(rehypeBasePath, { base: options.basePath ?? '/' })
     .use(rehypeStringify)
     .freeze();
 }

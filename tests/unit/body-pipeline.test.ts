@@ -55,3 +55,24 @@ describe('sanitising raw HTML in bodies', () => {
     expect(html).toContain('<figure><img src="https://example.org/a.jpg" alt="A pier"><figcaption>The pier.</figcaption></figure>');
   });
 });
+
+describe('site-relative links under a base path', () => {
+  const underPaper = createBodyProcessor({ freeParagraphs: 3, basePath: '/paper/' });
+
+  it('puts /-links and pictures under the base path, and leaves full URLs alone', () => {
+    const { html } = renderBody(
+      underPaper,
+      '[Other story](/articles/other/) ![Pier](/images/pier.jpg) [Elsewhere](https://example.net/x) [Already](/paper/x/) [Proto](//cdn.example/y)',
+      'free',
+    );
+    expect(html).toContain('href="/paper/articles/other/"');
+    expect(html).toContain('src="/paper/images/pier.jpg"');
+    expect(html).toContain('href="https://example.net/x"');
+    expect(html).toContain('href="/paper/x/"');
+    expect(html).toContain('href="//cdn.example/y"');
+  });
+
+  it('changes nothing at the site root', () => {
+    expect(render('[a](/articles/a/)', 'free').html).toBe('<p><a href="/articles/a/">a</a></p>');
+  });
+});
