@@ -18,7 +18,9 @@ export class FrontmatterError extends Error {
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSE = /^---[ \t]*$/m;
+// Not the `m` flag: in JavaScript its `^` and `$` also match at U+2028, U+2029
+// and a lone `\r`, which would let a value in the YAML end the frontmatter early.
+const CLOSE = /(?:^|\n)---[ \t]*(?=\r?\n|$)/;
 
 /**
  * Splits a Markdown file into YAML frontmatter and body. YAML 1.2 core schema:
@@ -30,14 +32,21 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
   const rest = source.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) throw new FrontmatterError('has frontmatter that is never closed (add a line "---" after it)');
-  const yamlText = rest.slice(0, close.index);
+  const yamlText = rest.slice(0, close.index).replace(/\r$/, '');
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   const [error] = document.errors;
   if (error) {
     const line = (error.linePos?.[0].line ?? 0) + 1;
     throw new FrontmatterError(`frontmatter is not valid YAML (line ${line}: ${error.message.split('\n')[0]})`);
   }
+  let data: unknown;
+  try {
+    // Aliases are capped: a "billion laughs" file is an error, not a hung build.
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (cause) {
+    throw new FrontmatterError(`frontmatter could not be read (${(cause as Error).message.split('\n')[0]})`);
+  }
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLineOffset = source.slice(0, source.length - afterClose.length).split('\n').length - 1;
-  return { data: document.toJS() ?? {}, body: afterClose, bodyLineOffset };
+  return { data: data ?? {}, body: afterClose, bodyLineOffset };
 }

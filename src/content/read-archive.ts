@@ -59,9 +59,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * skipped, as Astro skips them.
  */
 function markdownFiles(dir: string, recursive: boolean): string[] {
-  return (readdirSync(dir, { recursive, withFileTypes: false }) as string[])
-    .filter((name) => name.endsWith('.md') && !name.split(path.sep).some((part) => /^[_.]/.test(part)))
-    .map((name) => path.join(dir, name))
+  return readdirSync(dir, { recursive, withFileTypes: true })
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => /^[_.]/.test(part)))
     .sort();
 }
 
@@ -251,8 +252,11 @@ export async function readArchive({
     try {
       body = renderBody(processor, read.body, edition === 'subscribers' ? 'free' : access);
     } catch (error) {
-      if (!(error instanceof FreeLimitError)) throw error;
-      issues.push({ file: shown, field: 'body', message: error.shifted(read.bodyLineOffset).message });
+      const message =
+        error instanceof FreeLimitError
+          ? error.shifted(read.bodyLineOffset).message
+          : `could not be rendered (${(error as Error).message.split('\n')[0]}); look for deeply nested HTML, lists or quotes`;
+      issues.push({ file: shown, field: 'body', message });
       continue;
     }
     if (!valid) continue;

@@ -51,11 +51,15 @@ export function resolveBuildEnv(
   const keysFile = env.PAYWALL_KEYS_FILE?.trim();
   const keysText = env.PAYWALL_KEYS?.trim();
   if (keysFile && keysText) throw new Error('Set PAYWALL_KEYS or PAYWALL_KEYS_FILE, not both');
+  const outDir = path.resolve(cwd, env.OUT_DIR?.trim() || (edition === 'subscribers' ? 'dist-subscribers' : 'dist'));
+  if (edition === 'subscribers' && outDir === path.resolve(cwd, 'dist')) {
+    throw new Error('EDITION=subscribers must not build into dist/, where the public site goes; leave OUT_DIR unset (dist-subscribers/)');
+  }
   return {
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
     siteUrl,
     basePath: normaliseBase(env.BASE_PATH ?? settings.basePath),
-    outDir: path.resolve(cwd, env.OUT_DIR?.trim() || (edition === 'subscribers' ? 'dist-subscribers' : 'dist')),
+    outDir,
     edition,
     keyRing: keysFile
       ? { from: 'PAYWALL_KEYS_FILE', path: path.resolve(cwd, keysFile) }

@@ -6,24 +6,36 @@ export const FREE_LIMIT_MARKER = '<!-- free-limit -->';
 const MARKER_EXACT = /^<!--\s*free-limit\s*-->$/i;
 const MARKER_ANYWHERE = /<!--\s*free-limit\s*-->/i;
 
-/** Why a body cannot be split. `lines` are 1-based within the Markdown given. */
+type FreeLimitProblem = 'several' | 'inside-html' | 'near-miss' | 'in-code' | 'unclosed-html';
+
+const problemMessages: Record<FreeLimitProblem, (lines: number[], detail: string) => string> = {
+  several: (lines) => `has ${lines.length} free-limit markers (lines ${lines.join(', ')}); keep exactly one`,
+  'inside-html': (lines) =>
+    `has a free-limit marker inside a block of HTML (line ${lines[0]}); put ${FREE_LIMIT_MARKER} on its own line with a blank line before and after`,
+  'near-miss': (lines) =>
+    `has something that looks like a free-limit marker but is not one (line ${lines[0]}); write it exactly as ${FREE_LIMIT_MARKER}`,
+  'in-code': (lines) =>
+    `has a free-limit marker inside a code block (line ${lines[0]}), where it does nothing; remove its indentation or fences`,
+  'unclosed-html': (lines, tag) =>
+    `has a <${tag}> that is never closed (line ${lines[0]}), so it would swallow the rest of the article; close it with </${tag}>`,
+};
+
+/** Why a body cannot be split safely. `lines` are 1-based within the Markdown given. */
 export class FreeLimitError extends Error {
-  readonly kind: 'several' | 'inside-html';
+  readonly kind: FreeLimitProblem;
   readonly lines: number[];
-  constructor(kind: 'several' | 'inside-html', lines: number[]) {
-    super(
-      kind === 'several'
-        ? `has ${lines.length} free-limit markers (lines ${lines.join(', ')}); keep exactly one`
-        : `has a free-limit marker inside a block of HTML (line ${lines[0]}); put ${FREE_LIMIT_MARKER} on its own line with a blank line before and after`,
-    );
+  readonly detail: string;
+  constructor(kind: FreeLimitProblem, lines: number[], detail = '') {
+    super(problemMessages[kind](lines, detail));
     this.name = 'FreeLimitError';
     this.kind = kind;
     this.lines = lines;
+    this.detail = detail;
   }
 
   /** The same error with line numbers shifted, e.g. past a file's frontmatter. */
   shifted(offset: number): FreeLimitError {
-    return new FreeLimitError(this.kind, this.lines.map((line) => line + offset));
+    return new FreeLimitError(this.kind, this.lines.map((line) => line + offset), this.detail);
   }
 }
 
@@ -51,24 +63,39 @@ function hasChildren(node: Nodes): node is Parents {
   return 'children' in node && Array.isArray(node.children);
 }
 
+/** Anything an editor might have meant as the marker: other spacing, dashes, or an extra hyphen. */
+const NEAR_MISS = /<!-{2,}\s*free[\s\p{Pd}_]*limit\s*-*\s*-{2,}>/iu;
+/** HTML blocks that CommonMark runs to the end of the document when they are never closed. */
+const RAW_BLOCK = /^\s*<(pre|textarea|script|style)(?=[\s>])/i;
+
 /**
- * Finds every free-limit marker, at any depth, as a path of child indexes.
- * Throws a `FreeLimitError` when the marker is glued to other HTML, because the
- * text around it would then sit in one block that cannot be cut safely.
+ * Finds every free-limit marker, at any depth, as a path of child indexes, and
+ * refuses bodies where the cut could not be placed safely: a marker glued to
+ * other HTML, a near-miss spelling, a marker stuck in a code block, or a raw
+ * HTML block that is never closed and would swallow the rest of the article.
  */
 export function findFreeLimitMarkers(tree: Root): Path[] {
   const found: Path[] = [];
-  const walk = (node: Nodes, path: Path) => {
+  const walk = (node: Nodes, path: Path, inline: boolean) => {
+    const line = node.position?.start.line ?? 0;
     if (node.type === 'html') {
       if (isMarker(node)) found.push(path);
-      else if (MARKER_ANYWHERE.test(node.value)) {
-        throw new FreeLimitError('inside-html', [node.position?.start.line ?? 0]);
+      else if (MARKER_ANYWHERE.test(node.value)) throw new FreeLimitError('inside-html', [line]);
+      else if (NEAR_MISS.test(node.value)) throw new FreeLimitError('near-miss', [line]);
+      // Only a block can run on: inline HTML is one node per tag.
+      const raw = inline ? null : RAW_BLOCK.exec(node.value);
+      if (raw && !new RegExp(`</${raw[1]}\\s*>`, 'i').test(node.value)) {
+        throw new FreeLimitError('unclosed-html', [line], raw[1]!.toLowerCase());
       }
       return;
     }
-    if (hasChildren(node)) node.children.forEach((child, index) => walk(child, [...path, index]));
+    if (node.type === 'code' && MARKER_EXACT.test(node.value.trim())) throw new FreeLimitError('in-code', [line]);
+    if (hasChildren(node)) {
+      const childrenInline = inline || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+      node.children.forEach((child, index) => walk(child, [...path, index], childrenInline));
+    }
   };
-  walk(tree, []);
+  walk(tree, [], false);
   return found;
 }
 
@@ -113,7 +140,7 @@ function collect(tree: Nodes, test: (node: Nodes) => boolean, out: Nodes[] = [])
 const pictureTypes = new Set(['image', 'imageReference', 'break', 'html']);
 
 /** A paragraph of words: a picture on a line of its own is not one a reader would count. */
-function isProseParagraph(node: RootContent): boolean {
+function isProseParagraph(node: Nodes): boolean {
   return (
     node.type === 'paragraph' &&
     node.children.some(
@@ -122,9 +149,47 @@ function isProseParagraph(node: RootContent): boolean {
   );
 }
 
-/** True when a top-level node is reader-visible content rather than a definition. */
+/** True when a top-level node is something a reader sees (a footnote's text included), not a link definition. */
 function isContent(node: RootContent): boolean {
-  return node.type !== 'definition' && node.type !== 'footnoteDefinition';
+  return node.type !== 'definition';
+}
+
+/** Block-level HTML with words in it (`<p>…</p>`, `<div>…</div>`), which readers count as a paragraph. */
+function isProseHtml(node: Nodes): boolean {
+  return node.type === 'html' && node.value.replace(/<[^>]*>/g, '').trim().length > 0;
+}
+
+/**
+ * The path of the `n`th unit of prose, in reading order and at any depth: a
+ * paragraph of words (in a list or quote too), a block of HTML with words, or
+ * a table. Footnotes and definitions are not counted, nor headings, code or
+ * pictures on their own. `undefined` when the body has fewer than `n`.
+ */
+function nthProseUnit(tree: Root, n: number): Path | undefined {
+  let seen = 0;
+  const walk = (node: Nodes, path: Path): Path | undefined => {
+    if (node.type === 'footnoteDefinition' || node.type === 'definition' || node.type === 'heading' || node.type === 'code') return undefined;
+    if ((node.type === 'paragraph' && isProseParagraph(node)) || node.type === 'table' || (path.length > 0 && isProseHtml(node))) {
+      return ++seen === n ? path : undefined;
+    }
+    if (node.type === 'paragraph' || !hasChildren(node)) return undefined;
+    for (const [index, child] of node.children.entries()) {
+      const found = walk(child as Nodes, [...path, index]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(tree, []);
+}
+
+/** Copies the tree up to and including the node at `path`. */
+function keepThrough(node: Parents, path: Path): Parents {
+  const [index, ...rest] = path as [number, ...number[]];
+  const kept = node.children.slice(0, index) as Nodes[];
+  const child = node.children[index] as Nodes;
+  if (rest.length === 0) kept.push(child);
+  else if (hasChildren(child)) kept.push(keepThrough(child, rest));
+  return { ...node, children: kept } as Parents;
 }
 
 /**
@@ -209,9 +274,9 @@ function mergeAt(before: Parents, after: Parents, depth: number): Parents {
  *
  * - With one `<!-- free-limit -->` marker, everything before it is free, at any
  *   depth (a marker inside a list keeps the items before it).
- * - With no marker, the first `freeParagraphs` top-level paragraphs of prose
- *   (pictures on their own line do not count) and whatever stands between them
- *   are free.
+ * - With no marker, the first `freeParagraphs` units of prose are free, at any
+ *   depth: paragraphs of words (in lists and quotes too), blocks of HTML with
+ *   words, tables. Headings, code and pictures on their own line do not count.
  * - Two or more markers are an error: the newsroom must say which one it means.
  *
  * Only the free tree may be rendered for a public build.
@@ -227,24 +292,23 @@ export function splitAtFreeLimit(tree: Root, options: SplitOptions): SplitResult
     free = cutBefore(tree, marker) as Root;
     paid = cutAfter(tree, marker) as Root;
     cutBy = 'marker';
+  } else if (options.freeParagraphs <= 0) {
+    free = { ...tree, children: [] };
+    paid = tree;
+    cutBy = 'paragraph-count';
   } else {
-    let seen = 0;
-    let end = -1;
-    if (options.freeParagraphs > 0) {
-      end = tree.children.findIndex(
-        (node) => isProseParagraph(node) && ++seen === options.freeParagraphs,
-      );
-      if (end === -1) return { free: tree, paid: null, cutBy: 'none' };
-    }
-    free = { ...tree, children: tree.children.slice(0, end + 1) };
-    paid = { ...tree, children: tree.children.slice(end + 1) };
+    const last = nthProseUnit(tree, options.freeParagraphs);
+    // Fewer units of prose than the free allowance: the article is free as written.
+    if (!last) return { free: tree, paid: null, cutBy: 'none' };
+    free = keepThrough(tree, last) as Root;
+    paid = cutAfter(tree, last) as Root;
     cutBy = 'paragraph-count';
   }
 
   if (!paid.children.some(isContent)) {
-    // Nothing worth selling after the cut: the whole article is free.
-    const whole = marker ? ({ ...free, children: [...free.children, ...paid.children] } as Root) : tree;
-    return { free: whole, paid: null, cutBy: 'none' };
+    // Only link definitions after the cut: nothing to sell, but their titles still stay behind.
+    repairReferences(free, paid);
+    return { free, paid: null, cutBy: 'none' };
   }
   // Footnote definitions that stand before the cut are free; those after are not.
   repairReferences(free, paid);

@@ -67,6 +67,14 @@ describe('a public build of the fixture folder', () => {
     expect(quote).toContain('Free quote mike');
   });
 
+  it('counts list items as paragraphs when an article with no marker is one long list', () => {
+    const html = page('/articles/list-only/');
+    const body = text(html.querySelector('.article__body'));
+    expect(body).toContain('Free point three');
+    expect(body).not.toContain('Paid point');
+    expect(html.querySelector('[data-free-limit]')).not.toBeNull();
+  });
+
   it('shows only the cut-off when the marker comes first', () => {
     const html = page('/articles/marker-first/');
     expect(text(html.querySelector('.article__body'))).toBe('');

@@ -26,6 +26,10 @@ export const PAID = [
   'bassoontornado',
   'fluteavalanche',
   'piccolomonsoon',
+  'kettledrumspectre',
+  'Paid point five',
+  'harmoniumwhirlwind',
+  'glockenspielmirage',
 ];
 
 /** Sentences from the free parts of the same articles, which must stay visible. */

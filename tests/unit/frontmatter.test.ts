@@ -27,3 +27,16 @@ describe('splitFrontmatter', () => {
     expect(() => splitFrontmatter(source)).toThrow(message);
   });
 });
+
+describe('splitFrontmatter against hostile files', () => {
+  it('refuses an alias bomb instead of expanding it', () => {
+    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'title: *c', '---', 'Body'].join('\n');
+    expect(() => splitFrontmatter(bomb)).toThrow(FrontmatterError);
+  });
+
+  it('does not end the frontmatter at a line separator inside a value', () => {
+    const { data, body } = splitFrontmatter('---\nstandfirst: "One\u2028---"\nauthor: ada\n---\nBody');
+    expect(data).toEqual({ standfirst: 'One\u2028---', author: 'ada' });
+    expect(body).toBe('Body');
+  });
+});

@@ -193,3 +193,21 @@ describe('readArchive for subscribers', () => {
     expect(first.data.sealed).toBeUndefined();
   });
 });
+
+describe('readArchive against hostile files', () => {
+  it('names the file when a body is nested too deeply to render', async () => {
+    const messages = await problems({ 'articles/deep.md': article({}, `${'<div>'.repeat(4000)}\n\nText.\n`) });
+    expect(messages[0]).toMatch(/^articles\/deep\.md: body /);
+  });
+
+  it('ignores a folder whose name ends in .md', async () => {
+    const archive = await read({ 'articles/2024.md/story.md': article({}) });
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second', 'story']);
+  });
+
+  it('names the file and field for an article that swallows its own marker in raw HTML', async () => {
+    expect(await problems({ 'articles/pre.md': article({}, 'One.\n\n<pre>\n\nTwo.\n\nThree.\n\nFour.\n') })).toEqual([
+      'articles/pre.md: body has a <pre> that is never closed (line 10), so it would swallow the rest of the article; close it with </pre>',
+    ]);
+  });
+});

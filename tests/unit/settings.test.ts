@@ -69,3 +69,11 @@ describe('resolveBuildEnv for editions and keys', () => {
     expect(() => resolveBuildEnv({ PAYWALL_KEYS: 'a', PAYWALL_KEYS_FILE: 'b' }, settings, '/p')).toThrow(/not both/);
   });
 });
+
+describe('resolveBuildEnv keeps the subscriber edition out of dist/', () => {
+  it('refuses EDITION=subscribers with OUT_DIR=dist', () => {
+    expect(() => resolveBuildEnv({ EDITION: 'subscribers', OUT_DIR: 'dist' }, { siteUrl: 'https://example.org', basePath: '/' }, '/p')).toThrow(
+      /must not build into dist\//,
+    );
+  });
+});

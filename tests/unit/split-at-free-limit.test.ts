@@ -94,9 +94,54 @@ describe('splitAtFreeLimit', () => {
     expect(() => splitAtFreeLimit(tree, { freeParagraphs: 3 })).toThrow(/inside a block of HTML/);
   });
 
-  it('ignores a marker written inside a code block', () => {
-    const result = split('A.\n\n```\n<!-- free-limit -->\n```\n\nB.\n\nC.\n\nD paid.');
+  it('refuses a marker stuck in a code block, where it would do nothing', () => {
+    expect(() => split('Free.\n\n    <!-- free-limit -->\n\nPaid one.\n\nPaid two.\n\nPaid three.')).toThrow(/inside a code block \(line 3\)/);
+    expect(() => split('A.\n\n```\n<!-- free-limit -->\n```\n\nB.')).toThrow(FreeLimitError);
+  });
+
+  it('lets a code block show the marker among other lines, as documentation', () => {
+    const result = split('A.\n\n```markdown\nSecond paragraph.\n\n<!-- free-limit -->\n```\n\nB.\n\nC.\n\nD paid.');
     expect(result.cutBy).toBe('paragraph-count');
+  });
+
+  it.each(['<!-- free limit -->', '<!-- free-limit --->', '<!--free_limit-->', '<!-- free\u2010limit -->'])(
+    'refuses the near-miss marker %s rather than ignore it',
+    (marker) => {
+      expect(() => split(`Free.\n\n${marker}\n\nPaid.`)).toThrow(/looks like a free-limit marker/);
+    },
+  );
+
+  it.each(['pre', 'textarea'])('refuses an unclosed <%s> that would swallow the rest of the article', (tag) => {
+    expect(() => split(`One.\n\n<${tag}>\n\nTwo.\n\nThree.\n\nFour paid.`)).toThrow(new RegExp(`<${tag}> that is never closed \\(line 3\\)`));
+  });
+
+  it('counts paragraphs inside lists and quotes when there is no marker', () => {
+    const list = split('- Point one free.\n- Point two free.\n- Point three free.\n- Point four paid.\n- Point five paid.');
+    expect(list.cutBy).toBe('paragraph-count');
+    expect(text(list.free)).toContain('Point three free.');
+    expect(text(list.free)).not.toContain('paid');
+    expect(text(list.paid)).toContain('Point five paid.');
+    const quotes = split('> Q one.\n\n> Q two.\n\n> Q three.\n\n> Q four paid.');
+    expect(text(quotes.free)).not.toContain('paid');
+  });
+
+  it('counts blocks of HTML with words as paragraphs', () => {
+    const result = split('<p>One.</p>\n\n<p>Two.</p>\n\n<p>Three.</p>\n\n<p>Four paid.</p>');
+    expect(JSON.stringify(result.free)).not.toContain('paid');
+    expect(JSON.stringify(result.paid)).toContain('Four paid.');
+  });
+
+  it('treats a footnote after the cut as paid, even when it is all that follows', () => {
+    const result = split('Free[^1].\n\n<!-- free-limit -->\n\n[^1]: Paid note.');
+    expect(JSON.stringify(result.free)).not.toContain('Paid note');
+    expect(result.paid).not.toBeNull();
+  });
+
+  it('drops the titles of definitions left after the cut even when nothing else follows', () => {
+    const result = split('Free [x][r].\n\n<!-- free-limit -->\n\n[r]: https://example.org/r "Paid title"');
+    expect(result.paid).toBeNull();
+    expect(JSON.stringify(result.free)).toContain('https://example.org/r');
+    expect(JSON.stringify(result.free)).not.toContain('Paid title');
   });
 
   it('keeps link definitions that free links use, without their title', () => {
