@@ -64,6 +64,24 @@ export function createBodyProcessor(options: BodyOptions) {
 
 export type BodyProcessor = ReturnType<typeof createBodyProcessor>;
 
+/** Deeper than any real article; parsing time grows steeply with list nesting past it. */
+const MAX_INDENT = 160;
+
+/**
+ * Refuses a body whose lines are indented absurdly deep (lists nested hundreds
+ * of levels), which would stall the Markdown parser for minutes: a hostile or
+ * corrupted file must fail fast, with its line.
+ */
+export function assertRenderable(markdown: string): void {
+  const lines = markdown.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const indent = /^[ \t>]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (indent > MAX_INDENT) {
+      throw new Error(`line ${index + 1} is nested ${indent} columns deep; lists and quotes that deep cannot be rendered`);
+    }
+  }
+}
+
 /**
  * Renders one article body. The Markdown is parsed once: the same tree gives the
  * full text for ranking and, after the cut, the public HTML.
@@ -73,6 +91,7 @@ export function renderBody(
   markdown: string,
   access: 'free' | 'subscribers',
 ): RenderedBody {
+  assertRenderable(markdown);
   const file = new VFile({ value: markdown, data: { access } });
   const tree: Root = processor.parse(file);
   const fullText = toString(tree, { includeHtml: false });

@@ -76,3 +76,16 @@ describe('site-relative links under a base path', () => {
     expect(render('[a](/articles/a/)', 'free').html).toBe('<p><a href="/articles/a/">a</a></p>');
   });
 });
+
+describe('bodies that would stall the parser', () => {
+  it('refuses lists nested hundreds of levels deep, fast, naming the line', () => {
+    const markdown = Array.from({ length: 400 }, (_, depth) => `${' '.repeat(depth * 2)}- item ${depth}`).join('\n');
+    const started = performance.now();
+    expect(() => render(markdown)).toThrow(/line 82 is nested 162 columns deep/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('still renders ordinary nesting', () => {
+    expect(render('- a\n  - b\n    - c\n      - d', 'free').html).toContain('<li>d</li>');
+  });
+});
