@@ -14,6 +14,10 @@ export interface Urls {
   section(id: string, page?: number): string;
   /** A file in `public/` or any other site-relative path. */
   path(path: string): string;
+  /** A picture or file given as `/site/path` (put under the base) or a full URL (kept). */
+  asset(src: string): string;
+  /** The site's RSS feed, or a section's or author's. */
+  feed(of?: { section: string } | { author: string }): string;
 }
 
 /** Normalises a base path to `/` or `/a/b/`. */
@@ -36,6 +40,13 @@ export function createUrls(base: string): Urls {
     author: (id, page) => paged('authors', id, page),
     section: (id, page) => paged('sections', id, page),
     path: (path) => `${root}${path.replace(/^\/+/, '')}`,
+    asset: (src) => (src.startsWith('/') && !src.startsWith('//') ? `${root}${src.slice(1)}` : src),
+    feed: (of) =>
+      !of
+        ? `${root}rss.xml`
+        : 'section' in of
+          ? `${join('sections', of.section)}rss.xml`
+          : `${join('authors', of.author)}rss.xml`,
   };
 }
 

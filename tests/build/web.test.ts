@@ -67,6 +67,16 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     expect(meta(html, 'twitter:card')).toBe('summary');
   });
 
+  it('uses an article’s picture for its social card and JSON-LD', () => {
+    const html = parse(readPage(site, '/articles/free-article/'));
+    expect(meta(html, 'og:image')).toBe('https://images.example.net/fair.jpg');
+    expect(meta(html, 'og:image:alt')).toBe('Crowds on the showground at the summer fair');
+    expect(meta(html, 'twitter:card')).toBe('summary_large_image');
+    expect(html.querySelector('.article__image img')?.getAttribute('alt')).toBe('Crowds on the showground at the summer fair');
+    const jsonLd = JSON.parse(html.querySelector('script[type="application/ld+json"]')!.textContent) as { image: string[] };
+    expect(jsonLd.image).toEqual(['https://images.example.net/fair.jpg']);
+  });
+
   it('gives every article NewsArticle JSON-LD with the paywall marked as Google asks', () => {
     const jsonLd = (slug: string) =>
       JSON.parse(parse(readPage(site, `/articles/${slug}/`)).querySelector('script[type="application/ld+json"]')!.textContent) as Record<string, unknown>;

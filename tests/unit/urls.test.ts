@@ -20,6 +20,16 @@ describe('createUrls', () => {
     expect(urls.article('x')).toBe('/paper/articles/x/');
     expect(urls.author('ada', 2)).toBe('/paper/authors/ada/2/');
     expect(urls.path('rss.xml')).toBe('/paper/rss.xml');
+    expect(urls.feed()).toBe('/paper/rss.xml');
+    expect(urls.feed({ section: 'news' })).toBe('/paper/sections/news/rss.xml');
+    expect(urls.feed({ author: 'ada' })).toBe('/paper/authors/ada/rss.xml');
+  });
+
+  it('puts site-path pictures under the base path and leaves full URLs alone', () => {
+    const urls = createUrls('/paper/');
+    expect(urls.asset('/images/pier.jpg')).toBe('/paper/images/pier.jpg');
+    expect(urls.asset('https://cdn.example/pier.jpg')).toBe('https://cdn.example/pier.jpg');
+    expect(urls.asset('//cdn.example/pier.jpg')).toBe('//cdn.example/pier.jpg');
   });
 });
 
