@@ -11,6 +11,7 @@ import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
 import { articleFrontmatterSchema, type StoredArticle } from '../schemas/article';
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
+import { ID_HINT, ID_PATTERN } from '../schemas/id';
 import { sectionsFileSchema, type Section } from '../schemas/section';
 import type { Settings } from '../schemas/settings';
 import { ContentError, type ContentIssue } from './errors';
@@ -51,7 +52,7 @@ export interface Archive {
 }
 
 const articleFields = Object.keys(articleFrontmatterSchema.shape);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 
 /**
  * Lists `.md` files under `dir`, recursively, sorted so builds are repeatable.
@@ -173,8 +174,8 @@ export async function readArchive({
   for (const file of markdownFiles(authorsDir, false)) {
     const shown = show(file);
     const id = path.basename(file, '.md');
-    if (!SLUG.test(id)) {
-      issues.push({ file: shown, message: `file name "${id}" must be an author id: lowercase letters, digits and hyphens` });
+    if (!ID_PATTERN.test(id)) {
+      issues.push({ file: shown, message: `file name "${id}" must be an author id: ${ID_HINT}` });
       continue;
     }
     const read = readFrontmatter(file, shown, issues);
@@ -203,8 +204,8 @@ export async function readArchive({
   for (const file of markdownFiles(articlesDir, true)) {
     const shown = show(file);
     const slug = path.basename(file, '.md');
-    if (!SLUG.test(slug)) {
-      issues.push({ file: shown, message: `file name "${slug}" must be a URL slug: lowercase letters, digits and hyphens` });
+    if (!ID_PATTERN.test(slug)) {
+      issues.push({ file: shown, message: `file name "${slug}" must be a URL slug: ${ID_HINT}` });
       continue;
     }
     const first = slugs.get(slug);

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ISO_DATE_HINT, parseIsoDate } from '../lib/dates';
+import { ID_HINT, ID_PATTERN } from './id';
 import { accessSchema } from './settings';
 
 /** An ISO date or date-time string, parsed to a `Date`. */
@@ -17,7 +18,7 @@ const id = (what: string) =>
   z
     .string({ error: `must be ${what} id` })
     .trim()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `must be ${what} id: lowercase letters, digits and hyphens`);
+    .regex(ID_PATTERN, `must be ${what} id: ${ID_HINT}`);
 
 /** Frontmatter of `content/articles/**\/<slug>.md`. */
 export const articleFrontmatterSchema = z.object({

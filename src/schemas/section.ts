@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
+import { ID_HINT, ID_PATTERN } from './id';
 
 /** One entry of `content/sections.yaml`. */
 export const sectionSchema = z.object({
-  /** URL id: `/sections/<id>/`. Lowercase letters, digits and hyphens. */
+  /** URL id: `/sections/<id>/`. Conventionally lowercase kebab-case. */
   id: z
     .string({ error: 'must be text' })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens'),
+    .regex(ID_PATTERN, `must be ${ID_HINT}`),
   /** Name as shown in navigation and section labels. */
   name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty'),
   /** One line shown on the section page. Optional. */

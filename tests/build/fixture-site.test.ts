@@ -17,7 +17,7 @@ const text = (element: HTMLElement | null) => element?.textContent.replace(/\s+/
 
 describe('a public build of the fixture folder', () => {
   it('writes one page per article at /articles/<slug>/, whatever folder the file is in', () => {
-    for (const slug of ['marker-top-level', 'no-marker-default', 'free-article', 'more-ada-3']) {
+    for (const slug of ['marker-top-level', 'no-marker-default', 'free-article', 'more-ada-3', 'Café_Reopens']) {
       expect(existsSync(path.join(site, 'articles', slug, 'index.html')), slug).toBe(true);
     }
   });

@@ -32,7 +32,7 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     const rss = readXml(path.join(site, 'rss.xml')).rss;
     expect(rss['@_version']).toBe('2.0');
     const items = rss.channel.item as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
-    expect(items).toHaveLength(16);
+    expect(items).toHaveLength(17);
     const footbridge = items.find((item) => item.title === 'Valley council approves new footbridge')!;
     expect(footbridge).toMatchObject({
       link: 'https://example.org/articles/marker-top-level/',
@@ -48,7 +48,7 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     const news = readXml(path.join(site, 'sections/news/rss.xml')).rss.channel.item as unknown[];
     expect(news.length).toBe(9);
     const ben = readXml(path.join(site, 'authors/ben-ink/rss.xml')).rss.channel.item as unknown[];
-    expect(ben.length).toBe(6);
+    expect(ben.length).toBe(7);
     const head = parse(readPage(site, '/articles/marker-top-level/')).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
     expect(head.map((link) => link.getAttribute('href'))).toEqual(['/rss.xml', '/sections/news/rss.xml', '/authors/ada-quill/rss.xml']);
   });

@@ -136,8 +136,18 @@ describe('readArchive on broken content names the file and the field', () => {
     ]);
   });
 
-  it('rejects a file name that is not a URL slug', async () => {
+  it('rejects a file name that cannot be a URL slug', async () => {
     expect((await problems({ 'articles/My Story.md': article({}) }))[0]).toMatch(/articles\/My Story\.md: file name "My Story" must be a URL slug/);
+    expect((await problems({ 'articles/what?.md': article({}) }))[0]).toMatch(/must be a URL slug/);
+  });
+
+  it('accepts slugs and ids that are not kebab-case', async () => {
+    const archive = await read({
+      'authors/john_smith.md': '---\nname: John Smith\n---\n',
+      'articles/Big_Story-2024.md': article({ author: 'john_smith' }),
+      'articles/café.md': article({}),
+    });
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['Big_Story-2024', 'café', 'first', 'second']);
   });
 
   it('rejects an author without a name', async () => {
