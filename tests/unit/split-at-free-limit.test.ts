@@ -23,6 +23,13 @@ describe('splitAtFreeLimit', () => {
     expect(text(result.paid)).toContain('Paid two.');
   });
 
+  it('finds the marker without blank lines around it', () => {
+    const result = split('Free one.\nFree two.\n<!-- free-limit -->\nPaid three.\n\nPaid four.');
+    expect(result.cutBy).toBe('marker');
+    expect(text(result.free)).toContain('Free two.');
+    expect(text(result.free)).not.toContain('Paid');
+  });
+
   it('accepts the marker with extra spaces or in capitals', () => {
     expect(split('A.\n\n<!--FREE-LIMIT   -->\n\nPaid.').cutBy).toBe('marker');
   });
