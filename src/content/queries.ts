@@ -24,6 +24,10 @@ export interface SiteData {
   /** Newest first. */
   articles: Article[];
   articlesById: Map<string, Article>;
+  /** Each section's articles, newest first; every section has an entry. */
+  bySection: Map<string, Article[]>;
+  /** Each author's articles, newest first; every author has an entry. */
+  byAuthor: Map<string, Article[]>;
   authorsById: Map<string, Author>;
   /** In navigation order. */
   sections: SectionEntry[];
@@ -47,6 +51,13 @@ async function load(): Promise<SiteData> {
   const authorsById = new Map(authorEntries.map((author) => [author.id, author]));
   const sections = [...sectionEntries].sort((a, b) => a.data.order - b.data.order);
   const sectionsById = new Map(sections.map((section) => [section.id, section]));
+  // Grouped once, so section and author pages and feeds never rescan the whole archive.
+  const bySection = new Map<string, Article[]>(sections.map((section) => [section.id, []]));
+  const byAuthor = new Map<string, Article[]>(authorEntries.map((author) => [author.id, []]));
+  for (const article of articles) {
+    bySection.get(article.data.section)?.push(article);
+    byAuthor.get(article.data.author)?.push(article);
+  }
   const itemCache = new Map<string, StoryItem>();
   const item = (article: Article): StoryItem => {
     let cachedItem = itemCache.get(article.id);
@@ -73,7 +84,7 @@ async function load(): Promise<SiteData> {
       const article = articlesById.get(id);
       return article ? [item(article)] : [];
     });
-  return { articles, articlesById, authorsById, sections, sectionsById, item, items };
+  return { articles, articlesById, bySection, byAuthor, authorsById, sections, sectionsById, item, items };
 }
 
 /**

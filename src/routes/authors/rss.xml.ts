@@ -10,5 +10,5 @@ export const GET: APIRoute<{ author: Author }> = async ({ site, props: { author 
   feedResponse(site!, {
     title: `${author.data.name} | ${settings.siteName}`,
     description: author.data.role ? `${author.data.role}, ${settings.siteName}` : `Articles by ${author.data.name}`,
-    articles: (await siteData()).articles.filter((article) => article.data.author === author.id),
+    articles: (await siteData()).byAuthor.get(author.id)!,
   });

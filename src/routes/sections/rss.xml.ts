@@ -10,5 +10,5 @@ export const GET: APIRoute<{ section: SectionEntry }> = async ({ site, props: { 
   feedResponse(site!, {
     title: `${section.data.name} | ${settings.siteName}`,
     description: section.data.description ?? `The latest from ${section.data.name}`,
-    articles: (await siteData()).articles.filter((article) => article.data.section === section.id),
+    articles: (await siteData()).bySection.get(section.id)!,
   });
