@@ -11,8 +11,10 @@ import { VFile } from 'vfile';
 import rehypeBasePath from './rehype-base-path';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
+import { FreeLimitError } from './free-limit-marker';
 import remarkFreeLimit, { type FreeLimitOptions } from './remark-free-limit';
 import { articleSanitizeSchema } from './sanitize-schema';
+import { verifyCut } from './verify-cut';
 
 export interface BodyOptions extends FreeLimitOptions {
   /** The site's base path: site-relative links in bodies are put under it. Default `/`. */
@@ -97,7 +99,13 @@ export function renderBody(
   const fullText = toString(tree, { includeHtml: false });
   const hast = processor.runSync(tree, file);
   const html = processor.stringify(hast, file);
-  const result: RenderedBody = { html, cut: file.data.freeLimit?.cut ?? false, fullText };
+  const { cut = false, cutOffset, freeTree } = file.data.freeLimit ?? {};
+  if (cut) {
+    // A second opinion, by code that shares nothing with the split: the build stops rather than publish.
+    if (cutOffset === undefined || !freeTree) throw new FreeLimitError('internal-check', [], 'the cut left no record of where it fell');
+    verifyCut({ source: markdown, cutOffset, free: freeTree, freeHtml: html });
+  }
+  const result: RenderedBody = { html, cut, fullText };
   const { paidTree } = file.data;
   if (paidTree) {
     // The paid part on its own, through the same plugins: as a free file it is not cut again.

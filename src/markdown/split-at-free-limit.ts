@@ -1,43 +1,9 @@
 import type { Definition, Nodes, Parents, Root, RootContent } from 'mdast';
+import { FreeLimitError, isLegalMarkerParent, MARKER_EXACT } from './free-limit-marker';
 
-/** The marker a newsroom writes on its own line between blocks. */
-export const FREE_LIMIT_MARKER = '<!-- free-limit -->';
+export { FREE_LIMIT_MARKER, FreeLimitError } from './free-limit-marker';
 
-const MARKER_EXACT = /^<!--\s*free-limit\s*-->$/i;
 const MARKER_ANYWHERE = /<!--\s*free-limit\s*-->/i;
-
-type FreeLimitProblem = 'several' | 'inside-html' | 'near-miss' | 'in-code' | 'unclosed-html';
-
-const problemMessages: Record<FreeLimitProblem, (lines: number[], detail: string) => string> = {
-  several: (lines) => `has ${lines.length} free-limit markers (lines ${lines.join(', ')}); keep exactly one`,
-  'inside-html': (lines) =>
-    `has a free-limit marker inside a block of HTML (line ${lines[0]}); put ${FREE_LIMIT_MARKER} on its own line with a blank line before and after`,
-  'near-miss': (lines) =>
-    `has something that looks like a free-limit marker but is not one (line ${lines[0]}); write it exactly as ${FREE_LIMIT_MARKER}`,
-  'in-code': (lines) =>
-    `has a free-limit marker inside a code block (line ${lines[0]}), where it does nothing; remove its indentation or fences`,
-  'unclosed-html': (lines, tag) =>
-    `has a <${tag}> that is never closed (line ${lines[0]}), so it would swallow the rest of the article; close it with </${tag}>`,
-};
-
-/** Why a body cannot be split safely. `lines` are 1-based within the Markdown given. */
-export class FreeLimitError extends Error {
-  readonly kind: FreeLimitProblem;
-  readonly lines: number[];
-  readonly detail: string;
-  constructor(kind: FreeLimitProblem, lines: number[], detail = '') {
-    super(problemMessages[kind](lines, detail));
-    this.name = 'FreeLimitError';
-    this.kind = kind;
-    this.lines = lines;
-    this.detail = detail;
-  }
-
-  /** The same error with line numbers shifted, e.g. past a file's frontmatter. */
-  shifted(offset: number): FreeLimitError {
-    return new FreeLimitError(this.kind, this.lines.map((line) => line + offset), this.detail);
-  }
-}
 
 export interface SplitOptions {
   /** Top-level paragraphs that stay free when the body has no marker. */
@@ -51,6 +17,24 @@ export interface SplitResult {
   paid: Root | null;
   /** How the cut was placed. */
   cutBy: 'marker' | 'paragraph-count' | 'none';
+  /**
+   * Where the cut falls in the source, as an offset: nothing in the free part
+   * may come from at or after it, except carried-over link definitions
+   * (marked `data.carriedOver`). Absent when nothing was cut.
+   */
+  cutOffset?: number;
+}
+
+/** A link definition from after the cut that a free link needs: URL only. */
+export function isCarriedOver(node: Nodes): boolean {
+  return node.type === 'definition' && node.data !== undefined && 'carriedOver' in node.data && node.title === null;
+}
+
+declare module 'mdast' {
+  interface DefinitionData {
+    /** Set by the split on a definition brought forward from the paid part. */
+    carriedOver?: true;
+  }
 }
 
 type Path = number[];
@@ -65,37 +49,48 @@ function hasChildren(node: Nodes): node is Parents {
 
 /** Anything an editor might have meant as the marker: other spacing, dashes, or an extra hyphen. */
 const NEAR_MISS = /<!-{2,}\s*free[\s\p{Pd}_]*limit\s*-*\s*-{2,}>/iu;
-/** HTML blocks that CommonMark runs to the end of the document when they are never closed. */
-const RAW_BLOCK = /^\s*<(pre|textarea|script|style)(?=[\s>])/i;
+
+const inlineWhere: Partial<Record<Nodes['type'], string>> = {
+  paragraph: 'inside a line of text',
+  heading: 'inside a heading',
+  tableCell: 'inside a table cell',
+  link: 'inside the text of a link',
+  linkReference: 'inside the text of a link',
+  emphasis: 'inside emphasis',
+  strong: 'inside emphasis',
+  delete: 'inside emphasis',
+  footnoteDefinition: 'inside a footnote',
+};
 
 /**
  * Finds every free-limit marker, at any depth, as a path of child indexes, and
  * refuses bodies where the cut could not be placed safely: a marker glued to
- * other HTML, a near-miss spelling, a marker stuck in a code block, or a raw
- * HTML block that is never closed and would swallow the rest of the article.
+ * other HTML or standing inside a line, heading, link, table cell or footnote,
+ * a near-miss spelling, or a marker stuck in a code block. (The raw-text checks
+ * in `free-limit-evidence.ts` and `unclosed-blocks.ts` look further.)
  */
 export function findFreeLimitMarkers(tree: Root): Path[] {
   const found: Path[] = [];
-  const walk = (node: Nodes, path: Path, inline: boolean) => {
+  const walk = (node: Nodes, path: Path, parents: Nodes[]) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'html') {
-      if (isMarker(node)) found.push(path);
-      else if (MARKER_ANYWHERE.test(node.value)) throw new FreeLimitError('inside-html', [line]);
+      if (isMarker(node)) {
+        const parent = parents.at(-1);
+        if (parent && !isLegalMarkerParent(parent)) {
+          const where = [...parents].reverse().map((ancestor) => inlineWhere[ancestor.type]).find(Boolean);
+          throw new FreeLimitError('inline', [line], where ?? `inside a ${parent.type}`);
+        }
+        found.push(path);
+      } else if (MARKER_ANYWHERE.test(node.value)) throw new FreeLimitError('inside-html', [line]);
       else if (NEAR_MISS.test(node.value)) throw new FreeLimitError('near-miss', [line]);
-      // Only a block can run on: inline HTML is one node per tag.
-      const raw = inline ? null : RAW_BLOCK.exec(node.value);
-      if (raw && !new RegExp(`</${raw[1]}\\s*>`, 'i').test(node.value)) {
-        throw new FreeLimitError('unclosed-html', [line], raw[1]!.toLowerCase());
-      }
       return;
     }
     if (node.type === 'code' && MARKER_EXACT.test(node.value.trim())) throw new FreeLimitError('in-code', [line]);
     if (hasChildren(node)) {
-      const childrenInline = inline || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
-      node.children.forEach((child, index) => walk(child, [...path, index], childrenInline));
+      node.children.forEach((child, index) => walk(child, [...path, index], [...parents, node]));
     }
   };
-  walk(tree, [], false);
+  walk(tree, [], []);
   return found;
 }
 
@@ -209,7 +204,7 @@ function repairReferences(free: Root, paid: Root): void {
   for (const node of collect(paid, (candidate) => candidate.type === 'definition')) {
     const definition = node as Definition;
     if (needed.has(definition.identifier) && !freeDefinitions.has(definition.identifier)) {
-      free.children.push({ ...definition, title: null });
+      free.children.push({ ...definition, title: null, data: { ...definition.data, carriedOver: true } });
       freeDefinitions.add(definition.identifier);
     }
   }
@@ -228,15 +223,17 @@ function repairReferences(free: Root, paid: Root): void {
   prune(free);
 }
 
+function nodeAt(tree: Root, path: Path): Nodes {
+  let node: Nodes = tree;
+  for (const index of path) node = (node as Parents).children[index] as Nodes;
+  return node;
+}
+
 /** Finds the markers and refuses more than one, naming their lines. */
 function findSingleMarker(tree: Root): Path[] {
   const markers = findFreeLimitMarkers(tree);
   if (markers.length > 1) {
-    const lines = markers.map((path) => {
-      let node: Nodes = tree;
-      for (const index of path) node = (node as Parents).children[index] as Nodes;
-      return node.position?.start.line ?? 0;
-    });
+    const lines = markers.map((path) => nodeAt(tree, path).position?.start.line ?? 0);
     throw new FreeLimitError('several', lines);
   }
   return markers;
@@ -288,18 +285,22 @@ export function splitAtFreeLimit(tree: Root, options: SplitOptions): SplitResult
   let paid: Root;
   let cutBy: SplitResult['cutBy'];
   const marker = markers[0];
+  let cutOffset: number | undefined;
   if (marker) {
+    cutOffset = nodeAt(tree, marker).position?.start.offset;
     free = cutBefore(tree, marker) as Root;
     paid = cutAfter(tree, marker) as Root;
     cutBy = 'marker';
   } else if (options.freeParagraphs <= 0) {
     free = { ...tree, children: [] };
     paid = tree;
+    cutOffset = tree.children[0]?.position?.start.offset ?? 0;
     cutBy = 'paragraph-count';
   } else {
     const last = nthProseUnit(tree, options.freeParagraphs);
     // Fewer units of prose than the free allowance: the article is free as written.
     if (!last) return { free: tree, paid: null, cutBy: 'none' };
+    cutOffset = nodeAt(tree, last).position?.end.offset;
     free = keepThrough(tree, last) as Root;
     paid = cutAfter(tree, last) as Root;
     cutBy = 'paragraph-count';
@@ -312,5 +313,6 @@ export function splitAtFreeLimit(tree: Root, options: SplitOptions): SplitResult
   }
   // Footnote definitions that stand before the cut are free; those after are not.
   repairReferences(free, paid);
-  return { free, paid, cutBy };
+  if (cutOffset === undefined) throw new FreeLimitError('internal-check', [], 'the cut has no position in the source');
+  return { free, paid, cutBy, cutOffset };
 }

@@ -217,7 +217,7 @@ describe('readArchive against hostile files', () => {
 
   it('names the file and field for an article that swallows its own marker in raw HTML', async () => {
     expect(await problems({ 'articles/pre.md': article({}, 'One.\n\n<pre>\n\nTwo.\n\nThree.\n\nFour.\n') })).toEqual([
-      'articles/pre.md: body has a <pre> that is never closed (line 10), so it would swallow the rest of the article; close it with </pre>',
+      'articles/pre.md: body line 10: a <pre> is opened here and never closed with </pre>; close it, or the article cannot be cut safely',
     ]);
   });
 });
