@@ -72,7 +72,15 @@ function foldOnce(source: string, sourceOffset: readonly number[] | undefined): 
  * Line breaks are kept, so lines still line up with the source.
  */
 export function foldForMarkers(raw: string): FoldedText {
-  const once = foldOnce(raw, undefined);
+  // Invisibles go first: one pasted inside `&#45;` must not break the entity.
+  let visible = '';
+  const visibleOffset: number[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    if (INVISIBLE.test(raw[index]!)) continue;
+    visible += raw[index];
+    visibleOffset.push(index);
+  }
+  const once = foldOnce(visible, visibleOffset);
   return once.text.includes('&') ? foldOnce(once.text, once.rawOffset) : once;
 }
 
