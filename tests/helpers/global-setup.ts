@@ -1,12 +1,15 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { generateKeyToken } from '../../src/lib/paywall/keys';
 import { projectRoot } from './astro-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** This run's own folder for built sites, so runs side by side never clobber each other. */
     runDir: string;
+    /** This run's subscriber key tokens (see helpers/keys.ts): random, like real keys. */
+    testKeys: { current: string; grace: string; retired: string; wrongSecret: string };
   }
 }
 
@@ -27,5 +30,11 @@ export default function setup(project: TestProject) {
   const runDir = path.join(runsDir, `${process.pid}-${Date.now()}`);
   mkdirSync(runDir);
   project.provide('runDir', runDir);
+  project.provide('testKeys', {
+    current: generateKeyToken('test-current'),
+    grace: generateKeyToken('test-grace'),
+    retired: generateKeyToken('test-retired'),
+    wrongSecret: generateKeyToken('test-current'),
+  });
   return () => rmSync(runDir, { recursive: true, force: true });
 }

@@ -1,18 +1,22 @@
-import { encodeBase64url } from '../../src/lib/paywall/base64url';
+import { inject } from 'vitest';
 
-/** A test-only subscriber key token: `id` and 32 bytes of `fill`. Never use outside tests. */
-export function testToken(id: string, fill: number): string {
-  return `${id}.${encodeBase64url(new Uint8Array(32).fill(fill))}`;
-}
+/**
+ * Test-only subscriber key tokens, made fresh for every test run by the global
+ * setup with `generateKeyToken` (real random keys, as `npm run keys:new` makes:
+ * the build refuses keys that are not). Test files run in their own module
+ * scopes, so the keys come from the setup, not from this module, to be the same
+ * in the file that builds the keyed site and the files that read it.
+ */
+const keys = inject('testKeys');
 
 /** Active this month. */
-export const CURRENT_KEY = testToken('test-current', 1);
+export const CURRENT_KEY = keys.current;
 /** Still active in its grace period (far-future end date). */
-export const GRACE_KEY = testToken('test-grace', 2);
+export const GRACE_KEY = keys.grace;
 /** Retired: its last day has passed, so builds leave it out. */
-export const RETIRED_KEY = testToken('test-retired', 3);
+export const RETIRED_KEY = keys.retired;
 /** The current key's id with the wrong secret: a forged or mistyped key. */
-export const WRONG_SECRET_KEY = testToken('test-current', 9);
+export const WRONG_SECRET_KEY = keys.wrongSecret;
 
 /** The ring the keyed fixture site is built with. */
 export const TEST_RING = [CURRENT_KEY, `${GRACE_KEY}@2999-12-31`, `${RETIRED_KEY}@2001-01-31`].join('\n');

@@ -10,10 +10,11 @@ import {
   type KeyRingEntry,
 } from '../../src/lib/paywall/keys';
 
-/** A fixed, recognisable secret: 32 bytes of 0..31. */
-const BYTES = Uint8Array.from({ length: 32 }, (_, i) => i);
+/** Fixed secrets, drawn once from crypto.getRandomValues: real keys must be random (see key-strength.ts). */
+const hex = (text: string) => Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16));
+const BYTES = hex('d70f66afc2b2345afcd4a6868d7fc2832fa02783def4a9fb9282c4956acf3d35');
 const SECRET = encodeBase64url(BYTES);
-const OTHER_SECRET = encodeBase64url(BYTES.map((b) => 255 - b));
+const OTHER_SECRET = encodeBase64url(hex('f25e67c3e0042aad544f95a6f10244b2a9ddaf7e64fdbedf96f662478bc7577b'));
 
 /** Runs `fn`, expects it to throw, and returns the error so its message can be checked. */
 function thrown(fn: () => unknown): Error {
@@ -154,6 +155,21 @@ describe('parseKeyRing', () => {
         expect(error.message, text).not.toContain(secret.slice(0, 10));
         expect(error.message, text).not.toContain(secret.slice(-10));
       }
+    }
+  });
+
+  it.each([
+    ['all zeros', 'A'.repeat(43)],
+    ['one byte repeated', encodeBase64url(new Uint8Array(32).fill(1))],
+    ['a counter', encodeBase64url(Uint8Array.from({ length: 32 }, (_, i) => i))],
+    ['a readable phrase', 'OurPaperIsSuperSecretAndNobodyKnowsItReally'],
+  ])('refuses a key that is %s, in either form, and says to run npm run keys:new', (_, weak) => {
+    for (const text of [`a.${SECRET}\nb.${weak}@2026-12-01`, JSON.stringify([{ id: 'a', key: SECRET }, { id: 'b', key: weak }])]) {
+      const error = thrown(() => parseKeyRing(text));
+      expect(error, text).toBeInstanceOf(KeyRingError);
+      expect(error.message, text).toMatch(/^PAYWALL_KEYS entry 2 (\(line 2\) )?\("b"\): key is not random \(it [^)]+\); .*npm run keys:new$/);
+      expect(error.message, text).not.toContain(weak.slice(0, 10));
+      expect(error.message, text).not.toContain(weak.slice(-10));
     }
   });
 

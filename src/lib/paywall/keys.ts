@@ -6,6 +6,7 @@
  * secret, and a key pasted into the wrong field must not end up in them.
  */
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
+import { keyWeakness } from './key-strength.ts';
 
 /** A key id: lowercase letters, digits and hyphens, 1–32 characters, e.g. `2026-11`. */
 export const KEY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -74,10 +75,22 @@ function readToken(token: string): SubscriberKey | { problem: string; id?: strin
   return key ? { id, key } : { problem: KEY_RULE, id };
 }
 
-/** Creates a new random subscriber key and returns its token, `<id>.<base64url(32 bytes)>`. */
+/** The message for a key that is not 256 random bits (build-time only: see key-strength.ts). */
+function weakKeyProblem(secret: string, key: Uint8Array): string | undefined {
+  const weakness = keyWeakness(secret, key);
+  return weakness && `key is not random (it ${weakness}); a key must be 32 random bytes: make one with npm run keys:new`;
+}
+
+/**
+ * Creates a new random subscriber key and returns its token, `<id>.<base64url(32 bytes)>`.
+ * Draws again in the rare case (under one in 500 million) that the strength check would refuse it.
+ */
 export function generateKeyToken(id: string): string {
   if (idProblem(id)) throw new KeyTokenError(`Key ${ID_RULE} (got "${id}")`);
-  return `${id}.${encodeBase64url(globalThis.crypto.getRandomValues(new Uint8Array(KEY_BYTES)))}`;
+  for (;;) {
+    const secret = encodeBase64url(globalThis.crypto.getRandomValues(new Uint8Array(KEY_BYTES)));
+    if (!keyWeakness(secret, decodeBase64url(secret))) return `${id}.${secret}`;
+  }
 }
 
 /**
@@ -108,7 +121,9 @@ const JSON_FIELDS = new Set(['id', 'key', 'notAfter']);
  *   `2026-10.<secret>@2026-11-15`; blank lines and `#` comments are ignored.
  *
  * Empty input gives an empty ring. Ids must be unique, and so must secrets (the same
- * secret under two ids is a copy-paste slip). `source` names the input in messages.
+ * secret under two ids is a copy-paste slip). Every key must look like 256 random
+ * bits: a typed key (zeros, a phrase, a pattern) is refused, see key-strength.ts.
+ * `source` names the input in messages.
  * @throws KeyRingError naming the entry (1-based) and its id when valid; never the secret.
  */
 export function parseKeyRing(text: string, source = 'PAYWALL_KEYS'): KeyRingEntry[] {
@@ -154,6 +169,8 @@ function fromJson(text: string, source: string): KeyRingEntry[] {
     if (unknown.length) throw new KeyRingError(`${where}: unknown field ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id, key, notAfter)`);
     const key = decodeKey(record.key);
     if (!key) throw new KeyRingError(`${where}: ${KEY_RULE}`);
+    const weak = weakKeyProblem(record.key as string, key);
+    if (weak) throw new KeyRingError(`${where}: ${weak}`);
     const notAfter = record.notAfter;
     if (notAfter === undefined) return { id, key };
     if (!isCalendarDate(notAfter)) throw new KeyRingError(`${where}: notAfter must be a date YYYY-MM-DD`);
@@ -173,11 +190,14 @@ function fromTokens(text: string, source: string): KeyRingEntry[] {
   );
   return items.map(({ item, line }, i): KeyRingEntry => {
     const at = item.lastIndexOf('@');
-    const result = readToken((at < 0 ? item : item.slice(0, at)).trim());
+    const token = (at < 0 ? item : item.slice(0, at)).trim();
+    const result = readToken(token);
     const where = `${source} entry ${i + 1}${line}`;
     if ('problem' in result) {
       throw new KeyRingError(`${where}${result.id ? ` ("${result.id}")` : ''}: ${result.problem}`);
     }
+    const weak = weakKeyProblem(token.slice(token.indexOf('.') + 1), result.key);
+    if (weak) throw new KeyRingError(`${where} ("${result.id}"): ${weak}`);
     if (at < 0) return result;
     const notAfter = item.slice(at + 1).trim();
     if (!isCalendarDate(notAfter)) throw new KeyRingError(`${where} ("${result.id}"): the date after @ must be YYYY-MM-DD`);
