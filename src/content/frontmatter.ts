@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 export interface FrontmatterSplit {
   /** The parsed YAML: usually an object, but callers must check. */
@@ -7,6 +7,12 @@ export interface FrontmatterSplit {
   body: string;
   /** Lines before the body, to turn body line numbers into file line numbers. */
   bodyLineOffset: number;
+  /**
+   * The line in the file where a field (`['tags', 2]`) is written, or where its
+   * entry is when the field itself is missing from a list entry; `undefined`
+   * when the field is missing from the top level, where no line would help.
+   */
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 /** Why frontmatter could not be read; `line` is 1-based within the file. */
@@ -22,9 +28,45 @@ const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 // and a lone `\r`, which would let a value in the YAML end the frontmatter early.
 const CLOSE = /(?:^|\n)---[ \t]*(?=\r?\n|$)/;
 
+export interface ParsedYaml {
+  data: unknown;
+  lineOf: FrontmatterSplit['lineOf'];
+}
+
+/**
+ * Parses YAML (1.2 core schema, unique keys, aliases capped) that starts at line
+ * `firstLine` of its file, so every line number in an error or from `lineOf` is
+ * a line of the file, not of the YAML. `what` starts each error message
+ * (`frontmatter is not valid YAML (line 3: ...)`); empty for a file that is all YAML.
+ */
+export function parseYamlText(text: string, { firstLine = 1, what = 'frontmatter' } = {}): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+  const lineAt = (offset: number) => Math.max(lineCounter.linePos(offset).line, 1) + firstLine - 1;
+  const [error] = document.errors;
+  if (error) {
+    // An unclosed quote or bracket is found where the YAML ends; the newsroom
+    // needs the line where it was opened.
+    const unclosed = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? openedAt(document, error.pos[0]) : undefined;
+    const offset = unclosed ?? Math.min(error.pos[0], text.replace(/\s+$/, '').length);
+    const line = lineAt(offset);
+    const lineText = text.split('\n')[line - firstLine] ?? '';
+    throw new FrontmatterError(`${what ? `${what} ` : ''}is not valid YAML (line ${line}: ${explain(error.code, error.message, lineText)})`);
+  }
+  let data: unknown;
+  try {
+    // Aliases are capped: a "billion laughs" file is an error, not a hung build.
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (cause) {
+    throw new FrontmatterError(`${what ? `${what} ` : ''}could not be read (${(cause as Error).message.split('\n')[0]})`);
+  }
+  return { data, lineOf: (path) => fieldLine(document, path, lineAt) };
+}
+
 /**
  * Splits a Markdown file into YAML frontmatter and body. YAML 1.2 core schema:
- * dates stay strings, so our own date parser reports bad ones by field.
+ * dates stay strings, so our own date parser reports bad ones by field. Line
+ * numbers in errors are lines of the file (the YAML starts on line 2).
  */
 export function splitFrontmatter(source: string): FrontmatterSplit {
   const open = OPEN.exec(source);
@@ -33,20 +75,66 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
   const close = CLOSE.exec(rest);
   if (!close) throw new FrontmatterError('has frontmatter that is never closed (add a line "---" after it)');
   const yamlText = rest.slice(0, close.index).replace(/\r$/, '');
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
-  const [error] = document.errors;
-  if (error) {
-    const line = (error.linePos?.[0].line ?? 0) + 1;
-    throw new FrontmatterError(`frontmatter is not valid YAML (line ${line}: ${error.message.split('\n')[0]})`);
-  }
-  let data: unknown;
-  try {
-    // Aliases are capped: a "billion laughs" file is an error, not a hung build.
-    data = document.toJS({ maxAliasCount: 50 });
-  } catch (cause) {
-    throw new FrontmatterError(`frontmatter could not be read (${(cause as Error).message.split('\n')[0]})`);
-  }
+  const { data, lineOf } = parseYamlText(yamlText, { firstLine: 2 });
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLineOffset = source.slice(0, source.length - afterClose.length).split('\n').length - 1;
-  return { data: data ?? {}, body: afterClose, bodyLineOffset };
+  return { data: data ?? {}, body: afterClose, bodyLineOffset, lineOf };
+}
+
+/** `key: value` on one line, with the value not quoted, not a list or mapping, not a block. */
+const PLAIN_PAIR = /^\s*(?:-\s+)?([^\s"'#:][^:#]*?):[ \t]+([^\s"'[{|>&*!][^#]*?)\s*$/;
+
+/** The YAML library's message, made actionable for the common mistakes. */
+function explain(code: string, message: string, lineText: string): string {
+  const first = message.split('\n')[0]!;
+  const pair = PLAIN_PAIR.exec(lineText.replace(/\r$/, ''));
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(lineText)?.[1];
+    return key ? `"${key}" is set twice; keep one` : first;
+  }
+  if (pair && pair[2]!.includes(': ')) {
+    const [, key, value] = pair;
+    const quoted = `"${value!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    return `${first}; a value containing ": " must be in quotes: ${key}: ${quoted}`;
+  }
+  return first;
+}
+
+/** Where a quoted value or `[...]`/`{...}` list that runs on to `end` without closing starts. */
+function openedAt(document: Document, end: number): number | undefined {
+  let start: number | undefined;
+  visit(document, (_key, node) => {
+    const unclosed =
+      (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) ||
+      ((isSeq(node) || isMap(node)) && node.flow === true);
+    if (unclosed && node.range && node.range[1] === end && node.range[0] < end) start = node.range[0];
+  });
+  return start;
+}
+
+/** The file line of the node at `path`, or of the nearest entry above it inside a list. */
+function fieldLine(
+  document: Document,
+  path: readonly PropertyKey[],
+  lineAt: (offset: number) => number,
+): number | undefined {
+  let node: unknown = document.contents;
+  let found: Node | undefined;
+  for (const [depth, key] of path.entries()) {
+    const next: unknown = isMap(node) || isSeq(node) ? node.get(key, true) : undefined;
+    if (next === undefined) {
+      // A field missing from the top level has no line worth pointing at.
+      return depth === 0 || !found?.range ? undefined : lineAt(found.range[0]);
+    }
+    if (isMap(node)) {
+      // Point at the key (`title:`), where the field is written, not at a value that may start lines later.
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      const keyNode: unknown = pair?.key;
+      found = isScalar(keyNode) ? keyNode : (next as Node);
+    } else {
+      found = next as Node;
+    }
+    node = next;
+  }
+  return found?.range ? lineAt(found.range[0]) : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontmatterError, splitFrontmatter } from '../../src/content/frontmatter';
+import { FrontmatterError, parseYamlText, splitFrontmatter } from '../../src/content/frontmatter';
 
 describe('splitFrontmatter', () => {
   it('separates YAML from the body and counts the lines before the body', () => {
@@ -38,5 +38,65 @@ describe('splitFrontmatter against hostile files', () => {
     const { data, body } = splitFrontmatter('---\nstandfirst: "One\u2028---"\nauthor: ada\n---\nBody');
     expect(data).toEqual({ standfirst: 'One\u2028---', author: 'ada' });
     expect(body).toBe('Body');
+  });
+});
+
+describe('splitFrontmatter gives lines of the file, not of the YAML', () => {
+  const error = (source: string) => {
+    try {
+      splitFrontmatter(source);
+    } catch (caught) {
+      if (caught instanceof FrontmatterError) return caught.message;
+      throw caught;
+    }
+    throw new Error('expected a FrontmatterError');
+  };
+
+  it('counts the opening --- line in a syntax error', () => {
+    expect(error('---\ntitle: Fine\nauthor: ada\ntags: [a, b\n---\nBody')).toBe(
+      'frontmatter is not valid YAML (line 4: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    );
+  });
+
+  it('names a key set twice, on the line of the second', () => {
+    expect(error('---\ntitle: One\nauthor: ada\ntitle: Two\n---\n')).toBe('frontmatter is not valid YAML (line 4: "title" is set twice; keep one)');
+  });
+
+  it('points at the line where an unclosed quote opens, not where the YAML ends', () => {
+    expect(error('---\nauthor: ada\ntitle: "Budget day\nsection: news\ndate: 2024-01-01\n---\n')).toBe(
+      'frontmatter is not valid YAML (line 3: Missing closing "quote)',
+    );
+  });
+
+  it('counts lines the same with Windows line endings and a byte-order mark', () => {
+    expect(error('\uFEFF---\r\ntitle: Fine\r\nstandfirst: Rates: up again\r\n---\r\n')).toBe(
+      'frontmatter is not valid YAML (line 3: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: standfirst: "Rates: up again")',
+    );
+  });
+
+  it('suggests quoting a value that holds ": ", keeping its own quotes escaped', () => {
+    expect(error('---\ntitle: Budget: what "fair" means\n---\n')).toBe(
+      'frontmatter is not valid YAML (line 2: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: title: "Budget: what \\"fair\\" means")',
+    );
+  });
+
+  it('does not suggest quotes for a value that is already quoted', () => {
+    expect(error('---\ntitle: "Budget: fine" oops: x\n---\n')).not.toMatch(/must be in quotes/);
+  });
+
+  it('tells where each field is written', () => {
+    const { lineOf } = splitFrontmatter('---\ntitle: Hi\ntags:\n  - one\n  - two\n---\nBody');
+    expect(lineOf(['title'])).toBe(2);
+    expect(lineOf(['tags'])).toBe(3);
+    expect(lineOf(['tags', 1])).toBe(5);
+    expect(lineOf(['missing'])).toBeUndefined();
+  });
+});
+
+describe('parseYamlText', () => {
+  it('points a field missing from a list entry at the entry', () => {
+    const { lineOf } = parseYamlText('- id: news\n  name: News\n- id: arts\n', { what: '' });
+    expect(lineOf([1, 'name'])).toBe(3);
+    expect(lineOf([0, 'name'])).toBe(2);
   });
 });
