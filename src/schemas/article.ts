@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { ISO_DATE_HINT, parseIsoDate } from '../lib/dates';
 import { ID_HINT, ID_PATTERN } from './id';
 import { accessSchema } from './settings';
+import { checkText } from './text';
 
 /** An ISO date or date-time string, parsed to a `Date`. */
 const isoDate = z.string({ error: 'must be an ISO date' }).transform((value, context) => {
@@ -13,7 +14,8 @@ const isoDate = z.string({ error: 'must be an ISO date' }).transform((value, con
   return date;
 });
 
-const text = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, `must not be empty`);
+const text = (what: string, multiline = false) =>
+  z.string({ error: `must be ${what}` }).trim().min(1, `must not be empty`).superRefine(checkText({ multiline }));
 const id = (what: string) =>
   z
     .string({ error: `must be ${what} id` })
@@ -31,13 +33,15 @@ export const articleFrontmatterSchema = z.object({
   /** First publication, ISO date or date-time. */
   date: isoDate,
   /** The summary under the headline; also the meta description and feed text. */
-  standfirst: text('a sentence or two of text'),
+  standfirst: text('a sentence or two of text', true),
   /** Free-form tags. Optional; they help the similar-stories list. */
   tags: z
     .preprocess(
       // `tags: harbour` means a list of one: accept it rather than fail a newsroom on YAML syntax.
       (value) => (typeof value === 'string' ? [value] : value),
-      z.array(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty'), { error: 'must be a list of strings' }),
+      z.array(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').superRefine(checkText()), {
+        error: 'must be a list of strings',
+      }),
     )
     .default([])
     .transform((tags) => [...new Set(tags)]),
@@ -50,9 +54,10 @@ export const articleFrontmatterSchema = z.object({
     .string({ error: 'must be a URL or a path' })
     .trim()
     .regex(/^(https:\/\/|\/(?!\/))\S+$/, 'must be an https:// URL or a path starting with /')
+    .superRefine(checkText())
     .optional(),
   /** Text alternative of the lead picture, for readers who cannot see it. Required with `image`. */
-  imageAlt: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional(),
+  imageAlt: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').superRefine(checkText()).optional(),
 }).superRefine((data, context) => {
   if (data.image && !data.imageAlt)
     context.addIssue({ code: 'custom', path: ['imageAlt'], message: 'is required when image is set (describe the picture)' });

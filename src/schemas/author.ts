@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
+import { checkText } from './text';
 
 /** Frontmatter of `content/authors/<id>.md`; the body is the bio. */
 export const authorFrontmatterSchema = z.object({
   /** Full name as printed in bylines. */
-  name: z.string({ error: 'must be the author’s name as text' }).trim().min(1, 'must not be empty'),
+  name: z.string({ error: 'must be the author’s name as text' }).trim().min(1, 'must not be empty').superRefine(checkText()),
   /** Job title, e.g. "Science correspondent". Optional. */
-  role: z.string({ error: 'must be text' }).trim().optional(),
+  role: z.string({ error: 'must be text' }).trim().superRefine(checkText()).optional(),
 });
 
 /** What the authors collection stores. */

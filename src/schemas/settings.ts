@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { checkText } from './text';
 
 /** Who may read an article in full. */
 export const accessSchema = z.enum(['subscribers', 'free']);
@@ -46,9 +47,9 @@ export const subscribersSchema = z.object({
 /** Everything a newsroom sets for its site, with defaults. */
 export const settingsSchema = z.object({
   /** The paper's name, shown in the masthead, titles and the cut-off panel. */
-  siteName: z.string().min(1).default('Masthead'),
+  siteName: z.string().min(1).superRefine(checkText()).default('Masthead'),
   /** One line under the name in the masthead. Empty for none. */
-  tagline: z.string().default(''),
+  tagline: z.string().superRefine(checkText()).default(''),
   /** Public URL of the site (origin, optionally with a path). `SITE_URL` overrides it at build time. */
   siteUrl: z.url().default('https://example.org'),
   /** Path the site is served under, e.g. `/paper/` for a GitHub Pages project site. `BASE_PATH` overrides it. */
@@ -70,7 +71,7 @@ export const settingsSchema = z.object({
   /** Sizes of the lists under each article. */
   lists: listsSchema.prefault({}),
   /** A line in the footer, e.g. the publisher's legal name. */
-  footer: z.string().default(''),
+  footer: z.string().superRefine(checkText()).default(''),
 });
 
 /** Settings as the newsroom writes them: every field optional. */
