@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { parse as parseYaml } from 'yaml';
 import type { Edition } from '../lib/build-env';
 import { moreFromAuthor } from '../lib/lists';
 import { sealArticle, serializeEnvelope } from '../lib/paywall/envelope';
@@ -11,11 +10,12 @@ import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
 import { articleFrontmatterSchema, type StoredArticle } from '../schemas/article';
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
-import { ID_HINT, ID_PATTERN } from '../schemas/id';
+import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
 import { sectionsFileSchema, type Section } from '../schemas/section';
 import type { Settings } from '../schemas/settings';
 import { ContentError, type ContentIssue } from './errors';
-import { FrontmatterError, splitFrontmatter } from './frontmatter';
+import { kindProblem, listMarkdownFiles, pathKind } from './content-files';
+import { FrontmatterError, parseYamlText, splitFrontmatter, type FrontmatterSplit } from './frontmatter';
 
 export interface ArchiveOptions {
   /** Absolute path of the content folder. */
@@ -53,28 +53,36 @@ export interface Archive {
 
 const articleFields = Object.keys(articleFrontmatterSchema.shape);
 
-
 /**
- * Lists `.md` files under `dir`, recursively, sorted so builds are repeatable.
- * Names starting with `_` or `.` (drafts, notes, folders like `_templates`) are
- * skipped, as Astro skips them.
+ * Turns zod issues into our messages, telling "missing" apart from "wrong",
+ * with the line of the field in the file when the YAML says where it is.
  */
-function markdownFiles(dir: string, recursive: boolean): string[] {
-  return readdirSync(dir, { recursive, withFileTypes: true })
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => /^[_.]/.test(part)))
-    .sort();
-}
-
-/** Turns zod issues into our messages, telling "missing" apart from "wrong". */
-function schemaIssues(file: string, error: z.ZodError, data: unknown, root = 'frontmatter'): ContentIssue[] {
+function schemaIssues(
+  file: string,
+  error: z.ZodError,
+  data: unknown,
+  lineOf: FrontmatterSplit['lineOf'],
+  root = 'frontmatter',
+): ContentIssue[] {
   return error.issues.map((issue) => {
     let value: unknown = data;
     for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
     const missing = issue.path.length > 0 && (value === undefined || value === null);
-    return { file, field: issue.path.map(String).join('.') || root, message: missing ? 'is required' : issue.message };
+    const line = issue.path.length > 0 ? lineOf(issue.path) : undefined;
+    const message = missing ? 'is required' : issue.message;
+    return { file, field: issue.path.map(String).join('.') || root, message: line ? `${message} (line ${line})` : message };
   });
+}
+
+/**
+ * Why two slugs or ids with the same `idKey` are different spellings, for the
+ * message that names both files. NFC and NFD look the same when printed, so
+ * the message says which kind of difference it is.
+ */
+function spellingClash(first: string, second: string): string {
+  return first.normalize('NFC') === second.normalize('NFC')
+    ? 'the same name with its accents encoded two ways (Unicode NFC and NFD)'
+    : 'the same name in different case';
 }
 
 /** Reads the YAML frontmatter of a file, or records why it cannot. */
@@ -82,14 +90,23 @@ function readFrontmatter(
   file: string,
   shown: string,
   issues: ContentIssue[],
-): { data: Record<string, unknown>; body: string; bodyLineOffset: number } | undefined {
+): (FrontmatterSplit & { data: Record<string, unknown> }) | undefined {
+  let source: string;
   try {
-    const { data, body, bodyLineOffset } = splitFrontmatter(readFileSync(file, 'utf8'));
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    // Listed a moment ago, so this is a race or a permission: say so, do not crash.
+    issues.push({ file: shown, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    return undefined;
+  }
+  try {
+    const split = splitFrontmatter(source);
+    const { data } = split;
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       issues.push({ file: shown, field: 'frontmatter', message: 'must be a YAML mapping of fields (key: value)' });
       return undefined;
     }
-    return { data: data as Record<string, unknown>, body, bodyLineOffset };
+    return { ...split, data: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof FrontmatterError) {
       issues.push({ file: shown, message: error.message });
@@ -131,18 +148,22 @@ export async function readArchive({
   const issues: ContentIssue[] = [];
   const warnings: string[] = [];
 
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+  if (pathKind(contentDir).kind !== 'folder') {
     throw new ContentError([{ file: show(contentDir), message: 'is not a folder (check CONTENT_DIR)' }]);
   }
   const sectionsFile = path.join(contentDir, 'sections.yaml');
   const authorsDir = path.join(contentDir, 'authors');
   const articlesDir = path.join(contentDir, 'articles');
-  for (const [required, hint] of [
-    [sectionsFile, 'a YAML list of { id, name, description }'],
-    [authorsDir, 'a folder with one <id>.md per author'],
-    [articlesDir, 'a folder of <slug>.md articles'],
+  for (const [required, kind, hint] of [
+    [sectionsFile, 'file', 'a YAML list of { id, name, description }'],
+    [authorsDir, 'folder', 'a folder with one <id>.md per author'],
+    [articlesDir, 'folder', 'a folder of <slug>.md articles'],
   ] as const) {
-    if (!existsSync(required)) issues.push({ file: show(required), message: `is missing (expected ${hint})` });
+    const found = pathKind(required);
+    const problem = kindProblem(found);
+    if (found.kind === 'missing') issues.push({ file: show(required), message: `is missing (expected ${hint})` });
+    else if (problem) issues.push({ file: show(required), message: problem });
+    else if (found.kind !== kind) issues.push({ file: show(required), message: `is not a ${kind} (expected ${hint})` });
   }
   if (issues.length > 0) throw new ContentError(issues);
 
@@ -150,39 +171,78 @@ export async function readArchive({
   let sections: Section[] = [];
   let sectionsValid = true;
   try {
-    const raw: unknown = parseYaml(readFileSync(sectionsFile, 'utf8')) ?? [];
+    const { data, lineOf } = parseYamlText(readFileSync(sectionsFile, 'utf8'), { what: '' });
+    const raw: unknown = data ?? [];
     const parsed = sectionsFileSchema.safeParse(raw);
     if (parsed.success) sections = parsed.data;
     else {
       sectionsValid = false;
-      issues.push(...schemaIssues(show(sectionsFile), parsed.error, raw, 'the file'));
+      issues.push(...schemaIssues(show(sectionsFile), parsed.error, raw, lineOf, 'the file'));
     }
   } catch (error) {
     sectionsValid = false;
-    issues.push({ file: show(sectionsFile), message: `is not valid YAML (${(error as Error).message.split('\n')[0]})` });
+    const message = error instanceof FrontmatterError ? error.message : `cannot be read (${(error as Error).message.split('\n')[0]})`;
+    issues.push({ file: show(sectionsFile), message });
   }
   const sectionIds = new Set<string>();
+  const sectionKeys = new Map<string, { id: string; index: number }>();
   sections.forEach((section, index) => {
+    const first = sectionKeys.get(idKey(section.id));
     if (sectionIds.has(section.id))
       issues.push({ file: show(sectionsFile), field: `${index}.id`, message: `"${section.id}" is listed twice` });
+    else if (first)
+      issues.push({
+        file: show(sectionsFile),
+        field: `${index}.id`,
+        message: `"${section.id}" clashes with "${first.id}" (${first.index}.id): ${spellingClash(first.id, section.id)}, which macOS and Windows treat as one folder of the built site; rename one`,
+      });
     sectionIds.add(section.id);
+    if (!first) sectionKeys.set(idKey(section.id), { id: section.id, index });
   });
+
+  /** Refuses a slug or id that is a name the site uses, or another file's name in other case or encoding. */
+  const checkName = (
+    kind: 'slug' | 'author id',
+    name: string,
+    shown: string,
+    seen: Map<string, { name: string; shown: string }>,
+  ): boolean => {
+    const reserved = reservedIdReason(name);
+    if (reserved) {
+      issues.push({ file: shown, message: `file name "${name}" is a reserved name (${reserved}); choose another ${kind}` });
+      return false;
+    }
+    const first = seen.get(idKey(name));
+    if (first && first.name !== name) {
+      issues.push({
+        file: shown,
+        message: `${kind} "${name}" clashes with "${first.name}" in ${first.shown}: ${spellingClash(first.name, name)}, which macOS and Windows checkouts treat as one file; rename one`,
+      });
+      return false;
+    }
+    if (!first) seen.set(idKey(name), { name, shown });
+    return true;
+  };
 
   // Authors.
   const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing, basePath });
   const authors: Entry<StoredAuthor>[] = [];
-  for (const file of markdownFiles(authorsDir, false)) {
+  const authorFiles = listMarkdownFiles(authorsDir, { recursive: false, show });
+  const authorKeys = new Map<string, { name: string; shown: string }>();
+  for (const { file, message } of authorFiles.problems) issues.push({ file: show(file), message });
+  for (const file of authorFiles.files) {
     const shown = show(file);
     const id = path.basename(file, '.md');
     if (!ID_PATTERN.test(id)) {
       issues.push({ file: shown, message: `file name "${id}" must be an author id: ${ID_HINT}` });
       continue;
     }
+    if (!checkName('author id', id, shown, authorKeys)) continue;
     const read = readFrontmatter(file, shown, issues);
     if (!read) continue;
     const parsed = authorFrontmatterSchema.safeParse(read.data);
     if (!parsed.success) {
-      issues.push(...schemaIssues(shown, parsed.error, read.data));
+      issues.push(...schemaIssues(shown, parsed.error, read.data, read.lineOf));
       continue;
     }
     warnings.push(...unknownFields(shown, read.data, Object.keys(authorFrontmatterSchema.shape)));
@@ -190,18 +250,18 @@ export async function readArchive({
     authors.push({ id, data: { ...parsed.data, bioHtml: bio.html, source: shown } });
   }
   const authorIds = new Set(authors.map((author) => author.id));
-  const knownAuthorFiles = new Set(markdownFiles(authorsDir, false).map((file) => path.basename(file, '.md')));
+  const knownAuthorFiles = new Set(authorFiles.files.map((file) => path.basename(file, '.md')));
 
   // Articles: validate, render the free part, feed the similarity model.
   const similarity = createSimilarityIndex({ limit: settings.lists.similar });
   const articles: ArchiveArticle[] = [];
   const slugs = new Map<string, string>();
-  for (const name of readdirSync(articlesDir, { recursive: true }) as string[]) {
-    // A near-miss extension is almost always a mistake a newsroom wants to hear about.
-    if (/\.(md|markdown|mdx|mdown)$/i.test(name) && !name.endsWith('.md') && !/(^|[\\/])[_.]/.test(name))
-      warnings.push(`${show(path.join(articlesDir, name))}: ignoring this file: articles must end in .md`);
-  }
-  for (const file of markdownFiles(articlesDir, true)) {
+  const slugKeys = new Map<string, { name: string; shown: string }>();
+  const articleFiles = listMarkdownFiles(articlesDir, { recursive: true, show });
+  for (const { file, message } of articleFiles.problems) issues.push({ file: show(file), message });
+  // A near-miss extension is almost always a mistake a newsroom wants to hear about.
+  for (const file of articleFiles.nearMisses) warnings.push(`${show(file)}: ignoring this file: articles must end in .md`);
+  for (const file of articleFiles.files) {
     const shown = show(file);
     const slug = path.basename(file, '.md');
     if (!ID_PATTERN.test(slug)) {
@@ -213,12 +273,13 @@ export async function readArchive({
       issues.push({ file: shown, message: `duplicate slug "${slug}": ${first} and ${shown} would both be /articles/${slug}/` });
       continue;
     }
+    if (!checkName('slug', slug, shown, slugKeys)) continue;
     slugs.set(slug, shown);
     const read = readFrontmatter(file, shown, issues);
     if (!read) continue;
     const parsed = articleFrontmatterSchema.safeParse(read.data);
     if (!parsed.success) {
-      issues.push(...schemaIssues(shown, parsed.error, read.data));
+      issues.push(...schemaIssues(shown, parsed.error, read.data, read.lineOf));
       continue;
     }
     warnings.push(...unknownFields(shown, read.data, articleFields));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,16 +13,20 @@ export const validContent: Record<string, string | null> = {
     '---\ntitle: Second story\nauthor: ben\nsection: arts\ndate: 2024-06-09T10:00:00Z\nstandfirst: The second one.\ntags: [theatre]\naccess: free\n---\nAll free.\n',
 };
 
+/** A change to the folder: a file's text, `null` to delete it, or a symlink to `target` (relative to the link's folder). */
+export type ContentChange = string | null | { symlink: string };
+
 /**
  * Writes `validContent` with `changes` applied (a `null` value deletes a file)
  * into a fresh temporary folder, and returns its path and a cleanup function.
  */
-export function contentFolder(changes: Record<string, string | null> = {}): { dir: string; cleanup: () => void } {
+export function contentFolder(changes: Record<string, ContentChange> = {}): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-content-'));
-  for (const [file, text] of Object.entries({ ...validContent, ...changes })) {
-    if (text === null) continue;
+  for (const [file, change] of Object.entries({ ...validContent, ...changes })) {
+    if (change === null) continue;
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
+    if (typeof change === 'string') writeFileSync(path.join(dir, file), change);
+    else symlinkSync(change.symlink, path.join(dir, file));
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/content/errors';
 import { readArchive } from '../../src/content/read-archive';
-import { article, contentFolder } from '../helpers/content-folder';
+import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 4, similar: 4 } };
 let cleanups: Array<() => void> = [];
@@ -11,18 +11,18 @@ afterEach(() => {
   cleanups = [];
 });
 
-function read(changes: Record<string, string | null> = {}) {
+function read(changes: Record<string, ContentChange> = {}) {
   const { dir, cleanup } = contentFolder(changes);
   cleanups.push(cleanup);
   return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings });
 }
 
 /** The messages a broken folder produces, with the temp folder's name cut off. */
-async function problems(changes: Record<string, string | null>): Promise<string[]> {
+async function problems(changes: Record<string, ContentChange>): Promise<string[]> {
   try {
     await read(changes);
   } catch (error) {
-    if (error instanceof ContentError) return error.message.split('\n').slice(1).map((line) => line.trim().replace(/^masthead-content-\w+\//, ''));
+    if (error instanceof ContentError) return error.message.split('\n').slice(1).map((line) => line.trim().replace(/masthead-content-\w+\//g, ''));
     throw error;
   }
   throw new Error('expected the content to be rejected');
@@ -158,7 +158,7 @@ describe('readArchive on broken content names the file and the field', () => {
 
   it('rejects a missing sections.yaml and a section without a name', async () => {
     expect((await problems({ 'sections.yaml': null }))[0]).toMatch(/sections\.yaml: is missing/);
-    expect((await problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' }))).toEqual(['sections.yaml: 0.name is required']);
+    expect((await problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' }))).toEqual(['sections.yaml: 0.name is required (line 1)']);
     expect((await problems({ 'sections.yaml': 'news: News\n' }))).toEqual([
       'sections.yaml: the file must be a list of { id, name } entries',
     ]);
@@ -210,14 +210,187 @@ describe('readArchive against hostile files', () => {
     expect(messages[0]).toMatch(/^articles\/deep\.md: body /);
   });
 
-  it('ignores a folder whose name ends in .md', async () => {
-    const archive = await read({ 'articles/2024.md/story.md': article({}) });
-    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second', 'story']);
+  it('names a folder whose name ends in .md instead of reading it as an article', async () => {
+    expect(await problems({ 'articles/2024.md/story.md': article({}) })).toEqual([
+      'articles/2024.md: is a folder, but its name ends in .md: rename it (articles are files; folders need no extension)',
+    ]);
   });
 
   it('names the file and field for an article that swallows its own marker in raw HTML', async () => {
     expect(await problems({ 'articles/pre.md': article({}, 'One.\n\n<pre>\n\nTwo.\n\nThree.\n\nFour.\n') })).toEqual([
       'articles/pre.md: body line 10: a <pre> is opened here and never closed with </pre>; close it, or the article cannot be cut safely',
+    ]);
+  });
+});
+
+describe('readArchive on a content folder with traps in it', () => {
+  it('reports a symlink loop in the articles folder instead of walking it forever', async () => {
+    const started = performance.now();
+    const messages = await problems({ 'articles/2024/back-up': { symlink: '..' }, 'articles/2024/again': { symlink: '../..' } });
+    expect(messages).toEqual([
+      expect.stringMatching(/^articles\/2024\/again: is a symlink loop \(it leads to .*masthead-content-\w+, which contains it\)$/),
+      expect.stringMatching(/^articles\/2024\/back-up: is a symlink loop \(it leads to .*articles, which contains it\)$/),
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reports a symlink that points back to itself, naming the path', async () => {
+    expect(await problems({ 'articles/self.md': { symlink: 'self.md' } })).toEqual([
+      'articles/self.md: is a symlink loop (it points, through other links, back to itself)',
+    ]);
+  });
+
+  it('reports a broken symlink as a content error naming the path and its target', async () => {
+    expect(await problems({ 'articles/gone.md': { symlink: '../drafts/gone.md' }, 'authors/cy.md': { symlink: 'nobody.md' } })).toEqual([
+      'authors/cy.md: is a broken symlink (it points to "nobody.md", which does not exist)',
+      'articles/gone.md: is a broken symlink (it points to "../drafts/gone.md", which does not exist)',
+    ]);
+  });
+
+  it('reports a symlink named like an author file that leads to a folder', async () => {
+    expect(await problems({ 'authors/cy.md': { symlink: '../articles' } })).toEqual([
+      'authors/cy.md: is a folder, but its name ends in .md: rename it (articles are files; folders need no extension)',
+    ]);
+  });
+
+  it('reads articles and authors through symlinks that lead somewhere real', async () => {
+    const archive = await read({
+      'archive/2019/old-story.md': article({}),
+      'articles/2019': { symlink: '../archive/2019' },
+      'articles/linked.md': { symlink: '../archive/2019/old-story.md' },
+    });
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'linked', 'old-story', 'second']);
+  });
+
+  it('reports missing parts of the folder that are the wrong kind of thing', async () => {
+    expect(await problems({ 'sections.yaml': null, 'sections.yaml/x': 'a folder' })).toEqual([
+      'sections.yaml: is not a file (expected a YAML list of { id, name, description })',
+    ]);
+    expect(await problems({ 'authors/ada.md': null, 'authors/ben.md': null, authors: { symlink: 'nowhere' } })).toEqual([
+      'authors: is a broken symlink (it points to "nowhere", which does not exist)',
+    ]);
+  });
+
+  it.runIf(process.platform !== 'win32')('reports a named pipe called *.md instead of waiting forever to read it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { dir, cleanup } = contentFolder();
+    cleanups.push(cleanup);
+    execFileSync('mkfifo', [path.join(dir, 'articles/pipe.md')]);
+    await expect(readArchive({ contentDir: dir, displayRoot: dir, settings })).rejects.toThrow(
+      'articles/pipe.md: is not a regular file (a pipe, socket or device); it cannot be read as an article',
+    );
+  });
+});
+
+describe('readArchive refuses slugs and ids that the site or other systems would mix up', () => {
+  it.each([
+    ['an article slug', 'articles/search.md', article({}), /^articles\/search\.md: file name "search" is a reserved name \(it is the name of the search page \(\/search\/\), which the sitemap leaves out\); choose another slug$/],
+    ['an article slug in another case', 'articles/2024/RSS.xml.md', article({}), /^articles\/2024\/RSS\.xml\.md: file name "RSS\.xml" is a reserved name \(it is the name of every feed/],
+    ['an author id next to the Writers page', 'authors/index.html.md', '---\nname: Index\n---\n', /^authors\/index\.html\.md: file name "index\.html" is a reserved name \(.*Writers page\); choose another author id$/],
+    ['a numbered sitemap', 'articles/sitemap-0.xml.md', article({}), /file name "sitemap-0\.xml" is a reserved name \(it is the name of a sitemap page\)/],
+  ])('refuses %s that is a name the site uses', async (_name, file, text, message) => {
+    expect(await problems({ [file]: text })).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('refuses a section id that is a name the site uses', async () => {
+    expect(await problems({ 'sections.yaml': '- id: news\n  name: News\n- id: arts\n  name: Arts\n- id: rss.xml\n  name: Feeds\n' })).toEqual([
+      'sections.yaml: 2.id "rss.xml" is a reserved name (it is the name of every feed (/rss.xml, /sections/<id>/rss.xml, /authors/<id>/rss.xml)); choose another id (line 5)',
+    ]);
+  });
+
+  it('refuses two slugs that differ only in case, naming both files', async () => {
+    expect(await problems({ 'articles/2025/First.md': article({}) })).toEqual([
+      'articles/2025/First.md: slug "First" clashes with "first" in articles/2024/first.md: the same name in different case, which macOS and Windows checkouts treat as one file; rename one',
+    ]);
+  });
+
+  it('refuses two slugs that are the same word with accents encoded two ways, naming both files', async () => {
+    const nfc = 'Caf\u00e9';
+    const nfd = 'Cafe\u0301';
+    const messages = await problems({ [`articles/a/${nfc}.md`]: article({}), [`articles/b/${nfd}.md`]: article({}) });
+    expect(messages).toEqual([
+      `articles/b/${nfd}.md: slug "${nfd}" clashes with "${nfc}" in articles/a/${nfc}.md: the same name with its accents encoded two ways (Unicode NFC and NFD), which macOS and Windows checkouts treat as one file; rename one`,
+    ]);
+  });
+
+  it('accepts a slug whose accents are written as combining marks', async () => {
+    const archive = await read({ 'articles/Cafe\u0301.md': article({}), 'articles/\u0939\u093f\u0902\u0926\u0940.md': article({}) });
+    expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['Cafe\u0301', 'first', 'second', '\u0939\u093f\u0902\u0926\u0940']);
+  });
+
+  it('refuses two author ids that differ only in case', async () => {
+    const messages = await problems({ 'authors/Ada.md': '---\nname: Another Ada\n---\n' });
+    expect(messages).toContain(
+      'authors/ada.md: author id "ada" clashes with "Ada" in authors/Ada.md: the same name in different case, which macOS and Windows checkouts treat as one file; rename one',
+    );
+  });
+
+  it('refuses two section ids that differ only in case', async () => {
+    expect(await problems({ 'sections.yaml': '- id: news\n  name: News\n- id: arts\n  name: Arts\n- id: News\n  name: More news\n' })).toEqual([
+      'sections.yaml: 2.id "News" clashes with "news" (0.id): the same name in different case, which macOS and Windows treat as one folder of the built site; rename one',
+    ]);
+  });
+});
+
+describe('readArchive refuses control characters that would make feeds ill-formed', () => {
+  const control = 'contains an invisible control character';
+  it.each([
+    ['a headline', { title: '"Budget\\a day"' }, `articles/x.md: title ${control} (U+0007, at character 7); delete it: feeds cannot carry it (line 2)`],
+    ['a standfirst', { standfirst: '"What \\x1b[31mhappened"' }, `articles/x.md: standfirst ${control} (U+001B, at character 6); delete it: feeds cannot carry it (line 6)`],
+    ['a tag', { tags: '[harbour, "dock\\x85s"]' }, `articles/x.md: tags.1 ${control} (U+0085, at character 5); delete it: feeds cannot carry it (line 7)`],
+    ['alt text', { image: '/images/pier.jpg', imageAlt: '"The pier\\0"' }, `articles/x.md: imageAlt ${control} (U+0000, at character 9); delete it: feeds cannot carry it (line 8)`],
+    ['a headline, as a line separator', { title: '"Budget\\Lday"' }, 'articles/x.md: title must be on one line (it has a line break, U+2028, at character 7) (line 2)'],
+    ['a headline, as a new line', { title: '"Budget\\nday"' }, 'articles/x.md: title must be on one line (it has a line break, U+000A, at character 7) (line 2)'],
+  ])('in %s, naming the field', async (_name, fields, message) => {
+    expect(await problems({ 'articles/x.md': article(fields) })).toEqual([message]);
+  });
+
+  it('accepts line breaks in a standfirst, which may run over lines', async () => {
+    const archive = await read({ 'articles/x.md': article({ standfirst: '"One line.\\nAnother.\\LAnd a third."' }) });
+    expect(archive.articles.find((entry) => entry.id === 'x')!.data.standfirst).toBe('One line.\nAnother.\u2028And a third.');
+  });
+
+  it('in author names and roles, and section names and descriptions', async () => {
+    const messages = await problems({
+      'authors/ben.md': '---\nname: "Ben\\x08 Ink"\nrole: "Editor\\u2029"\n---\n',
+      'sections.yaml': '- id: news\n  name: "News\\x7f"\n- id: arts\n  name: Arts\n  description: "Stage\\x01"\n',
+    });
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        `sections.yaml: 0.name ${control} (U+007F, at character 5); delete it: feeds cannot carry it (line 2)`,
+        `sections.yaml: 1.description ${control} (U+0001, at character 6); delete it: feeds cannot carry it (line 5)`,
+        `authors/ben.md: name ${control} (U+0008, at character 4); delete it: feeds cannot carry it (line 2)`,
+      ]),
+    );
+    // JavaScript's trim() removes a trailing U+2029, so one inside is the test.
+    expect(await problems({ 'authors/ben.md': '---\nname: Ben Ink\nrole: "Night\\u2029editor"\n---\n' })).toContain(
+      'authors/ben.md: role must be on one line (it has a line break, U+2029, at character 6) (line 3)',
+    );
+  });
+});
+
+describe('readArchive points at the line of the problem', () => {
+  it('gives the line of a YAML error in the file, counting the opening ---', async () => {
+    expect(await problems({ 'articles/x.md': '---\ntitle: Fine\nauthor: ada\nsection: [news\n---\nBody\n' })).toEqual([
+      'articles/x.md: frontmatter is not valid YAML (line 4: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    ]);
+  });
+
+  it('suggests quotes when a value holds ": "', async () => {
+    expect(await problems({ 'articles/x.md': article({ title: 'Budget: what changes' }) })).toEqual([
+      'articles/x.md: frontmatter is not valid YAML (line 2: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: title: "Budget: what changes")',
+    ]);
+  });
+
+  it('gives the line of a YAML error in sections.yaml', async () => {
+    expect(await problems({ 'sections.yaml': '- id: news\n  name: News\n- id: arts\n  name: Arts: stage and screen\n' })).toEqual([
+      'sections.yaml: is not valid YAML (line 4: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: name: "Arts: stage and screen")',
+    ]);
+  });
+
+  it('gives the line of a field whose value is wrong', async () => {
+    expect(await problems({ 'articles/x.md': article({ date: 'yesterday' }) })).toEqual([
+      expect.stringMatching(/^articles\/x\.md: date "yesterday" is not an ISO date \(.*\) \(line 5\)$/),
     ]);
   });
 });
