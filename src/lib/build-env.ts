@@ -52,8 +52,39 @@ export function resolveBuildEnv(
   const keysText = env.PAYWALL_KEYS?.trim();
   if (keysFile && keysText) throw new Error('Set PAYWALL_KEYS or PAYWALL_KEYS_FILE, not both');
   const outDir = path.resolve(cwd, env.OUT_DIR?.trim() || (edition === 'subscribers' ? 'dist-subscribers' : 'dist'));
-  if (edition === 'subscribers' && outDir === path.resolve(cwd, 'dist')) {
-    throw new Error('EDITION=subscribers must not build into dist/, where the public site goes; leave OUT_DIR unset (dist-subscribers/)');
+  const publicDir = path.resolve(cwd, 'public');
+  const publicOut = path.resolve(cwd, 'dist');
+  const show = (dir: string) => shown(dir, cwd, true);
+  if (edition === 'subscribers') {
+    if (outDir === publicOut) {
+      throw new Error('EDITION=subscribers must not build into dist/, where the public site goes; leave OUT_DIR unset (dist-subscribers/)');
+    }
+    // The full text must never land where the public site, or its static files, are published from.
+    for (const [dir, what] of [
+      [publicOut, 'the public site’s output folder, which is published'],
+      [publicDir, 'the folder of static files copied into the public site'],
+    ] as const) {
+      if (isInside(outDir, dir)) {
+        throw new Error(
+          `EDITION=subscribers must not build into ${show(outDir)}: it is inside ${show(dir)}, ${what}, so the full text would be public; leave OUT_DIR unset (dist-subscribers/) or pick a folder outside it`,
+        );
+      }
+    }
+  }
+  if (keysFile) {
+    // A key ring in a published folder would hand every subscriber key to anyone who asks for the file.
+    const file = path.resolve(cwd, keysFile);
+    const published = [
+      [publicDir, 'the folder of static files copied into the site'],
+      ...[...new Set([publicOut, path.resolve(cwd, 'dist-subscribers'), outDir])].map((dir) => [dir, 'an output folder, which is published'] as const),
+    ] as const;
+    for (const [dir, what] of published) {
+      if (isInside(file, dir)) {
+        throw new Error(
+          `PAYWALL_KEYS_FILE ${shown(file, cwd, false)} is inside ${show(dir)}, ${what}, so the keys could be served to anyone; move the file out of the project (e.g. /run/secrets/paywall-keys) or pass the keys in PAYWALL_KEYS`,
+        );
+      }
+    }
   }
   return {
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
@@ -67,6 +98,18 @@ export function resolveBuildEnv(
         ? { from: 'PAYWALL_KEYS', text: keysText }
         : undefined,
   };
+}
+
+/** True when `target` is `dir` or anything under it (by path only: symbolic links are not followed). */
+function isInside(target: string, dir: string): boolean {
+  const relative = path.relative(dir, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** A path for a message: relative to the project when inside it; folders end with a slash. */
+function shown(target: string, cwd: string, folder: boolean): string {
+  const text = isInside(target, cwd) ? path.relative(cwd, target) || '.' : target;
+  return folder && !text.endsWith(path.sep) ? `${text}${path.sep}` : text;
 }
 
 function parseEdition(value: string | undefined): Edition {

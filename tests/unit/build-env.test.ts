@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBuildEnv, type BuildEnvInput } from '../../src/lib/build-env';
+
+const settings = { siteUrl: 'https://example.org', basePath: '/' };
+const resolve = (env: BuildEnvInput) => resolveBuildEnv(env, settings, '/project');
+
+describe('resolveBuildEnv keeps the key ring out of published folders', () => {
+  it.each([
+    ['public/', 'public/keys.txt', {}, /^PAYWALL_KEYS_FILE public\/keys\.txt is inside public\/, the folder of static files copied into the site/],
+    ['public/, deep down', './public/.well-known/../secrets/keys.txt', {}, /PAYWALL_KEYS_FILE public\/secrets\/keys\.txt is inside public\//],
+    ['public/, by absolute path', '/project/public/keys.txt', {}, /is inside public\//],
+    ['dist/', 'dist/keys.txt', {}, /^PAYWALL_KEYS_FILE dist\/keys\.txt is inside dist\/, an output folder, which is published/],
+    ['dist-subscribers/', 'dist-subscribers/keys', {}, /is inside dist-subscribers\/, an output folder/],
+    ['the OUT_DIR of a public build', 'site/keys.txt', { OUT_DIR: 'site' }, /is inside site\/, an output folder/],
+    ['an OUT_DIR outside the project', '/srv/paper/keys.txt', { OUT_DIR: '/srv/paper' }, /PAYWALL_KEYS_FILE \/srv\/paper\/keys\.txt is inside \/srv\/paper\//],
+    ['the OUT_DIR of the subscriber edition', 'members/keys.txt', { OUT_DIR: 'members', EDITION: 'subscribers' }, /is inside members\//],
+  ])('refuses a PAYWALL_KEYS_FILE inside %s, naming the file and what to do', (_, file, env, message) => {
+    expect(() => resolve({ ...env, PAYWALL_KEYS_FILE: file })).toThrow(message);
+    expect(() => resolve({ ...env, PAYWALL_KEYS_FILE: file })).toThrow(/move the file out of the project \(e\.g\. \/run\/secrets\/paywall-keys\) or pass the keys in PAYWALL_KEYS$/);
+  });
+
+  it('accepts a key file beside the published folders, whose names only start alike', () => {
+    for (const file of ['/run/secrets/paywall-keys', 'keys.txt', 'publicity/keys.txt', 'dist-keys/keys.txt', '../keys.txt']) {
+      expect(resolve({ PAYWALL_KEYS_FILE: file }).keyRing, file).toEqual({ from: 'PAYWALL_KEYS_FILE', path: expect.any(String) });
+    }
+  });
+});
+
+describe('resolveBuildEnv keeps the subscriber edition out of public folders', () => {
+  it.each([
+    ['dist/', 'dist', /must not build into dist\//],
+    ['a folder inside dist/', 'dist/subscribers', /must not build into dist\/subscribers\/: it is inside dist\/, the public site’s output folder/],
+    ['public/', 'public', /must not build into public\/: it is inside public\/, the folder of static files copied into the public site/],
+    ['a folder inside public/', 'public/members', /must not build into public\/members\/: it is inside public\//],
+    ['public/ by absolute path', '/project/public/full', /must not build into public\/full\//],
+  ])('refuses an OUT_DIR of %s, saying what to do', (_, outDir, message) => {
+    expect(() => resolve({ EDITION: 'subscribers', OUT_DIR: outDir })).toThrow(message);
+    expect(() => resolve({ EDITION: 'subscribers', OUT_DIR: outDir })).toThrow(/leave OUT_DIR unset \(dist-subscribers\/\)/);
+  });
+
+  it('accepts dist-subscribers/ and folders outside the project', () => {
+    expect(resolve({ EDITION: 'subscribers' }).outDir).toBe('/project/dist-subscribers');
+    expect(resolve({ EDITION: 'subscribers', OUT_DIR: '/srv/members' }).outDir).toBe('/srv/members');
+    expect(resolve({ EDITION: 'subscribers', OUT_DIR: 'distribution' }).outDir).toBe('/project/distribution');
+  });
+
+  it('lets a public build write into a folder under dist/', () => {
+    expect(resolve({ OUT_DIR: 'dist/staging' }).outDir).toBe('/project/dist/staging');
+  });
+});
