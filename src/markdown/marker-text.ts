@@ -58,6 +58,14 @@ function foldOnce(source: string, sourceOffset: readonly number[] | undefined): 
         continue;
       }
     }
+    const code = source.charCodeAt(index);
+    if (code < 0x80) {
+      // ASCII, nearly every character of a body: nothing to normalise but case.
+      text += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : source[index];
+      rawOffset.push(origin(index));
+      index++;
+      continue;
+    }
     const char = String.fromCodePoint(source.codePointAt(index)!);
     emit(char, origin(index));
     index += char.length;
@@ -76,7 +84,7 @@ export function foldForMarkers(raw: string): FoldedText {
   let visible = '';
   const visibleOffset: number[] = [];
   for (let index = 0; index < raw.length; index++) {
-    if (INVISIBLE.test(raw[index]!)) continue;
+    if (raw.charCodeAt(index) >= 0x80 && INVISIBLE.test(raw[index]!)) continue;
     visible += raw[index];
     visibleOffset.push(index);
   }
