@@ -25,7 +25,7 @@ export interface ArchiveOptions {
   settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'>;
   /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
   edition?: Edition;
-  /** Public edition only: seal each paid part for these subscriber keys. Default none. */
+  /** Public edition only: seal each cut article, whole, for these subscriber keys. Default none. */
   sealWith?: readonly SubscriberKey[];
   /** The site's base path, for site-relative links in bodies. Default `/`. */
   basePath?: string;
@@ -323,8 +323,8 @@ export async function readArchive({
     }
     if (!valid) continue;
     const sealed =
-      sealing && body.paidHtml !== undefined
-        ? serializeEnvelope(await sealArticle({ articleId: slug, html: body.paidHtml, keys: sealWith }))
+      sealing && body.wholeHtml !== undefined
+        ? serializeEnvelope(await sealArticle({ articleId: slug, html: body.wholeHtml, keys: sealWith }))
         : undefined;
     similarity.add({
       id: slug,

@@ -32,10 +32,12 @@ export interface RenderedBody {
    */
   fullText: string;
   /**
-   * Sanitised HTML of the paid part, only from a processor made with
-   * `keepPaid` and only when something was cut. For sealing; never render it.
+   * Sanitised HTML of the whole article, free and paid parts rendered together
+   * (so footnotes referenced before the cut keep their notes and numbering), only
+   * from a processor made with `keepPaid` and only when something was cut. For
+   * sealing; never render it.
    */
-  paidHtml?: string;
+  wholeHtml?: string;
 }
 
 /**
@@ -106,11 +108,11 @@ export function renderBody(
     verifyCut({ source: markdown, cutOffset, free: freeTree, freeHtml: html });
   }
   const result: RenderedBody = { html, cut, fullText };
-  const { paidTree } = file.data;
-  if (paidTree) {
-    // The paid part on its own, through the same plugins: as a free file it is not cut again.
-    const paidFile = new VFile({ data: { access: 'free' } });
-    result.paidHtml = processor.stringify(processor.runSync(paidTree, paidFile), paidFile);
+  const { wholeTree } = file.data;
+  if (wholeTree) {
+    // The whole article through the same plugins: as a free file it is not cut, only its marker removed.
+    const wholeFile = new VFile({ data: { access: 'free' } });
+    result.wholeHtml = processor.stringify(processor.runSync(wholeTree, wholeFile), wholeFile);
   }
   return result;
 }

@@ -17,13 +17,17 @@ declare module 'vfile' {
       /** The free tree as the split left it, for the independent check after rendering. */
       freeTree?: Root;
     };
-    /** The part after the cut, kept only when asked for (to seal it for subscribers). */
-    paidTree: Root;
+    /**
+     * The whole article, free and paid parts together, kept only when asked for and
+     * something was cut: sealed for subscribers in one piece, so footnotes referenced
+     * before the cut keep their notes once unlocked.
+     */
+    wholeTree: Root;
   }
 }
 
 export interface FreeLimitOptions extends SplitOptions {
-  /** Keep the paid part on `file.data.paidTree`. Off by default: then it is dropped here. */
+  /** Keep the whole article on `file.data.wholeTree` when something is cut. Off by default: then the paid part is dropped here. */
   keepPaid?: boolean;
 }
 
@@ -33,7 +37,7 @@ export interface FreeLimitOptions extends SplitOptions {
  * `splitAtFreeLimit`, which first reads the raw source as evidence: blocks that
  * never close, and anything marker-like that is not a marker the split will
  * cut at, stop the build with the line. (A tree given without its source, as
- * the paid part is when re-rendered for sealing, has already been checked.)
+ * the whole article is when re-rendered for sealing, has already been checked.)
  */
 export default function remarkFreeLimit(options: FreeLimitOptions) {
   return (tree: Root, file: VFile): Root => {
@@ -46,9 +50,11 @@ export default function remarkFreeLimit(options: FreeLimitOptions) {
       file.data.freeLimit = { cut: false, cutBy: 'none' };
       return removeFreeLimitMarker(tree);
     }
+    // Copied first: the split may prune footnote references on nodes the free part shares with the input.
+    const whole = options.keepPaid ? structuredClone(tree) : undefined;
     const { free, paid, cutBy, cutOffset } = splitAtFreeLimit(tree, options);
     file.data.freeLimit = { cut: paid !== null, cutBy, ...(paid ? { cutOffset, freeTree: free } : {}) };
-    if (paid && options.keepPaid) file.data.paidTree = paid;
+    if (paid && whole) file.data.wholeTree = whole;
     return free;
   };
 }
