@@ -6,6 +6,7 @@ import {
   openArticle,
   sealArticle,
   serializeEnvelope,
+  WrongArticleError,
   type Envelope,
 } from '../../src/lib/paywall/envelope';
 import { activeKeys, generateKeyToken, parseKeyRing, parseKeyToken, type SubscriberKey } from '../../src/lib/paywall/keys';
@@ -113,6 +114,24 @@ describe('sealArticle and openArticle', () => {
     const envelope = await seal();
     const moved = { ...envelope, id: 'another-article' };
     expect(await rejection(openArticle(moved, A))).toBeInstanceOf(DecryptionError);
+  });
+
+  it('opens an envelope for the article the page says it shows', async () => {
+    expect(await openArticle(await seal(), A, ARTICLE)).toBe(PAID);
+  });
+
+  it('refuses a whole, intact envelope of another article placed in this page', async () => {
+    const other = await seal([A], '<p>Another article’s text.</p>', 'another-article');
+    // Intact, it opens on its own: only the page's id tells it is in the wrong place.
+    expect(await openArticle(other, A)).toBe('<p>Another article’s text.</p>');
+    const error = await rejection(openArticle(other, A, ARTICLE));
+    expect(error).toBeInstanceOf(WrongArticleError);
+    expect(error).toBeInstanceOf(DecryptionError);
+  });
+
+  it('decrypts against the page’s id, so an envelope relabelled with the page’s id still fails', async () => {
+    const other = await seal([A], '<p>Another article’s text.</p>', 'another-article');
+    expect(await rejection(openArticle({ ...other, id: ARTICLE }, A, ARTICLE))).toBeInstanceOf(DecryptionError);
   });
 
   it('fails with DecryptionError when parts of two articles are spliced together', async () => {

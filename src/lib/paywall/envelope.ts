@@ -1,5 +1,5 @@
 /**
- * Sealing a paywalled article's paid HTML for subscribers, and opening it again.
+ * Sealing a paywalled article's HTML for subscribers, and opening it again.
  *
  * Envelope encryption: the HTML is encrypted once with a fresh per-article content
  * key (AES-256-GCM), and that content key is wrapped (AES-256-GCM again) for each
@@ -12,7 +12,7 @@ import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { KEY_BYTES, KEY_ID_PATTERN, type SubscriberKey } from './keys.ts';
 import { jsonForScript } from '../script-json.ts';
 
-/** The sealed form of one article's paid HTML, as shipped in the page. All bytes are base64url. */
+/** The sealed form of one article's HTML, as shipped in the page. All bytes are base64url. */
 export interface Envelope {
   v: 1;
   alg: 'A256GCM';
@@ -20,7 +20,7 @@ export interface Envelope {
   id: string;
   /** 12-byte GCM nonce for `ct`. */
   iv: string;
-  /** AES-256-GCM(content key, iv, UTF-8 paid HTML), tag appended. */
+  /** AES-256-GCM(content key, iv, UTF-8 article HTML), tag appended. */
   ct: string;
   /** The content key wrapped once per subscriber key. */
   keys: EnvelopeKey[];
@@ -39,7 +39,7 @@ export interface EnvelopeKey {
 /** What `sealArticle` needs. */
 export interface SealInput {
   articleId: string;
-  /** The paid part, already sanitised HTML. */
+  /** The HTML to seal (the whole article, free and paid parts rendered together), already sanitised. */
   html: string;
   /** The active subscriber keys (see `activeKeys`); at least one. */
   keys: readonly SubscriberKey[];
@@ -70,6 +70,17 @@ export class DecryptionError extends Error {
   }
 }
 
+/**
+ * The envelope is for another article than the page it sits in: a whole envelope
+ * moved between pages still decrypts (it is intact), so the page checks the id.
+ */
+export class WrongArticleError extends DecryptionError {
+  constructor() {
+    super('Envelope is for another article');
+    this.name = 'WrongArticleError';
+  }
+}
+
 const GCM = 'AES-GCM';
 const IV_BYTES = 12;
 const PREFIX = 'masthead:v1:';
@@ -95,7 +106,7 @@ function importKey(raw: Uint8Array, usages: KeyUsage[]): Promise<CryptoKey> {
 }
 
 /**
- * Encrypts an article's paid HTML for every given subscriber key. Every call uses a
+ * Encrypts an article's HTML for every given subscriber key. Every call uses a
  * fresh content key and fresh nonces, so two seals of the same text differ.
  * @throws Error when there are no keys, a key is not 32 bytes, ids repeat or are malformed.
  */
@@ -152,17 +163,23 @@ function field(value: unknown): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Decrypts an envelope's paid HTML with one subscriber key. Checks the envelope's
+ * Decrypts an envelope's HTML with one subscriber key. Checks the envelope's
  * shape first, since in the browser it comes straight from `JSON.parse`.
+ *
+ * `pageArticleId` is the article the caller is showing (a page passes its own
+ * slug): an envelope sealed for any other article is refused, and that id, not
+ * the envelope's label, is the additional data decryption checks.
+ * @throws WrongArticleError when the envelope's id is not `pageArticleId`.
  * @throws NoMatchingKeyError when the envelope has nothing for `key.id`.
  * @throws DecryptionError for a wrong secret, tampered or relabelled data, or a malformed envelope.
  */
-export async function openArticle(envelope: Envelope, key: SubscriberKey): Promise<string> {
+export async function openArticle(envelope: Envelope, key: SubscriberKey, pageArticleId?: string): Promise<string> {
   const env = envelope as Partial<Record<keyof Envelope, unknown>> | null;
   if (!env || env.v !== 1 || env.alg !== 'A256GCM' || typeof env.id !== 'string' || !Array.isArray(env.keys)) {
     throw new DecryptionError(MALFORMED);
   }
-  const articleId = env.id;
+  if (pageArticleId !== undefined && env.id !== pageArticleId) throw new WrongArticleError();
+  const articleId = pageArticleId ?? env.id;
   const entry = (env.keys as (Partial<Record<keyof EnvelopeKey, unknown>> | null)[]).find((k) => k?.kid === key.id);
   if (!entry) throw new NoMatchingKeyError(key.id);
   const iv = field(env.iv);
