@@ -29,4 +29,23 @@ describe('building broken content', () => {
     expect(result.output).toMatch(message);
     expect(result.wroteSite).toBe(false);
   }, 60_000);
+
+  it('refuses damaged markers and blocks that never close, every one named with its file and line, and writes no site', () => {
+    const paid = '\n\nPaid sentence that must never ship.\n\nAnother paid sentence.\n\nA third paid sentence.\n';
+    const result = failedBuild({
+      'articles/dash.md': article({}, `Free.\n\n<!—free-limit—>${paid}`),
+      'articles/hidden.md': article({}, `Free.\n\n<!-- free\u200B-limit -->${paid}`),
+      'articles/open.md': article({}, `Free.\n\n<!-- free-limit${paid}`),
+      'articles/fence.md': article({}, `Free.\n\n\`\`\`\ncode\n\n<!-- free-limit -->${paid}`),
+      'articles/more.md': article({}, `Free.\n\n<!-- more -->${paid}`),
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toMatch(/articles\/dash\.md: body line 10: "<!—free-limit—>" looks like a free-limit marker but is not one/);
+    expect(result.output).toMatch(/articles\/hidden\.md: body line 10: "<!-- free<U\+200B>-limit -->" looks like a free-limit marker.*invisible character/);
+    expect(result.output).toMatch(/articles\/open\.md: body line 10: an HTML comment is opened here and never closed/);
+    expect(result.output).toMatch(/articles\/fence\.md: body line 10: a code fence \(```\) is opened here and never closed/);
+    expect(result.output).toMatch(/articles\/more\.md: body line 10: "<!-- more -->" is another system's marker/);
+    expect(result.output).not.toContain('Paid sentence');
+    expect(result.wroteSite).toBe(false);
+  }, 60_000);
 });
