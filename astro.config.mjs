@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
 import masthead from './src/integrations/masthead';
 import pagefind from './src/integrations/pagefind';
 import { resolveBuildEnv } from './src/lib/build-env';
@@ -11,6 +12,11 @@ const env = resolveBuildEnv(process.env, settings, process.cwd());
 const publicEdition = env.edition === 'public';
 // Only the public site seals paid parts; the subscriber edition shows them whole.
 const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, new Date()).length > 0;
+const guarded = {
+  root: process.cwd(),
+  contentDir: env.contentDir,
+  keysFile: env.keyRing?.from === 'PAYWALL_KEYS_FILE' ? env.keyRing.path : undefined,
+};
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -26,8 +32,13 @@ export default defineConfig({
   // Reading an article needs no client JavaScript; no prefetch script either.
   prefetch: false,
   devToolbar: { enabled: false },
-  // Scripts as files too (Vite inlines small ones by default): the CSP allows only 'self'.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    // Scripts as files too (Vite inlines small ones by default): the CSP allows only 'self'.
+    build: { assetsInlineLimit: 0 },
+    // `astro dev` serves pages, never the Markdown, the private checkout or key files behind them.
+    server: { fs: devServerFs(guarded) },
+    plugins: [devServerGuard(guarded)],
+  },
   integrations: [
     masthead({ edition: env.edition, sealed }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.

@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/astro-build';
+import { article, validContent } from '../helpers/content-folder';
+import { CURRENT_KEY } from '../helpers/keys';
+
+/**
+ * `astro dev` must serve pages, never the files behind them. The content
+ * folder, a private checkout and the key ring are put INSIDE the project root
+ * here, where Vite's default `server.fs` would serve them.
+ */
+const PAID = 'Only subscribers read that the harbour master resigned.';
+const ENV_SECRET = 'MASTHEAD_TEST_SECRET=do-not-serve-me';
+const work = path.join(projectRoot, 'tests/.output', `dev-server-${process.pid}`);
+const contentDir = path.join(work, 'content');
+const keysFile = path.join(work, 'paywall.keys');
+const privateRoot = path.join(projectRoot, 'private-content');
+const privateDir = path.join(privateRoot, `dev-server-test-${process.pid}`);
+const madePrivateRoot = !existsSync(privateRoot);
+const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
+const storyFile = path.join(contentDir, 'articles/2024/story.md');
+
+let server: ChildProcess | undefined;
+let origin = '';
+let output = '';
+
+/** GET with the path sent exactly as written (no client-side `..` or case clean-up). */
+function get(pathAndQuery: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(origin);
+    const req = request({ host: url.hostname, port: url.port, path: pathAndQuery, method: 'GET', timeout: 20_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${pathAndQuery} timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Starts `astro dev` on a free localhost port and waits (bounded) until it answers. */
+async function startDevServer(env: Record<string, string>): Promise<void> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key)),
+  );
+  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  // Port 0 is not accepted by astro dev: let Vite take the first free port from a random start, and read it back.
+  const port = String(20_000 + Math.floor(Math.random() * 20_000));
+  // --ignore-lock: run beside any dev server a developer has open, without taking over its lock file.
+  server = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', port, '--ignore-lock'], {
+    cwd: projectRoot,
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (found) resolve(found[1]!);
+    };
+    server!.stdout!.on('data', onData);
+    server!.stderr!.on('data', onData);
+    server!.on('exit', (code) => reject(new Error(`astro dev exited (${code}) before it was ready:\n${output}`)));
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`astro dev was not ready after 120 s:\n${output}`)), 120_000);
+  });
+  try {
+    origin = await Promise.race([ready, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stops the dev server and everything it started (its process group). */
+async function stopDevServer(): Promise<void> {
+  const child = server;
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const killed = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(killed);
+}
+
+beforeAll(async () => {
+  for (const [file, text] of Object.entries({
+    ...validContent,
+    'articles/2024/story.md': article({ title: 'Harbour master', access: 'subscribers' }, `Free opening.\n\n<!-- free-limit -->\n\n${PAID}\n`),
+  })) {
+    if (text === null) continue;
+    mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
+    writeFileSync(path.join(contentDir, file), text);
+  }
+  writeFileSync(keysFile, `${CURRENT_KEY}\n`);
+  writeFileSync(path.join(work, '.env.local'), `${ENV_SECRET}\n`);
+  mkdirSync(path.join(privateDir, 'articles'), { recursive: true });
+  writeFileSync(path.join(privateDir, 'articles/secret.md'), article({}, `Free.\n\n<!-- free-limit -->\n\n${PAID}\n`));
+  await startDevServer({ CONTENT_DIR: contentDir, PAYWALL_KEYS_FILE: keysFile });
+}, 180_000);
+
+afterAll(async () => {
+  await stopDevServer();
+  rmSync(work, { recursive: true, force: true });
+  rmSync(privateDir, { recursive: true, force: true });
+  if (madePrivateRoot && existsSync(privateRoot) && readdirSync(privateRoot).length === 0) rmdirSync(privateRoot);
+}, 30_000);
+
+describe('astro dev', () => {
+  it('serves article pages with the free part only', async () => {
+    const page = await get('/articles/story/');
+    expect(page.status, output).toBe(200);
+    expect(page.body).toContain('Free opening.');
+    expect(page.body).not.toContain(PAID);
+  });
+
+  it('serves the scripts and styles that pages load', async () => {
+    const assets = new Set<string>();
+    for (const pagePath of ['/', '/articles/story/', '/search/']) {
+      const page = await get(pagePath);
+      expect(page.status, pagePath).toBe(200);
+      for (const [, url] of page.body.matchAll(/(?:src|href)="(\/(?:src|@vite|@id|@fs|node_modules|_astro)[^"]*)"/g)) {
+        assets.add(url!.replace(/&amp;/g, '&'));
+      }
+    }
+    expect(assets.size).toBeGreaterThan(0);
+    for (const asset of assets) expect((await get(asset)).status, asset).toBe(200);
+  });
+
+  const content = relative(contentDir);
+  const story = relative(storyFile);
+  const sample = readdirSync(path.join(projectRoot, 'content/articles'), { recursive: true })
+    .map(String)
+    .find((name) => name.endsWith('.md'));
+
+  it.each([
+    ['a content file by its path', `/${story}`],
+    ['a content file as raw text', `/${story}?raw`],
+    ['a content file compiled as a module', `/${story}?import`],
+    ['a content file as a raw import', `/${story}?import&raw`],
+    ['a content file as an asset URL', `/${story}?url`],
+    ['a content file inlined', `/${story}?inline`],
+    ['a content file by its absolute path', `/@fs${storyFile}`],
+    ['a content file by its absolute path, compiled', `/@fs${storyFile}?import`],
+    ['a content file behind /@id/', `/@id/@fs${storyFile}?import`],
+    ['a content file through an encoded ../', `/src/%2e%2e/${story}?import`],
+    ['a content file through a percent-encoded name', `/${story.replace('story', '%73tory')}?import`],
+    ['sections.yaml compiled as a module', `/${content}/sections.yaml?import`],
+    ['a file in private-content/', `/${relative(privateDir)}/articles/secret.md`],
+    ['a file in private-content/, compiled', `/${relative(privateDir)}/articles/secret.md?import`],
+    ['the key ring file', `/${relative(keysFile)}`],
+    ['the key ring file by its absolute path', `/@fs${keysFile}?raw`],
+    ['an .env file', `/${relative(work)}/.env.local?raw`],
+    ['the sample content/ folder, whatever CONTENT_DIR says', `/content/articles/${sample}?import`],
+    ["Astro's data store", '/node_modules/.astro/data-store.json'],
+  ])('refuses %s', async (_name, url) => {
+    const response = await get(url);
+    expect([403, 404], `${url} answered ${response.status}:\n${response.body.slice(0, 300)}`).toContain(response.status);
+    expect(response.body).not.toContain(PAID);
+    expect(response.body).not.toContain('free-limit');
+    expect(response.body).not.toContain(CURRENT_KEY.split('.')[1]);
+    expect(response.body).not.toContain(ENV_SECRET);
+  });
+});
