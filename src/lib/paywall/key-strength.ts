@@ -33,7 +33,6 @@ const LETTER_FREQUENCY: Record<string, number> = {
   a: 8.2, b: 1.5, c: 2.8, d: 4.3, e: 12.7, f: 2.2, g: 2.0, h: 6.1, i: 7.0, j: 0.15, k: 0.77, l: 4.0, m: 2.4,
   n: 6.7, o: 7.5, p: 1.9, q: 0.095, r: 6.0, s: 6.3, t: 9.1, u: 2.8, v: 0.98, w: 2.4, x: 0.15, y: 2.0, z: 0.074,
 };
-const LETTER_TOTAL = Object.values(LETTER_FREQUENCY).reduce((sum, value) => sum + value, 0);
 
 /** Character classes of base64url: lowercase, uppercase, digit, `-` or `_`; and the start of the text. */
 const LOWER = 0;
@@ -72,13 +71,15 @@ function classOf(char: string): number {
  * random characters. Random keys score around −50; phrases 35 and more.
  */
 export function phraseScore(text: string): number {
+  // Summed here, not at module level, so the browser bundles (which share keys.ts) drop this module entirely.
+  const letterTotal = Object.values(LETTER_FREQUENCY).reduce((sum, value) => sum + value, 0);
   let score = 0;
   let previous = START;
   for (const char of text) {
     const kind = classOf(char);
     score += Math.log2(PHRASE_CLASS[previous]![kind]! / RANDOM_CLASS[kind]!);
     if (kind === LOWER || kind === UPPER) {
-      score += Math.log2(((LETTER_FREQUENCY[char.toLowerCase()] ?? 0) / LETTER_TOTAL) * 26);
+      score += Math.log2(((LETTER_FREQUENCY[char.toLowerCase()] ?? 0) / letterTotal) * 26);
     }
     previous = kind;
   }
