@@ -1,14 +1,18 @@
 /**
- * Article pages: opens the sealed paid part with the subscriber key saved on this
- * device (see unlock-page.ts). Without a key, or without an envelope (public build,
- * free article), it does nothing and the cut-off stays. It never throws: a failure
- * leaves the cut-off with a message, never half an article or a console error.
+ * Article pages: opens the sealed article with the subscriber key saved on this
+ * device (see unlock-page.ts) and shows it in place of the free part and the
+ * cut-off. The envelope holds the whole article, rendered in one piece, so
+ * footnotes referenced before the cut come back with their notes. Without a key,
+ * or without an envelope (public build, free article), it does nothing and the
+ * cut-off stays. It never throws: a failure leaves the cut-off with a message,
+ * never half an article or a console error.
  */
+import { keyStorageName } from '../lib/paywall/key-storage.ts';
 import { NoMatchingKeyError, openArticle, type Envelope } from '../lib/paywall/envelope.ts';
 import { parseKeyToken } from '../lib/paywall/keys.ts';
 
-/** Where unlock-page.ts saves the key token. */
-const STORAGE_KEY = 'masthead:key';
+/** Where unlock-page.ts saves the key token: a name of this site's own, see key-storage.ts. */
+const STORAGE_KEY = keyStorageName(import.meta.env.SITE, import.meta.env.BASE_URL);
 
 const EXPIRED = 'Your subscriber key has expired or been replaced. Use the latest link from your membership email.';
 const FAILED = 'Your subscriber key could not unlock this article.';
@@ -33,14 +37,17 @@ function forgetButton(): HTMLButtonElement {
 async function unlock(): Promise<void> {
   const source = document.getElementById('masthead-paid');
   const cut = document.querySelector<HTMLElement>('[data-free-limit]');
-  if (!source || !cut) return;
+  const body = document.querySelector<HTMLElement>('.article__body');
+  // The page says which article it shows; an envelope for any other is refused (WrongArticleError).
+  const pageArticleId = document.querySelector('article[data-article-id]')?.getAttribute('data-article-id');
+  if (!source || !cut || !body || !pageArticleId) return;
   // Throws when storage is blocked (some privacy modes): then there is no key either.
   const token = localStorage.getItem(STORAGE_KEY);
   if (!token) return;
 
   let html: string;
   try {
-    html = await openArticle(JSON.parse(source.textContent ?? '') as Envelope, parseKeyToken(token));
+    html = await openArticle(JSON.parse(source.textContent ?? '') as Envelope, parseKeyToken(token), pageArticleId);
   } catch (error) {
     // Inside the panel, so the subscribe button stays next to the explanation.
     const panel = cut.querySelector('.free-limit__panel') ?? cut;
@@ -48,19 +55,17 @@ async function unlock(): Promise<void> {
     message.className = 'free-limit__message';
     message.dataset.unlockMessage = '';
     message.setAttribute('role', 'status');
-    // DecryptionError, a malformed saved token, or the unexpected (no WebCrypto on plain http) all read as FAILED.
+    // DecryptionError (WrongArticleError too), a malformed saved token, or the unexpected (no WebCrypto on plain http) all read as FAILED.
     message.textContent = error instanceof NoMatchingKeyError ? EXPIRED : FAILED;
     panel.append(message, forgetButton());
     return;
   }
 
-  const body = document.createElement('div');
-  body.className = 'article__body prose';
-  body.dataset.unlocked = '';
-  // The paid part is the site's own sanitised HTML, from the same build as this page.
+  // The whole article is the site's own sanitised HTML, from the same build as this page: it replaces the free part.
   body.innerHTML = html;
-  document.querySelector('.is-cut')?.classList.remove('is-cut');
-  cut.replaceWith(body);
+  body.classList.remove('is-cut');
+  body.dataset.unlocked = '';
+  cut.remove();
   body.after(forgetButton());
 }
 

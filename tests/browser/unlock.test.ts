@@ -2,11 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
+import { keyStorageName } from '../../src/lib/paywall/key-storage';
+import settings from '../../src/settings';
 import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY, WRONG_SECRET_KEY } from '../helpers/keys';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const ARTICLE = '/articles/marker-top-level/';
 const PAID_SENTENCE = 'Paid sentence charlie';
+/** Where the keyed fixture site (built with the settings' site URL, at the root) keeps the key. */
+const STORAGE_NAME = keyStorageName(settings.siteUrl, '/');
+/** A footnote referenced in the free part of footnote-only-after but written after its cut. */
+const PAID_NOTE = 'Paid footnote with canary word glockenspielmirage.';
 
 describe.skipIf(browserUnavailable)('unlocking an article in the page with a subscriber key', () => {
   let browser: Browser;
@@ -21,12 +27,16 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
   });
 
   /** Opens the key link the membership email would send, then the article. */
-  async function withKey(token: string, run: (page: Page, problems: { consoleErrors: string[]; pageErrors: string[] }) => Promise<void>) {
+  async function withKey(
+    token: string,
+    run: (page: Page, problems: { consoleErrors: string[]; pageErrors: string[] }) => Promise<void>,
+    article = ARTICLE,
+  ) {
     const { context, page, problems } = await openPage(browser);
     try {
       await page.goto(`${server.url}/unlock/#key=${token}`);
       await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toMatch(/saved on this device/);
-      await page.goto(`${server.url}${ARTICLE}`);
+      await page.goto(`${server.url}${article}`);
       await run(page, problems);
     } finally {
       await context.close();
@@ -40,7 +50,27 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
       'Your subscriber key is saved on this device. Articles will open in full.',
     );
     expect(page.url()).toBe(`${server.url}/unlock/`);
-    expect(await page.evaluate(() => localStorage.getItem('masthead:key'))).toBe(CURRENT_KEY);
+    expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBe(CURRENT_KEY);
+    await context.close();
+  });
+
+  it('keeps the key under a name scoped to the site, and ignores another paper’s key on the same origin', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
+    await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toMatch(/saved on this device/);
+    const names = await page.evaluate(() => Object.keys(localStorage));
+    expect(names).toEqual([STORAGE_NAME]);
+    expect(STORAGE_NAME).toBe('masthead:key:https://example.org/');
+    // Another paper on this origin (another base path) saved its key: this site neither reads nor opens with it.
+    await page.evaluate((token) => {
+      localStorage.clear();
+      localStorage.setItem('masthead:key:https://example.org/other-paper/', token);
+      localStorage.setItem('masthead:key', token);
+    }, CURRENT_KEY);
+    await page.goto(`${server.url}${ARTICLE}`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('[data-unlocked]').count()).toBe(0);
+    expect(await page.locator('[data-free-limit]').isVisible()).toBe(true);
     await context.close();
   });
 
@@ -69,7 +99,7 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
     await withKey(CURRENT_KEY, async (page) => {
       await expect.poll(() => page.locator('[data-unlocked]').count()).toBe(1);
       await Promise.all([page.waitForEvent('load'), page.locator('[data-forget-key]').click()]);
-      expect(await page.evaluate(() => localStorage.getItem('masthead:key'))).toBeNull();
+      expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBeNull();
       expect(await page.locator('[data-free-limit]').isVisible()).toBe(true);
       expect(await page.locator('body').textContent()).not.toContain(PAID_SENTENCE);
     });
@@ -96,7 +126,146 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
     const { context, page } = await openPage(browser);
     await page.goto(`${server.url}/unlock/#key=not-a-key`);
     await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toBe('That link does not contain a valid subscriber key.');
-    expect(await page.evaluate(() => localStorage.getItem('masthead:key'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await context.close();
+  });
+
+  it('shows a footnote referenced before the cut but written after it, with its reference, once unlocked', async () => {
+    const article = '/articles/footnote-only-after/';
+    const { context, page } = await openPage(browser);
+    await page.goto(`${server.url}${article}`);
+    // Locked: neither the note nor its reference.
+    expect(await page.locator('[data-footnote-ref]').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('glockenspielmirage');
+    await context.close();
+
+    await withKey(
+      CURRENT_KEY,
+      async (page) => {
+        await expect.poll(() => page.locator('[data-unlocked]').count()).toBe(1);
+        const body = page.locator('[data-unlocked]');
+        const ref = body.locator('p a[data-footnote-ref]');
+        expect(await ref.count()).toBe(1);
+        expect(await ref.textContent()).toBe('1');
+        expect(await body.locator('p').first().textContent()).toContain('The weir was inspected on Monday.');
+        expect(await body.locator('#user-content-fn-weir').textContent()).toContain(PAID_NOTE);
+        // One article, not a free part plus a paid part: one list of notes, one copy of the free sentence.
+        expect(await page.locator('section[data-footnotes]').count()).toBe(1);
+        expect((await page.locator('article').textContent())!.split('The weir was inspected').length).toBe(2);
+        // The reference leads to the note, and the note back to it.
+        await ref.click();
+        expect(new URL(page.url()).hash).toBe('#user-content-fn-weir');
+        await body.locator('#user-content-fn-weir [data-footnote-backref]').click();
+        expect(new URL(page.url()).hash).toBe('#user-content-fnref-weir');
+      },
+      article,
+    );
+  });
+
+  it('refuses an intact envelope of another article put in this page, and shows nothing of it', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
+      await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toMatch(/saved on this device/);
+      // A host, cache or build mix-up serves this page with the footnote article's sealed text.
+      const other = await (await fetch(`${server.url}/articles/footnote-only-after/`)).text();
+      const otherEnvelope = /<script type="application\/json" id="masthead-paid"[^>]*>([^<]*)<\/script>/.exec(other)![1]!;
+      await page.route(`${server.url}${ARTICLE}`, async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(
+          /(<script type="application\/json" id="masthead-paid"[^>]*>)[^<]*(<\/script>)/,
+          (_, open: string, close: string) => `${open}${otherEnvelope}${close}`,
+        );
+        await route.fulfill({ response, body: html });
+      });
+      await page.goto(`${server.url}${ARTICLE}`);
+      await expect.poll(() => page.locator('[data-unlock-message]').textContent()).toBe('Your subscriber key could not unlock this article.');
+      expect(await page.locator('[data-unlocked]').count()).toBe(0);
+      expect(await page.locator('body').textContent()).not.toContain('glockenspielmirage');
+      expect(await page.locator('body').textContent()).not.toContain('The weir was inspected');
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  describe('the paste form on /unlock/', () => {
+    /** Opens /unlock/ with no key in the address, as a reader who copies the key by hand does. */
+    async function onUnlockPage(run: (page: Page, problems: { consoleErrors: string[]; pageErrors: string[] }) => Promise<void>) {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        await page.goto(`${server.url}/unlock/`);
+        await page.locator('form[data-key-form]').waitFor({ state: 'visible' });
+        await run(page, problems);
+      } finally {
+        await context.close();
+      }
+    }
+
+    it('saves a pasted key, using only the keyboard, and the article then opens', async () => {
+      await onUnlockPage(async (page, problems) => {
+        // The label names the field: clicking it puts the cursor there.
+        await page.locator('label[for="subscriber-key"]').click();
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('subscriber-key');
+        await page.keyboard.type(CURRENT_KEY);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toBe(
+          'Your subscriber key is saved on this device. Articles will open in full.',
+        );
+        expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBe(CURRENT_KEY);
+        // The key went nowhere: not into the address, and the field is emptied.
+        expect(page.url()).toBe(`${server.url}/unlock/`);
+        expect(await page.locator('#subscriber-key').inputValue()).toBe('');
+        expect(await page.locator('[data-forget-key]').isVisible()).toBe(true);
+        expect(problems.consoleErrors).toEqual([]);
+        await page.goto(`${server.url}${ARTICLE}`);
+        await expect.poll(() => page.locator('[data-unlocked]').textContent()).toContain(PAID_SENTENCE);
+      });
+    });
+
+    it('reaches the field and the button with Tab', async () => {
+      await onUnlockPage(async (page) => {
+        const focused: string[] = [];
+        for (let i = 0; i < 40 && !focused.includes('BUTTON:Save my key on this device'); i++) {
+          await page.keyboard.press('Tab');
+          focused.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.id || document.activeElement?.textContent}`));
+        }
+        expect(focused).toContain('INPUT:subscriber-key');
+        expect(focused.indexOf('INPUT:subscriber-key')).toBeLessThan(focused.indexOf('BUTTON:Save my key on this device'));
+      });
+    });
+
+    it('accepts the whole link from the email pasted in', async () => {
+      await onUnlockPage(async (page) => {
+        await page.locator('#subscriber-key').fill(`  https://example.org/unlock/#key=${encodeURIComponent(CURRENT_KEY)}\n`);
+        await page.locator('form[data-key-form] button[type="submit"]').click();
+        await expect.poll(() => page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBe(CURRENT_KEY);
+      });
+    });
+
+    it('says what is wrong with a key that is not one, in a live region, and saves nothing', async () => {
+      await onUnlockPage(async (page, problems) => {
+        const input = page.locator('#subscriber-key');
+        await input.fill('2026-11.not-a-key');
+        await input.press('Enter');
+        const error = page.locator('#subscriber-key-error');
+        await expect.poll(() => error.textContent()).toMatch(/^That is not a subscriber key\./);
+        expect(await error.getAttribute('role')).toBe('alert');
+        expect(await input.getAttribute('aria-invalid')).toBe('true');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('subscriber-key');
+        expect(await page.evaluate(() => localStorage.length)).toBe(0);
+        expect(page.url()).toBe(`${server.url}/unlock/`);
+        // An empty field gets its own message; typing again clears the error.
+        await input.fill('');
+        await input.press('Enter');
+        await expect.poll(() => error.textContent()).toBe('Paste your subscriber key first.');
+        await input.pressSequentially('2');
+        expect(await error.textContent()).toBe('');
+        expect(await input.getAttribute('aria-invalid')).toBeNull();
+        const violations = atLeast(await runAxe(page));
+        expect(violations, formatViolations(violations)).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+      });
+    });
   });
 });

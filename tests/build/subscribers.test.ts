@@ -41,12 +41,42 @@ describe('a public build with subscriber keys', () => {
     const envelope = envelopeOf(site, 'marker-top-level')!;
     expect(envelope.keys.map((key) => key.kid).sort()).toEqual(['test-current', 'test-grace']);
     for (const token of [CURRENT_KEY, GRACE_KEY]) {
-      const html = await openArticle(envelope, parseKeyToken(token));
+      const html = await openArticle(envelope, parseKeyToken(token), 'marker-top-level');
       expect(html).toContain('Paid sentence charlie');
       expect(html).toContain('quintessentialwombat');
-      expect(html).not.toContain('Free sentence alpha');
     }
     await expect(openArticle(envelope, parseKeyToken(RETIRED_KEY))).rejects.toThrow();
+  });
+
+  it('seals the whole article, free part first, in one piece', async () => {
+    const html = await openArticle(envelopeOf(site, 'marker-top-level')!, parseKeyToken(CURRENT_KEY), 'marker-top-level');
+    const text = parse(html).textContent;
+    expect(text.indexOf('Free sentence alpha')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('Free sentence alpha')).toBeLessThan(text.indexOf('Paid sentence charlie'));
+    expect(html).not.toContain('free-limit');
+  });
+
+  it('seals a footnote referenced before the cut but written after it, with its reference, and never ships it in clear', async () => {
+    const page = parse(readPage(site, '/articles/footnote-only-after/'));
+    // The public page: neither the note nor a reference to it.
+    expect(page.querySelector('.article__body')?.textContent).toContain('The weir was inspected on Monday.');
+    expect(page.querySelector('[data-footnote-ref]')).toBeNull();
+    expect(findInSite(site, ['glockenspielmirage', 'Paid footnote with canary'])).toEqual([]);
+    // The sealed article: the reference in the free sentence, the note, and the way back.
+    const html = parse(await openArticle(envelopeOf(site, 'footnote-only-after')!, parseKeyToken(CURRENT_KEY), 'footnote-only-after'));
+    const ref = html.querySelector('p a[data-footnote-ref]');
+    expect(ref?.getAttribute('href')).toBe('#user-content-fn-weir');
+    expect(ref?.closest('p')?.textContent).toContain('The weir was inspected on Monday.');
+    expect(html.querySelector('#user-content-fn-weir')?.textContent).toContain('Paid footnote with canary word glockenspielmirage.');
+    expect(html.querySelector('#user-content-fn-weir [data-footnote-backref]')?.getAttribute('href')).toBe('#user-content-fnref-weir');
+  });
+
+  it('names the article on every sealed page, for the unlock script to check the envelope against', () => {
+    for (const slug of ['marker-top-level', 'footnote-only-after']) {
+      const page = parse(readPage(site, `/articles/${slug}/`));
+      expect(page.querySelector('article')?.getAttribute('data-article-id'), slug).toBe(slug);
+      expect(envelopeOf(site, slug)?.id, slug).toBe(slug);
+    }
   });
 
   it('loads the unlock script only on sealed pages, and has an /unlock/ page', () => {
@@ -57,6 +87,19 @@ describe('a public build with subscriber keys', () => {
     const unlock = parse(readPage(site, '/unlock/'));
     expect(unlock.querySelector('[data-unlock-status]')?.getAttribute('role')).toBe('status');
     expect(unlock.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+
+  it('has a paste form on /unlock/, hidden until its script runs, with a label and a live error region', () => {
+    const form = parse(readPage(site, '/unlock/')).querySelector('form[data-key-form]')!;
+    expect(form.hasAttribute('hidden')).toBe(true);
+    // Never submitted to any URL: no action, and the script cancels the submit.
+    expect(form.getAttribute('action')).toBeUndefined();
+    const input = form.querySelector('input[data-key-input]')!;
+    expect(form.querySelector(`label[for="${input.id}"]`)?.textContent).toMatch(/paste your subscriber key/i);
+    const error = form.querySelector('[data-key-error]')!;
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(input.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    expect(input.getAttribute('autocomplete')).toBe('off');
   });
 });
 
