@@ -12,7 +12,7 @@ const sites = {
   sample: { CONTENT_DIR: 'content' },
   /** The fixture folder deployed under a sub-path, as on a GitHub Pages project site. */
   subpath: { CONTENT_DIR: 'tests/fixtures/site', SITE_URL: 'https://news.example.com', BASE_PATH: '/paper/' },
-  /** The fixture folder with subscriber keys: paid parts sealed in the page. */
+  /** The fixture folder with subscriber keys: cut articles sealed whole in the page. */
   keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING },
   /** The fixture folder as the full-text subscriber edition. */
   edition: { CONTENT_DIR: 'tests/fixtures/site', EDITION: 'subscribers' },

@@ -180,7 +180,7 @@ describe('readArchive on broken content names the file and the field', () => {
 });
 
 describe('readArchive for subscribers', () => {
-  it('seals the paid part for the given keys, keeping no readable paid text', async () => {
+  it('seals the whole article for the given keys, keeping no readable paid text', async () => {
     const { openArticle } = await import('../../src/lib/paywall/envelope');
     const { parseKeyToken } = await import('../../src/lib/paywall/keys');
     const { CURRENT_KEY } = await import('../helpers/keys');
@@ -189,7 +189,8 @@ describe('readArchive for subscribers', () => {
     const archive = await readArchive({ contentDir: dir, displayRoot: dir, settings, sealWith: [parseKeyToken(CURRENT_KEY)] });
     const first = archive.articles.find((entry) => entry.id === 'first')!;
     expect(JSON.stringify(archive)).not.toContain('Paid three');
-    expect(await openArticle(JSON.parse(first.data.sealed!), parseKeyToken(CURRENT_KEY))).toBe('<p>Paid three.</p>');
+    const sealed = await openArticle(JSON.parse(first.data.sealed!), parseKeyToken(CURRENT_KEY), 'first');
+    expect(sealed).toMatch(/^<p>One\.<\/p>\n<p>Two\.<\/p>\n.*<p>Paid three\.<\/p>/s);
     expect(archive.articles.find((entry) => entry.id === 'second')!.data.sealed).toBeUndefined();
   });
 
