@@ -1,0 +1,308 @@
+/**
+ * `npm run bench -- [options]`: Masthead's performance record.
+ *
+ * Generates a seeded synthetic archive (bench/corpus.ts), then builds it, each
+ * build in a child process of its own (bench/build-child.ts) with its own
+ * cache folder, measuring wall time, CPU time and peak memory of the whole
+ * process tree (bench/measure.ts) and the time of each phase from the build
+ * log (bench/phases.ts):
+ *
+ *   cold         Masthead, empty caches
+ *   baseline     the plain Astro site in bench/baseline-site, same articles, empty caches
+ *   unchanged    Masthead again, nothing changed (cold's caches)
+ *   one-changed  Masthead again after one article body changed
+ *   keyed        Masthead with a fresh subscriber key ring, empty caches
+ *
+ * and prints a table and the ratios Masthead / baseline: the machine is shared
+ * and noisy, so ratios from one run are what we quote. See docs/benchmarks.md.
+ *
+ * Run by Node directly (type stripping): erasable TypeScript only, `.ts` imports.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateKeyToken } from '../src/lib/paywall/keys.ts';
+import { editOneArticle, generateCorpus, type Corpus } from './corpus.ts';
+import { runMeasured } from './measure.ts';
+import { parsePhases, type Phases } from './phases.ts';
+
+const BUILDS = ['cold', 'baseline', 'unchanged', 'one-changed', 'keyed'] as const;
+type BuildName = (typeof BUILDS)[number];
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --articles N     articles in the synthetic archive (default 1000)
+  --seed N         corpus seed (default 1)
+  --rounds N       run the cold and baseline builds N times each, alternating, and
+                   report medians (default 1)
+  --only LIST      comma-separated builds to run, of: ${BUILDS.join(', ')}
+                   (default all; unchanged and one-changed need cold)
+  --skip-keyed     all builds but keyed
+  --out FILE       where to write the JSON results (default bench/results/latest.json)
+  --json           print the JSON results instead of the table
+  --work DIR       folder for the corpus, caches and sites (default a new temporary folder)
+  --keep           keep the work folder afterwards`;
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const baselineRoot = path.join(repoRoot, 'bench', 'baseline-site');
+const childScript = path.join(repoRoot, 'bench', 'build-child.ts');
+
+/** What one build measured. */
+interface BuildRun {
+  name: BuildName;
+  round: number;
+  code: number | null;
+  wallMs: number;
+  cpuMs: number;
+  peakTreeRssBytes: number;
+  peakProcessRssBytes: number;
+  phases: Phases;
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) fail(`${name} needs a positive whole number (got ${value})`);
+  return n;
+}
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
+    only: { type: 'string' },
+    'skip-keyed': { type: 'boolean' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    work: { type: 'string' },
+    keep: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const articles = positiveInt(values.articles, '--articles', 1000);
+const seed = positiveInt(values.seed, '--seed', 1);
+const rounds = positiveInt(values.rounds, '--rounds', 1);
+const only = values.only ? values.only.split(',').map((name) => name.trim()) : [...BUILDS];
+for (const name of only) if (!(BUILDS as readonly string[]).includes(name)) fail(`unknown build "${name}" in --only`);
+const selected = new Set(only.filter((name) => !(values['skip-keyed'] && name === 'keyed')) as BuildName[]);
+if ((selected.has('unchanged') || selected.has('one-changed')) && !selected.has('cold')) fail('unchanged and one-changed rebuild the cold build: add cold');
+const outFile = path.resolve(values.out ?? path.join(repoRoot, 'bench', 'results', 'latest.json'));
+const log = values.json ? (..._: unknown[]) => {} : (...args: unknown[]) => console.log(...args);
+
+const work = values.work ? path.resolve(values.work) : mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
+mkdirSync(work, { recursive: true });
+
+// Builds in this working tree by anyone else must not change what a child inherits.
+const inherited: NodeJS.ProcessEnv = { ...process.env };
+for (const key of ['CONTENT_DIR', 'OUT_DIR', 'SITE_URL', 'BASE_PATH', 'EDITION', 'PAYWALL_KEYS', 'PAYWALL_KEYS_FILE', 'NODE_ENV']) delete inherited[key];
+
+async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: Record<string, string> = {}): Promise<BuildRun> {
+  const site = name === 'baseline' ? 'baseline' : name === 'keyed' ? 'keyed' : 'masthead';
+  const cacheDir = path.join(work, `cache-${site}`);
+  const outDir = path.join(work, `out-${site}`);
+  // Cold builds start without Astro's data store, Vite's cache or anything else kept in the cache folder.
+  if (name === 'cold' || name === 'baseline' || name === 'keyed') rmSync(cacheDir, { recursive: true, force: true });
+  const root = site === 'baseline' ? baselineRoot : repoRoot;
+  log(`  ${name}${rounds > 1 && round > 0 ? ` (round ${round})` : ''}...`);
+  const measured = await runMeasured(process.execPath, ['--experimental-strip-types', '--no-warnings', childScript, root, cacheDir, outDir], {
+    cwd: root,
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: corpus.dir, OUT_DIR: outDir, ...extraEnv },
+  });
+  const output = `${measured.stdout}\n${measured.stderr}`;
+  const childLine = /^\[\+[\d.]+\] BENCH-CHILD (\{.*\})$/m.exec(output);
+  const child = childLine ? (JSON.parse(childLine[1]!) as { maxRssBytes: number }) : undefined;
+  if (measured.code !== 0) {
+    const tail = output.split('\n').filter(Boolean).slice(-30).join('\n');
+    throw new Error(`the ${name} build failed (exit code ${measured.code}):\n${tail}`);
+  }
+  return {
+    name,
+    round,
+    code: measured.code,
+    wallMs: measured.wallMs,
+    cpuMs: measured.cpuMs,
+    peakTreeRssBytes: measured.peakTreeRssBytes,
+    peakProcessRssBytes: Math.max(measured.peakProcessRssBytes, child?.maxRssBytes ?? 0),
+    phases: parsePhases(measured.stdout),
+  };
+}
+
+function median(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+type Metric = 'wallMs' | 'cpuMs' | 'peakTreeRssBytes' | 'peakProcessRssBytes';
+const METRICS: Metric[] = ['wallMs', 'cpuMs', 'peakTreeRssBytes', 'peakProcessRssBytes'];
+const PHASES = ['startup', 'content', 'bundle', 'pages', 'search'] as const;
+
+/** Medians over the rounds of each build, metric by metric. */
+function summarise(runs: BuildRun[]) {
+  const summary: Partial<Record<BuildName, Record<Metric, number> & { phases: Partial<Record<(typeof PHASES)[number], number>>; extra: Record<string, number>; pages?: number }>> = {};
+  for (const name of BUILDS) {
+    const mine = runs.filter((run) => run.name === name);
+    if (mine.length === 0) continue;
+    const metrics = Object.fromEntries(METRICS.map((metric) => [metric, median(mine.map((run) => run[metric]))])) as Record<Metric, number>;
+    const phases: Partial<Record<(typeof PHASES)[number], number>> = {};
+    for (const phase of PHASES) {
+      const times = mine.map((run) => run.phases[phase]).filter((time): time is number => time !== undefined);
+      if (times.length > 0) phases[phase] = median(times);
+    }
+    const extra: Record<string, number> = {};
+    for (const key of new Set(mine.flatMap((run) => Object.keys(run.phases.extra)))) {
+      extra[key] = median(mine.map((run) => run.phases.extra[key] ?? 0));
+    }
+    summary[name] = { ...metrics, phases, extra, pages: mine[0]!.phases.pageCount };
+  }
+  return summary;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? undefined : Math.round((a / b) * 100) / 100);
+const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
+const bytes = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : `${Math.round(n / 1024 ** 2)} MiB`);
+const times = (r: number | undefined) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+}
+
+const LABELS: Record<BuildName, string> = {
+  cold: 'Masthead, cold',
+  baseline: 'plain Astro baseline, cold',
+  unchanged: 'Masthead, rebuild, nothing changed',
+  'one-changed': 'Masthead, rebuild, one article changed',
+  keyed: 'Masthead with keys, cold',
+};
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
+  const started = new Date();
+  if (existsSync(path.join(repoRoot, 'node_modules', '.cache', 'masthead'))) {
+    console.error('bench: warning: node_modules/.cache/masthead exists; each build here has its own Astro cacheDir, but a cache kept outside it would make cold builds warm');
+  }
+  log(`Generating ${articles} articles (seed ${seed}) in ${work}`);
+  const generateStarted = performance.now();
+  const corpus = generateCorpus({ dir: path.join(work, 'content'), articles, seed });
+  const generateMs = performance.now() - generateStarted;
+  log(`  ${(corpus.words / 1e6).toFixed(2)} M words, ${corpus.sections} sections, ${corpus.authors} authors, ${seconds(generateMs)}`);
+
+  const runs: BuildRun[] = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      // Alternating, so both sites see the same kind of load.
+      if (selected.has('cold')) runs.push(await build('cold', round, corpus));
+      if (selected.has('baseline')) runs.push(await build('baseline', round, corpus));
+    }
+    if (selected.has('unchanged')) runs.push(await build('unchanged', 1, corpus));
+    if (selected.has('one-changed')) {
+      editOneArticle(corpus);
+      runs.push(await build('one-changed', 1, corpus));
+    }
+    if (selected.has('keyed')) runs.push(await build('keyed', 1, corpus, { PAYWALL_KEYS: generateKeyToken('bench') }));
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+  }
+
+  const summary = summarise(runs);
+  const { cold, baseline, unchanged, keyed } = summary;
+  const oneChanged = summary['one-changed'];
+  const ratios = {
+    coldVsBaseline: cold && baseline && {
+      wall: ratio(cold.wallMs, baseline.wallMs),
+      cpu: ratio(cold.cpuMs, baseline.cpuMs),
+      peakTreeMemory: ratio(cold.peakTreeRssBytes, baseline.peakTreeRssBytes),
+      peakProcessMemory: ratio(cold.peakProcessRssBytes, baseline.peakProcessRssBytes),
+      content: ratio(cold.phases.content, baseline.phases.content),
+      pages: ratio(cold.phases.pages, baseline.phases.pages),
+    },
+    unchangedVsCold: unchanged && cold && { wall: ratio(unchanged.wallMs, cold.wallMs), cpu: ratio(unchanged.cpuMs, cold.cpuMs) },
+    oneChangedVsCold: oneChanged && cold && { wall: ratio(oneChanged.wallMs, cold.wallMs), cpu: ratio(oneChanged.cpuMs, cold.cpuMs) },
+    keyedVsCold: keyed && cold && {
+      wall: ratio(keyed.wallMs, cold.wallMs),
+      cpu: ratio(keyed.cpuMs, cold.cpuMs),
+      peakTreeMemory: ratio(keyed.peakTreeRssBytes, cold.peakTreeRssBytes),
+    },
+  };
+  const astroVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+  let commit: string | undefined;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    commit = undefined;
+  }
+  const results = {
+    date: started.toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    commit,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      astro: astroVersion,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg(),
+    },
+    corpus: { articles, seed, words: corpus.words, sections: corpus.sections, authors: corpus.authors, generateMs },
+    rounds,
+    summary,
+    ratios,
+    runs,
+  };
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+
+  if (values.json) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  const extraPhases = [...new Set(Object.values(summary).flatMap((build) => Object.keys(build.extra)))];
+  const rows = [
+    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', ...extraPhases, 'bundle', 'pages', 'search', 'pages built'],
+  ];
+  for (const name of BUILDS) {
+    const build = summary[name];
+    if (!build) continue;
+    rows.push([
+      LABELS[name],
+      seconds(build.wallMs),
+      seconds(build.cpuMs),
+      bytes(build.peakTreeRssBytes),
+      bytes(build.peakProcessRssBytes),
+      ...(['startup', 'content'] as const).map((phase) => seconds(build.phases[phase])),
+      ...extraPhases.map((phase) => seconds(build.extra[phase])),
+      ...(['bundle', 'pages', 'search'] as const).map((phase) => seconds(build.phases[phase])),
+      String(build.pages ?? '—'),
+    ]);
+  }
+  const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' ');
+  log(`\n${articles} articles, seed ${seed}${rounds > 1 ? `, medians of ${rounds} rounds` : ''}; ${os.cpus().length} cores, load average ${load(loadBefore)} → ${load(os.loadavg())}\n`);
+  log(table(rows));
+  log('\nRatios (what to quote: the machine is shared)');
+  const ratioRows = [['', 'wall', 'CPU', 'peak (tree)']];
+  if (ratios.coldVsBaseline) ratioRows.push(['Masthead / baseline, cold', times(ratios.coldVsBaseline.wall), times(ratios.coldVsBaseline.cpu), times(ratios.coldVsBaseline.peakTreeMemory)]);
+  if (ratios.unchangedVsCold) ratioRows.push(['rebuild, nothing changed / cold', times(ratios.unchangedVsCold.wall), times(ratios.unchangedVsCold.cpu), '']);
+  if (ratios.oneChangedVsCold) ratioRows.push(['rebuild, one changed / cold', times(ratios.oneChangedVsCold.wall), times(ratios.oneChangedVsCold.cpu), '']);
+  if (ratios.keyedVsCold) ratioRows.push(['keyed / public, cold', times(ratios.keyedVsCold.wall), times(ratios.keyedVsCold.cpu), times(ratios.keyedVsCold.peakTreeMemory)]);
+  if (ratioRows.length > 1) log(table(ratioRows));
+  log(`\nResults: ${path.relative(process.cwd(), outFile) || outFile}${values.keep ? `; work folder kept: ${work}` : ''}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

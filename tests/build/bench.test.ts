@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/astro-build';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface BenchBuild {
+  wallMs: number;
+  cpuMs: number;
+  peakTreeRssBytes: number;
+  pages?: number;
+  phases: Partial<Record<'content' | 'pages' | 'search', number>>;
+}
+
+describe('npm run bench', () => {
+  // The cold pair only (two builds of 20 articles): the rebuilds and the keyed build run the same code with other caches and env.
+  it('builds a small archive with Masthead and the plain Astro baseline and reports ratios', { timeout: 240_000 }, () => {
+    const out = path.join(tmp, 'results.json');
+    // Vitest mirrors its own import.meta.env into process.env; the builds must not inherit it (as in helpers/astro-build.ts).
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key)),
+    );
+    const result = spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', 'bench/bench.ts', '--articles', '20', '--only', 'cold,baseline', '--out', out],
+      { cwd: projectRoot, env, encoding: 'utf8' },
+    );
+    expect(result.stderr).not.toMatch(/bench:/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Masthead \/ baseline, cold\s+\d+\.\d+×\s+\d+\.\d+×\s+\d+\.\d+×/);
+
+    const results = JSON.parse(readFileSync(out, 'utf8')) as {
+      summary: Record<'cold' | 'baseline', BenchBuild>;
+      ratios: { coldVsBaseline: { wall: number; cpu: number; peakTreeMemory: number } };
+    };
+    const { cold, baseline } = results.summary;
+    // One page per article for the baseline; Masthead adds sections, authors, the front page...
+    expect(baseline.pages).toBe(20);
+    expect(cold.pages).toBeGreaterThan(20);
+    for (const build of [cold, baseline]) {
+      expect(build.wallMs).toBeGreaterThan(0);
+      expect(build.cpuMs).toBeGreaterThan(0);
+      expect(build.peakTreeRssBytes).toBeGreaterThan(50 * 1024 ** 2);
+      expect(build.phases.content).toBeGreaterThan(0);
+      expect(build.phases.pages).toBeGreaterThan(0);
+    }
+    expect(cold.phases.search).toBeGreaterThan(0);
+    expect(baseline.phases.search).toBeUndefined();
+    expect(results.ratios.coldVsBaseline.wall).toBeGreaterThan(0);
+  });
+});
