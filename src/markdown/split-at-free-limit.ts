@@ -213,14 +213,16 @@ function repairReferences(free: Root, paid: Root): void {
       (node) => (node as { identifier: string }).identifier,
     ),
   );
-  const prune = (node: Nodes) => {
-    if (!hasChildren(node)) return;
-    node.children = node.children.filter(
-      (child) => !(child.type === 'footnoteReference' && !notes.has(child.identifier)),
-    ) as typeof node.children;
-    node.children.forEach(prune);
+  // Copy on write: nodes below the cut path are shared with the input, which must not change.
+  const prune = (node: Nodes): Nodes => {
+    if (!hasChildren(node)) return node;
+    const children = (node.children as Nodes[])
+      .filter((child) => !(child.type === 'footnoteReference' && !notes.has(child.identifier)))
+      .map(prune);
+    const changed = children.length !== node.children.length || children.some((child, index) => child !== node.children[index]);
+    return changed ? ({ ...node, children } as Nodes) : node;
   };
-  prune(free);
+  free.children = (prune(free) as Root).children;
 }
 
 function nodeAt(tree: Root, path: Path): Nodes {

@@ -201,3 +201,13 @@ describe('removeFreeLimitMarker', () => {
     expect(() => removeFreeLimitMarker(parse('<!-- free-limit -->\n\nA\n\n<!-- free-limit -->'))).toThrow(FreeLimitError);
   });
 });
+
+describe('splitAtFreeLimit and its input', () => {
+  it('leaves the input tree unchanged, even when it prunes footnote references from the free part', () => {
+    const tree = parse('Free with a note.[^1]\n\n<!-- free-limit -->\n\nPaid.\n\n[^1]: A paid note.');
+    const before = structuredClone(tree);
+    const result = splitAtFreeLimit(tree, { freeParagraphs: 3 });
+    expect(JSON.stringify(result.free)).not.toContain('footnoteReference');
+    expect(tree).toEqual(before);
+  });
+});
