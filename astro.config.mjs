@@ -36,7 +36,11 @@ export default defineConfig({
     // Scripts as files too (Vite inlines small ones by default): the CSP allows only 'self'.
     build: { assetsInlineLimit: 0 },
     // `astro dev` serves pages, never the Markdown, the private checkout or key files behind them.
-    server: { fs: devServerFs(guarded) },
+    server: {
+      fs: devServerFs(guarded),
+      // A symlink loop in the content folder is reported by the content reader; the watcher must not walk it forever.
+      watch: { followSymlinks: false },
+    },
     plugins: [devServerGuard(guarded)],
   },
   integrations: [

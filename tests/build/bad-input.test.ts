@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/astro-build';
-import { article, contentFolder } from '../helpers/content-folder';
+import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
 
 /** Builds a broken folder the way a newsroom would, and returns what it printed. */
-function failedBuild(changes: Record<string, string | null>) {
+function failedBuild(changes: Record<string, ContentChange>) {
   const { dir, cleanup } = contentFolder(changes);
   const outDir = path.join(dir, 'out');
   try {
@@ -48,4 +48,25 @@ describe('building broken content', () => {
     expect(result.output).not.toContain('Paid sentence');
     expect(result.wroteSite).toBe(false);
   }, 60_000);
+
+  it('refuses a folder with symlink traps, reserved and clashing names and control characters, naming each file, and writes no site', () => {
+    const started = performance.now();
+    const result = failedBuild({
+      'articles/2024/loop': { symlink: '..' },
+      'articles/gone.md': { symlink: 'nowhere.md' },
+      'articles/rss.xml.md': article({}),
+      'articles/2025/First.md': article({}),
+      'articles/bell.md': article({ title: '"Budget\\a day"' }),
+      'articles/colon.md': article({ title: 'Budget: what changes' }),
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toMatch(/articles\/2024\/loop: is a symlink loop/);
+    expect(result.output).toMatch(/articles\/gone\.md: is a broken symlink \(it points to "nowhere\.md", which does not exist\)/);
+    expect(result.output).toMatch(/articles\/rss\.xml\.md: file name "rss\.xml" is a reserved name/);
+    expect(result.output).toMatch(/articles\/2025\/First\.md: slug "First" clashes with "first" in .*articles\/2024\/first\.md/);
+    expect(result.output).toMatch(/articles\/bell\.md: title contains an invisible control character \(U\+0007, at character 7\)/);
+    expect(result.output).toMatch(/articles\/colon\.md: frontmatter is not valid YAML \(line 2: .*must be in quotes: title: "Budget: what changes"\)/);
+    expect(result.wroteSite).toBe(false);
+    expect(performance.now() - started).toBeLessThan(60_000);
+  }, 90_000);
 });

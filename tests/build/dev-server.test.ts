@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,45 +43,64 @@ function get(pathAndQuery: string): Promise<{ status: number; body: string }> {
   });
 }
 
-/** Starts `astro dev` on a free localhost port and waits (bounded) until it answers. */
-async function startDevServer(env: Record<string, string>): Promise<void> {
+/**
+ * Spawns `astro dev` on a localhost port, in its own process group so that
+ * `stopDevServer` ends everything it started. Port 0 is not accepted, so Vite
+ * takes the first free port from a random start and prints it.
+ */
+function spawnDevServer(env: Record<string, string>): { child: ChildProcess; log: () => string } {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key)),
   );
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  // Port 0 is not accepted by astro dev: let Vite take the first free port from a random start, and read it back.
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
   // --ignore-lock: run beside any dev server a developer has open, without taking over its lock file.
-  server = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', port, '--ignore-lock'], {
+  const child = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', port, '--ignore-lock'], {
     cwd: projectRoot,
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (found) resolve(found[1]!);
+  let log = '';
+  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return { child, log: () => log };
+}
+
+/** Resolves with what `check` finds in the log, or rejects after `ms` or when the server exits first. */
+function waitFor<T>(
+  { child, log }: { child: ChildProcess; log: () => string },
+  check: (log: string) => T | undefined,
+  ms: number,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const poll = setInterval(() => {
+      const found = check(log());
+      if (found !== undefined) finish(() => resolve(found));
+      else if (child.exitCode !== null) finish(() => reject(new Error(`astro dev exited (${child.exitCode}):\n${log()}`)));
+    }, 100);
+    const timer = setTimeout(() => finish(() => reject(new Error(`astro dev gave nothing expected after ${ms / 1000} s:\n${log()}`))), ms);
+    const finish = (settle: () => void) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      settle();
     };
-    server!.stdout!.on('data', onData);
-    server!.stderr!.on('data', onData);
-    server!.on('exit', (code) => reject(new Error(`astro dev exited (${code}) before it was ready:\n${output}`)));
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`astro dev was not ready after 120 s:\n${output}`)), 120_000);
-  });
+}
+
+/** Starts `astro dev` and waits (bounded) until it says where it listens. */
+async function startDevServer(env: Record<string, string>): Promise<void> {
+  const started = spawnDevServer(env);
+  server = started.child;
   try {
-    origin = await Promise.race([ready, timeout]);
+    origin = await waitFor(started, (log) => /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(log)?.[1], 120_000);
   } finally {
-    clearTimeout(timer);
+    output = started.log();
   }
 }
 
-/** Stops the dev server and everything it started (its process group). */
-async function stopDevServer(): Promise<void> {
-  const child = server;
+/** Stops a dev server and everything it started (its process group). */
+async function stopDevServer(child = server): Promise<void> {
   if (!child?.pid || child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
@@ -178,4 +197,24 @@ describe('astro dev', () => {
     expect(response.body).not.toContain(CURRENT_KEY.split('.')[1]);
     expect(response.body).not.toContain(ENV_SECRET);
   });
+});
+
+describe('astro dev with a symlink loop in the content folder', () => {
+  const loopDir = path.join(work, 'loop-content');
+  let child: ChildProcess | undefined;
+  afterAll(() => stopDevServer(child), 30_000);
+
+  it('reports the loop as a content error instead of hanging', async () => {
+    for (const [file, text] of Object.entries(validContent)) {
+      if (text === null) continue;
+      mkdirSync(path.dirname(path.join(loopDir, file)), { recursive: true });
+      writeFileSync(path.join(loopDir, file), text);
+    }
+    symlinkSync('..', path.join(loopDir, 'articles/2024/back'));
+    symlinkSync('../..', path.join(loopDir, 'articles/2024/up'));
+    const started = spawnDevServer({ CONTENT_DIR: loopDir });
+    child = started.child;
+    const message = await waitFor(started, (log) => /[^\n]*articles\/2024\/back: is a symlink loop[^\n]*/.exec(log)?.[0], 90_000);
+    expect(message).toMatch(/loop-content\/articles\/2024\/back: is a symlink loop \(it leads to .*loop-content\/articles, which contains it\)/);
+  }, 120_000);
 });
