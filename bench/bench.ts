@@ -40,7 +40,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --only LIST      comma-separated builds to run, of: ${BUILDS.join(', ')}
                    (default all; unchanged and one-changed need cold)
   --skip-keyed     all builds but keyed
-  --out FILE       where to write the JSON results (default bench/results/latest.json)
+  --out FILE       where to write the JSON results (default bench/results/latest.json);
+                   each build's log goes to logs/ beside it
   --json           print the JSON results instead of the table
   --work DIR       folder for the corpus, caches and sites (default a new temporary folder)
   --keep           keep the work folder afterwards`;
@@ -99,6 +100,8 @@ for (const name of only) if (!(BUILDS as readonly string[]).includes(name)) fail
 const selected = new Set(only.filter((name) => !(values['skip-keyed'] && name === 'keyed')) as BuildName[]);
 if ((selected.has('unchanged') || selected.has('one-changed')) && !selected.has('cold')) fail('unchanged and one-changed rebuild the cold build: add cold');
 const outFile = path.resolve(values.out ?? path.join(repoRoot, 'bench', 'results', 'latest.json'));
+// Each build's full log goes beside the results, for a look at what a phase did.
+const logDir = path.join(path.dirname(outFile), 'logs');
 const log = values.json ? (..._: unknown[]) => {} : (...args: unknown[]) => console.log(...args);
 
 const work = values.work ? path.resolve(values.work) : mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
@@ -121,6 +124,8 @@ async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: R
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: corpus.dir, OUT_DIR: outDir, ...extraEnv },
   });
   const output = `${measured.stdout}\n${measured.stderr}`;
+  mkdirSync(logDir, { recursive: true });
+  writeFileSync(path.join(logDir, `${name}-${round}.log`), output);
   const childLine = /^\[\+[\d.]+\] BENCH-CHILD (\{.*\})$/m.exec(output);
   const child = childLine ? (JSON.parse(childLine[1]!) as { maxRssBytes: number }) : undefined;
   if (measured.code !== 0) {
@@ -147,7 +152,7 @@ function median(numbers: number[]): number {
 
 type Metric = 'wallMs' | 'cpuMs' | 'peakTreeRssBytes' | 'peakProcessRssBytes';
 const METRICS: Metric[] = ['wallMs', 'cpuMs', 'peakTreeRssBytes', 'peakProcessRssBytes'];
-const PHASES = ['startup', 'content', 'bundle', 'pages', 'search'] as const;
+const PHASES = ['startup', 'content', 'bundle', 'pages', 'finish', 'search'] as const;
 
 /** Medians over the rounds of each build, metric by metric. */
 function summarise(runs: BuildRun[]) {
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
   if (existsSync(path.join(repoRoot, 'node_modules', '.cache', 'masthead'))) {
     console.error('bench: warning: node_modules/.cache/masthead exists; each build here has its own Astro cacheDir, but a cache kept outside it would make cold builds warm');
   }
+  rmSync(logDir, { recursive: true, force: true });
   log(`Generating ${articles} articles (seed ${seed}) in ${work}`);
   const generateStarted = performance.now();
   const corpus = generateCorpus({ dir: path.join(work, 'content'), articles, seed });
@@ -239,8 +245,14 @@ async function main(): Promise<void> {
   };
   const astroVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
   let commit: string | undefined;
+  /** Files that differ from the commit: what was measured is the working tree. */
+  let changedFiles: string[] = [];
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    changedFiles = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
   } catch {
     commit = undefined;
   }
@@ -248,6 +260,7 @@ async function main(): Promise<void> {
     date: started.toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     commit,
+    changedFiles,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model,
@@ -272,7 +285,7 @@ async function main(): Promise<void> {
   }
   const extraPhases = [...new Set(Object.values(summary).flatMap((build) => Object.keys(build.extra)))];
   const rows = [
-    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', ...extraPhases, 'bundle', 'pages', 'search', 'pages built'],
+    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', ...extraPhases, 'bundle', 'pages', 'after pages', 'search', 'pages built'],
   ];
   for (const name of BUILDS) {
     const build = summary[name];
@@ -285,7 +298,7 @@ async function main(): Promise<void> {
       bytes(build.peakProcessRssBytes),
       ...(['startup', 'content'] as const).map((phase) => seconds(build.phases[phase])),
       ...extraPhases.map((phase) => seconds(build.extra[phase])),
-      ...(['bundle', 'pages', 'search'] as const).map((phase) => seconds(build.phases[phase])),
+      ...(['bundle', 'pages', 'finish', 'search'] as const).map((phase) => seconds(build.phases[phase])),
       String(build.pages ?? '—'),
     ]);
   }

@@ -13,8 +13,14 @@
  *   → `generating static routes`.
  * - `pages`: rendering every page to HTML, `generating static routes` → the
  *   next `✓ Completed in`.
- * - `search`: Pagefind, from the log line before `indexed N pages for search`
- *   to that line (Masthead's Pagefind integration runs after the sitemap).
+ * - `finish`: everything after the pages, up to `[build] N page(s) built in`:
+ *   Astro's own wrap-up and the integrations' `astro:build:done` hooks
+ *   (sitemap, search index).
+ * - `search`: part of `finish`, from the log line before the last line of
+ *   Masthead's Pagefind integration (`[masthead-pagefind] indexed ...`; it
+ *   runs after the sitemap) to that line. While Pagefind read the built HTML
+ *   afterwards, this was all the indexing; once it is fed while the pages
+ *   render, it is only what is left to wait for and write.
  * - `total`: up to `[build] N page(s) built in`.
  *
  * Finer phases from Masthead's own code: any line holding
@@ -29,6 +35,7 @@ export interface Phases {
   content?: number;
   bundle?: number;
   pages?: number;
+  finish?: number;
   search?: number;
   total?: number;
   /** Pages Astro says it built. */
@@ -69,8 +76,8 @@ export function parsePhases(log: string): Phases {
   const bundleStart = find(/\[build\] Building static entrypoints/);
   const pagesStart = find(/generating static routes/);
   const pagesEnd = pagesStart === undefined ? undefined : find(/✓ Completed in/, pagesStart + 1);
-  const searchEnd = find(/indexed \d+ pages for search/);
   const done = find(/\[build\] \d+ page\(s\) built in/);
+  const searchEnd = lines.findLastIndex((line, i) => (done === undefined || i < done) && /\[masthead-pagefind\] /.test(line.text));
 
   const extra: Record<string, number> = {};
   for (const { text } of lines) {
@@ -84,7 +91,8 @@ export function parsePhases(log: string): Phases {
     content: span(syncStart, syncEnd),
     bundle: span(bundleStart, pagesStart),
     pages: span(pagesStart, pagesEnd),
-    search: searchEnd === undefined || searchEnd === 0 ? undefined : span(searchEnd - 1, searchEnd),
+    finish: span(pagesEnd, done),
+    search: searchEnd < 1 ? undefined : span(searchEnd - 1, searchEnd),
     total: done === undefined ? undefined : lines[done]!.at,
     pageCount,
     extra,

@@ -87,6 +87,7 @@ describe('the benchmark log reader', () => {
     expect(phases.content).toBeCloseTo(10957.5 - 5923.7);
     expect(phases.bundle).toBeCloseTo(13201.1 - 10964.6);
     expect(phases.pages).toBeCloseTo(16235.0 - 13201.1);
+    expect(phases.finish).toBeCloseTo(17968.2 - 16235.0);
     expect(phases.search).toBeCloseTo(17965.6 - 16389.8);
     expect(phases.total).toBeCloseTo(17968.2);
     expect(phases.pageCount).toBe(211);
@@ -94,6 +95,8 @@ describe('the benchmark log reader', () => {
 
   it('picks up phase lines from the build\'s own code and leaves out phases it cannot see', () => {
     expect(parsePhases(log).extra).toEqual({ lists: 812 });
+    const fedWhilePagesRender = log.replace('indexed 211 pages for search', "indexed 200 articles for search from the content loader's records");
+    expect(parsePhases(fedWhilePagesRender).search).toBeCloseTo(17965.6 - 16389.8);
     const withoutSearch = parsePhases(log.replace(/.*indexed 211 pages.*\n/, ''));
     expect(withoutSearch.search).toBeUndefined();
     expect(withoutSearch.content).toBeCloseTo(10957.5 - 5923.7);
