@@ -96,12 +96,31 @@ export type SimilarOptionsInput = Partial<Omit<SimilarOptions, 'fieldWeights'>> 
 };
 
 /** The streaming index returned by {@link createSimilarityIndex}. */
+/**
+ * What the model keeps of one article's words: each term with its
+ * field-weighted count, in first-seen order, and its explicit tag terms. No
+ * text: stems and counts only. Made by {@link createDocAnalyser}, so it can be
+ * computed where the body is (a worker) and cached between builds.
+ */
+export interface AnalysedDoc {
+  readonly terms: readonly string[];
+  /** `weights[i]` is the weighted count of `terms[i]`. */
+  readonly weights: readonly number[];
+  /** Explicit tag terms ("#rail-strike"), deduplicated, in tag order. */
+  readonly tagTerms: readonly string[];
+}
+
+/** The metadata the model needs besides the analysed words. */
+export type SimilarMeta = Pick<SimilarInput, 'id' | 'section' | 'date'>;
+
 export interface SimilarityIndex {
   /**
    * Analyse one article now and keep only its weighted term vector and
    * metadata. Throws on a duplicate id.
    */
   add(doc: SimilarInput): void;
+  /** Adds an article analysed elsewhere (a worker, the cache); same result as `add`. */
+  addAnalysed(meta: SimilarMeta, analysed: AnalysedDoc): void;
   /** Number of articles added so far. */
   readonly size: number;
   /**
@@ -243,54 +262,14 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
     scratch[id] = c + weight;
   }
 
-  /**
-   * Raw word → term id (−1: not indexable), scanned without allocating a
-   * string per token. Saves the stopword test, the stemmer and a string
-   * hash for every repeated word; costs one entry per distinct raw word
-   * (roughly the size of the term dictionary again).
-   */
-  const wordIndex = createWordIndex((word) => {
-    const term = termOf(word);
-    return term === null ? -1 : termId(term);
-  });
+  const analyse = createDocAnalyser(fw);
 
-  let countWeight = 0;
-  const onTerm = (id: number): void => {
-    if (id >= 0) countTerm(id, countWeight);
-  };
-
-  function countText(text: string, weight: number): void {
-    if (weight === 0) return;
-    countWeight = weight;
-    wordIndex.scan(text, onTerm);
-  }
-
-  function addDoc(doc: SimilarInput): void {
-    if (seenIds.has(doc.id)) throw new Error(`similar-stories: duplicate id "${doc.id}"`);
-    seenIds.add(doc.id);
-
+  function addAnalysed(meta: SimilarMeta, analysed: AnalysedDoc): void {
+    if (seenIds.has(meta.id)) throw new Error(`similar-stories: duplicate id "${meta.id}"`);
+    seenIds.add(meta.id);
     docTermList.length = 0;
-    const tagIds = new Set<number>();
-    try {
-      countText(doc.title, fw.title);
-      countText(doc.standfirst, fw.standfirst);
-      countText(doc.body, fw.body);
-      for (const tag of doc.tags) {
-        const t = tagTerm(tag);
-        if (t === '') continue;
-        const id = termId(t);
-        if (tagIds.has(id)) continue; // a tag listed twice counts once
-        tagIds.add(id);
-        if (fw.tags === 0) continue;
-        countTerm(id, fw.tags);
-        countText(tag, fw.tags);
-      }
-    } catch (error) {
-      // Malformed input: leave the index as it was before this call.
-      for (const id of docTermList) scratch[id] = 0;
-      seenIds.delete(doc.id);
-      throw error;
-    }
+    for (let i = 0; i < analysed.terms.length; i++) countTerm(termId(analysed.terms[i]!), analysed.weights[i]!);
+    const tagIds = new Set(analysed.tagTerms.map(termId));
 
     const size = docTermList.length;
     const sorted = Uint32Array.from(docTermList).sort();
@@ -311,23 +290,24 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
       df[id] = (df[id] ?? 0) + 1;
     }
 
-    let section = sectionIds.get(doc.section);
+    let section = sectionIds.get(meta.section);
     if (section === undefined) {
       section = sectionIds.size;
-      sectionIds.set(doc.section, section);
+      sectionIds.set(meta.section, section);
     }
 
     docs.push({
-      id: doc.id,
+      id: meta.id,
       section,
-      day: doc.date.getTime() / MS_PER_DAY,
+      day: meta.date.getTime() / MS_PER_DAY,
       packed: packBuffer.slice(0, at),
       tagTerms: Uint32Array.from(tagIds),
     });
   }
 
   return {
-    add: addDoc,
+    add: (doc) => addAnalysed(doc, analyse(doc)),
+    addAnalysed,
     get size() {
       return docs.length;
     },
@@ -337,6 +317,80 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
       return out;
     },
     computeScored: () => computeSimilar(docs, termStrings, df, opts),
+  };
+}
+
+/**
+ * Makes an analyser that turns an article's fields into an {@link AnalysedDoc}:
+ * title, standfirst and body words (stopwords dropped, stemmed) and tags,
+ * each counted with its field weight, in reading order. Keeps a cache of the
+ * words it has seen, so reuse one analyser for many articles.
+ */
+export function createDocAnalyser(
+  fieldWeights: FieldWeights = DEFAULT_SIMILAR_OPTIONS.fieldWeights,
+): (doc: Pick<SimilarInput, 'title' | 'standfirst' | 'tags' | 'body'>) => AnalysedDoc {
+  const termIds = new Map<string, number>();
+  const termStrings: string[] = [];
+  let scratch = new Float64Array(1024);
+  const seen: number[] = [];
+
+  function termId(term: string): number {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termStrings.length;
+      termIds.set(term, id);
+      termStrings.push(term);
+      if (id >= scratch.length) {
+        const grown = new Float64Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+    }
+    return id;
+  }
+  function countTerm(id: number, weight: number): void {
+    const c = scratch[id] ?? 0;
+    if (c === 0) seen.push(id);
+    scratch[id] = c + weight;
+  }
+  /**
+   * Raw word → term id (−1: not indexable), scanned without allocating a
+   * string per token. Saves the stopword test, the stemmer and a string
+   * hash for every repeated word; costs one entry per distinct raw word.
+   */
+  const wordIndex = createWordIndex((word) => {
+    const term = termOf(word);
+    return term === null ? -1 : termId(term);
+  });
+  let countWeight = 0;
+  const onTerm = (id: number): void => {
+    if (id >= 0) countTerm(id, countWeight);
+  };
+  function countText(text: string, weight: number): void {
+    if (weight === 0) return;
+    countWeight = weight;
+    wordIndex.scan(text, onTerm);
+  }
+
+  return (doc) => {
+    seen.length = 0;
+    const tagTerms: string[] = [];
+    try {
+      countText(doc.title, fieldWeights.title);
+      countText(doc.standfirst, fieldWeights.standfirst);
+      countText(doc.body, fieldWeights.body);
+      for (const tag of doc.tags) {
+        const t = tagTerm(tag);
+        if (t === '' || tagTerms.includes(t)) continue; // a tag listed twice counts once
+        tagTerms.push(t);
+        if (fieldWeights.tags === 0) continue;
+        countTerm(termId(t), fieldWeights.tags);
+        countText(tag, fieldWeights.tags);
+      }
+      return { terms: seen.map((id) => termStrings[id]!), weights: seen.map((id) => scratch[id]!), tagTerms };
+    } finally {
+      for (const id of seen) scratch[id] = 0;
+    }
   };
 }
 
