@@ -1,0 +1,88 @@
+/**
+ * Search records: what Pagefind indexes for one article, built from the data
+ * the content loader already has instead of read back from the built page.
+ *
+ * A record is a small HTML document holding only the page's
+ * `data-pagefind-body` region (src/pages/articles/[slug].astro): the section
+ * label, headline, standfirst, byline, dates, lead picture and the free
+ * part's sanitised HTML, in the page's own elements and attributes. Nothing
+ * after the cut-off is in it because nothing after the cut-off is in the free
+ * HTML; the cut-off panel, the sealed part and the lists are not in it at all.
+ *
+ * Why HTML and not a plain-text `addCustomRecord`: Pagefind then reads the
+ * record exactly as it reads the page, so the index is the same: the same
+ * words and sentence breaks in excerpts, the same weights (the headline is an
+ * `h1`), the same filters, date and picture metadata. A build test compares
+ * the two indexes fragment by fragment.
+ */
+import type { Urls } from './urls';
+
+/** One article as its page shows it, before the cut-off. */
+export interface SearchRecordInput {
+  slug: string;
+  title: string;
+  standfirst: string;
+  date: Date;
+  updated?: Date | undefined;
+  /** Lead picture, as in frontmatter (`/images/x.jpg` or a full URL). */
+  image?: string | undefined;
+  imageAlt?: string | undefined;
+  author: { name: string; role?: string | undefined };
+  section: { name: string };
+  /** Sanitised HTML of the free part only: what `<Content />` renders in a public page. */
+  freeHtml: string;
+}
+
+export interface SearchRecordContext {
+  urls: Urls;
+  /** The date as the page prints it (`8 June 2023`). */
+  printDate(date: Date): string;
+  /** The page's `lang` (the settings' locale): Pagefind keeps one index per language. */
+  lang: string;
+}
+
+/** What `index.addHTMLFile()` takes. */
+export interface SearchRecord {
+  /**
+   * The page's URL relative to the site root (`/articles/x/`), as Pagefind
+   * names a page it reads from the output folder. Pagefind's client puts the
+   * folder its bundle is served from (the base path, `/paper/`) in front.
+   */
+  url: string;
+  /** A document holding the page's `data-pagefind-body` region only. */
+  content: string;
+}
+
+const textEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes frontmatter for element text and double-quoted attributes. */
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => textEscapes[char]!);
+}
+
+/**
+ * Builds the search record of one public article. Pure: the caller passes
+ * the URL builder, date printing and language in.
+ *
+ * Keep this in step with the `<article data-pagefind-body>` element of
+ * `src/pages/articles/[slug].astro`; `tests/build/search-index.test.ts`
+ * fails when they differ.
+ */
+export function searchRecord(article: SearchRecordInput, { urls, printDate, lang }: SearchRecordContext): SearchRecord {
+  const { author, section } = article;
+  const role = author.role ? `<span>, ${escapeHtml(author.role)}</span>` : '';
+  const updated = article.updated ? `<span> · Updated <time>${escapeHtml(printDate(article.updated))}</time></span>` : '';
+  const image = article.image
+    ? `<figure><img src="${escapeHtml(urls.asset(article.image))}" alt="${escapeHtml(article.imageAlt ?? '')}"></figure>`
+    : '';
+  const content =
+    `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head><body>` +
+    `<article data-pagefind-body><header>` +
+    `<p><a data-pagefind-filter="section">${escapeHtml(section.name)}</a></p>` +
+    `<h1>${escapeHtml(article.title)}</h1>` +
+    `<p>${escapeHtml(article.standfirst)}</p>` +
+    `<p>By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
+    `<p><time data-pagefind-meta="date">${escapeHtml(printDate(article.date))}</time>${updated}</p>` +
+    `</header>${image}<div>${article.freeHtml}</div></article></body></html>`;
+  return { url: `/${urls.article(article.slug).slice(urls.base.length)}`, content };
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { offerSearchRecords, receiveSearchRecords } from '../../src/integrations/search-channel';
+import { formatDate } from '../../src/lib/dates';
+import { searchRecord, type SearchRecordInput } from '../../src/lib/search-records';
+import { createUrls } from '../../src/lib/urls';
+import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
+
+const processor = createBodyProcessor({ freeParagraphs: 3, basePath: '/paper/' });
+const context = {
+  urls: createUrls('/paper/'),
+  printDate: (date: Date) => formatDate(date, { locale: 'en-GB', timeZone: 'Europe/London' }),
+  lang: 'en-GB',
+};
+
+function article(overrides: Partial<SearchRecordInput> = {}): SearchRecordInput {
+  return {
+    slug: 'valley-footbridge',
+    title: 'Valley council approves new footbridge',
+    standfirst: 'A timber bridge will cross the river by spring.',
+    date: new Date('2023-06-08T12:00:00Z'),
+    author: { name: 'Ada Quill', role: 'Chief reporter' },
+    section: { name: 'News' },
+    freeHtml: '<p>Free words only.</p>',
+    ...overrides,
+  };
+}
+
+describe('searchRecord', () => {
+  it('holds the free part and never a word after the free limit', () => {
+    const body = renderBody(
+      processor,
+      'Free paragraph larkspur.\n\n<!-- free-limit -->\n\nPaid paragraph quintessentialwombat.\n\n[^1]: paidfootnote',
+      'subscribers',
+    );
+    const { content } = searchRecord(article({ freeHtml: body.html }), context);
+    expect(content).toContain('Free paragraph larkspur.');
+    expect(content).not.toMatch(/quintessentialwombat|paidfootnote|Paid paragraph/);
+  });
+
+  it('holds the page header: section, headline, standfirst, byline with role, and dates as printed', () => {
+    const { content } = searchRecord(article({ updated: new Date('2023-06-09T12:00:00Z') }), context);
+    expect(content).toContain('<html lang="en-GB">');
+    expect(content).toContain('<article data-pagefind-body>');
+    expect(content).toContain('<a data-pagefind-filter="section">News</a>');
+    expect(content).toContain('<h1>Valley council approves new footbridge</h1>');
+    expect(content).toContain('<p>A timber bridge will cross the river by spring.</p>');
+    expect(content).toContain('<p>By <a data-pagefind-filter="author">Ada Quill</a><span>, Chief reporter</span></p>');
+    expect(content).toContain('<time data-pagefind-meta="date">8 June 2023</time><span> · Updated <time>9 June 2023</time></span>');
+  });
+
+  it('names the page relative to the site root, because Pagefind’s client puts the base path in front', () => {
+    expect(searchRecord(article(), context).url).toBe('/articles/valley-footbridge/');
+    expect(searchRecord(article({ slug: 'Café_Reopens' }), context).url).toBe('/articles/Caf%C3%A9_Reopens/');
+  });
+
+  it('puts a site-relative lead picture under the base path, as the page does, and keeps a full URL', () => {
+    const local = searchRecord(article({ image: '/images/pier.jpg', imageAlt: 'The pier' }), context).content;
+    expect(local).toContain('<figure><img src="/paper/images/pier.jpg" alt="The pier"></figure>');
+    const remote = searchRecord(article({ image: 'https://images.example.net/x.png' }), context).content;
+    expect(remote).toContain('<img src="https://images.example.net/x.png" alt="">');
+  });
+
+  it('escapes frontmatter, so a headline cannot open an element or an attribute', () => {
+    const { content } = searchRecord(
+      article({ title: `Hostile </h1><script>alert('x')</script> & "quotes"`, image: '/a.jpg" onerror="x', imageAlt: '"><b>' }),
+      context,
+    );
+    expect(content).toContain('<h1>Hostile &lt;/h1&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;</h1>');
+    expect(content).toContain('src="/paper/a.jpg&quot; onerror=&quot;x" alt="&quot;&gt;&lt;b&gt;"');
+    expect(content).not.toContain('<script>');
+  });
+
+  it('leaves out the role and the update when there are none', () => {
+    const { content } = searchRecord(article({ author: { name: 'Cleo Solo' } }), context);
+    expect(content).toContain('<p>By <a data-pagefind-filter="author">Cleo Solo</a></p>');
+    expect(content).not.toContain('Updated');
+  });
+});
+
+describe('the search record channel', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('builds no records when nobody listens', () => {
+    let built = false;
+    expect(offerSearchRecords(() => ((built = true), []))).toBe(false);
+    expect(built).toBe(false);
+  });
+
+  it('hands records to the listener until it stops listening', () => {
+    const received: string[] = [];
+    stop = receiveSearchRecords((records) => received.push(...records.map((record) => record.url)));
+    expect(offerSearchRecords(() => [searchRecord(article(), context)])).toBe(true);
+    expect(received).toEqual(['/articles/valley-footbridge/']);
+    stop();
+    expect(offerSearchRecords(() => [])).toBe(false);
+  });
+});
