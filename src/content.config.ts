@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { createArchiveSource } from './content/loader';
@@ -8,13 +9,15 @@ import { storedAuthorSchema } from './schemas/author';
 import { sectionSchema } from './schemas/section';
 import settings from './settings';
 
-const { contentDir, edition, keyRing, basePath } = resolveBuildEnv(process.env, settings, process.cwd());
+const { contentDir, edition, keyRing, basePath, cacheDir, threads } = resolveBuildEnv(process.env, settings, process.cwd());
 const source = createArchiveSource({
   contentDir,
   displayRoot: process.cwd(),
   settings,
   edition,
   basePath,
+  cacheDir,
+  threads: threads ?? availableParallelism(),
   // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
   sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, new Date()) : [],
 });

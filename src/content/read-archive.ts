@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
@@ -7,8 +8,11 @@ import { sealArticle, serializeEnvelope } from '../lib/paywall/envelope';
 import type { SubscriberKey } from '../lib/paywall/keys';
 import { createSimilarityIndex } from '../lib/related/similar-stories';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
+import { createBodyCache, pipelineVersion } from './body-cache';
+import { createBodyRunner } from './body-pool';
+import type { BodyJob } from './body-step';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
-import { articleFrontmatterSchema, type StoredArticle } from '../schemas/article';
+import { articleFrontmatterSchema, type ArticleFrontmatter, type StoredArticle } from '../schemas/article';
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
 import { sectionsFileSchema, type Section } from '../schemas/section';
@@ -29,6 +33,10 @@ export interface ArchiveOptions {
   sealWith?: readonly SubscriberKey[];
   /** The site's base path, for site-relative links in bodies. Default `/`. */
   basePath?: string;
+  /** Folder of the body cache kept between builds; none when absent. */
+  cacheDir?: string;
+  /** Threads for body work (0 or 1: this thread only). Default 1. */
+  threads?: number;
 }
 
 export interface Entry<T> {
@@ -49,6 +57,31 @@ export interface Archive {
   warnings: string[];
   /** How many paid parts were sealed for subscriber keys. */
   sealedCount: number;
+  /** Bodies taken from the cache, and bodies rendered, in this read. */
+  bodies: { cached: number; rendered: number };
+}
+
+/** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
+function keyRingFingerprint(keys: readonly SubscriberKey[]): string {
+  const hash = createHash('sha256');
+  for (const { id, key } of keys) hash.update(id).update('\0').update(key).update('\0');
+  return hash.digest('hex');
+}
+
+/** Articles whose bodies go to the runner at once: bounds the bodies held in memory. */
+const CHUNK = 512;
+
+interface PendingArticle {
+  /** Position in the folder listing, to keep every report in file order. */
+  order: number;
+  slug: string;
+  shown: string;
+  bodyLineOffset: number;
+  job: BodyJob;
+  meta: ArticleFrontmatter;
+  access: 'free' | 'subscribers';
+  /** False when the frontmatter had errors: the body is still checked, so every problem is reported at once. */
+  valid: boolean;
 }
 
 const articleFields = Object.keys(articleFrontmatterSchema.shape);
@@ -139,6 +172,8 @@ export async function readArchive({
   edition = 'public',
   sealWith = [],
   basePath = '/',
+  cacheDir,
+  threads = 1,
 }: ArchiveOptions): Promise<Archive> {
   const sealing = edition === 'public' && sealWith.length > 0;
   const show = (file: string) => {
@@ -252,7 +287,8 @@ export async function readArchive({
   const authorIds = new Set(authors.map((author) => author.id));
   const knownAuthorFiles = new Set(authorFiles.files.map((file) => path.basename(file, '.md')));
 
-  // Articles: validate, render the free part, feed the similarity model.
+  // Articles: validate each file, then render bodies a chunk at a time (on every
+  // core, from the cache where the same body was rendered before).
   const similarity = createSimilarityIndex({ limit: settings.lists.similar });
   const articles: ArchiveArticle[] = [];
   const slugs = new Map<string, string>();
@@ -261,102 +297,154 @@ export async function readArchive({
   for (const { file, message } of articleFiles.problems) issues.push({ file: show(file), message });
   // A near-miss extension is almost always a mistake a newsroom wants to hear about.
   for (const file of articleFiles.nearMisses) warnings.push(`${show(file)}: ignoring this file: articles must end in .md`);
-  for (const file of articleFiles.files) {
-    const shown = show(file);
-    const slug = path.basename(file, '.md');
-    if (!ID_PATTERN.test(slug)) {
-      issues.push({ file: shown, message: `file name "${slug}" must be a URL slug: ${ID_HINT}` });
-      continue;
-    }
-    const first = slugs.get(slug);
-    if (first) {
-      issues.push({ file: shown, message: `duplicate slug "${slug}": ${first} and ${shown} would both be /articles/${slug}/` });
-      continue;
-    }
-    if (!checkName('slug', slug, shown, slugKeys)) continue;
-    slugs.set(slug, shown);
-    const read = readFrontmatter(file, shown, issues);
-    if (!read) continue;
-    const parsed = articleFrontmatterSchema.safeParse(read.data);
-    if (!parsed.success) {
-      issues.push(...schemaIssues(shown, parsed.error, read.data, read.lineOf));
-      continue;
-    }
-    warnings.push(...unknownFields(shown, read.data, articleFields));
-    const meta = parsed.data;
-    let valid = true;
-    if (!authorIds.has(meta.author)) {
-      valid = false;
-      const authorFile = show(path.join(authorsDir, `${meta.author}.md`));
-      issues.push({
-        file: shown,
-        field: 'author',
-        message: knownAuthorFiles.has(meta.author)
-          ? `"${meta.author}" refers to ${authorFile}, which has errors of its own`
-          : `"${meta.author}" is not a known author (${authorFile} not found)`,
+
+  const cache = createBodyCache({
+    dir: cacheDir,
+    edition,
+    // Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
+    salt: JSON.stringify([pipelineVersion(displayRoot), settings.freeParagraphs, basePath, sealing ? keyRingFingerprint(sealWith) : null]),
+  });
+  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, keepWhole: sealing }, threads);
+  const fileOrder = new Map<string, number>();
+  let rendered = 0;
+  let sealedCount = 0;
+
+  const processChunk = async (chunk: PendingArticle[]) => {
+    const keys = chunk.map((pending) => cache.keyFor(pending.job));
+    const cached = keys.map((key) => cache.get(key));
+    const missing = chunk.filter((_, index) => !cached[index]);
+    const outcomes = await runner.run(missing.map((pending) => pending.job));
+    rendered += missing.length;
+    let next = 0;
+    for (const [index, pending] of chunk.entries()) {
+      let body = cached[index];
+      if (!body) {
+        const outcome = outcomes[next++]!;
+        if (!outcome.ok) {
+          const { freeLimit } = outcome;
+          const message = freeLimit
+            ? new FreeLimitError(freeLimit.kind, freeLimit.lines, freeLimit.detail).shifted(pending.bodyLineOffset).message
+            : `could not be rendered (${outcome.message}); look for deeply nested HTML, lists or quotes`;
+          issues.push({ file: pending.shown, field: 'body', message });
+          continue;
+        }
+        const sealed =
+          outcome.wholeHtml !== undefined
+            ? serializeEnvelope(await sealArticle({ articleId: pending.slug, html: outcome.wholeHtml, keys: sealWith }))
+            : undefined;
+        body = { html: outcome.html, cut: outcome.cut, analysed: outcome.analysed, ...(sealed ? { sealed } : {}) };
+        if (pending.valid) cache.set(keys[index]!, body);
+      }
+      if (!pending.valid) continue;
+      const { meta, slug } = pending;
+      similarity.addAnalysed({ id: slug, section: meta.section, date: meta.date }, body.analysed);
+      if (body.sealed) sealedCount++;
+      articles.push({
+        id: slug,
+        html: body.html,
+        data: {
+          title: meta.title,
+          author: meta.author,
+          section: meta.section,
+          date: meta.date,
+          ...(meta.updated ? { updated: meta.updated } : {}),
+          ...(meta.image ? { image: meta.image, imageAlt: meta.imageAlt } : {}),
+          standfirst: meta.standfirst,
+          tags: meta.tags,
+          access: pending.access,
+          cut: body.cut,
+          ...(body.sealed ? { sealed: body.sealed } : {}),
+          source: pending.shown,
+          moreFromAuthor: [],
+          similar: [],
+        },
       });
     }
-    // A broken sections.yaml is reported once, not again by every article.
-    if (sectionsValid && !sectionIds.has(meta.section)) {
-      valid = false;
-      issues.push({
-        file: shown,
-        field: 'section',
-        message: `"${meta.section}" is not a known section (known: ${[...sectionIds].join(', ') || 'none'}; see ${show(sectionsFile)})`,
-      });
-    }
-    if (meta.updated && meta.updated < meta.date) {
-      issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
-      valid = false;
-    }
-    const access = meta.access ?? settings.defaultAccess;
-    let body;
-    try {
-      body = renderBody(processor, read.body, edition === 'subscribers' ? 'free' : access);
-    } catch (error) {
-      const message =
-        error instanceof FreeLimitError
-          ? error.shifted(read.bodyLineOffset).message
-          : `could not be rendered (${(error as Error).message.split('\n')[0]}); look for deeply nested HTML, lists or quotes`;
-      issues.push({ file: shown, field: 'body', message });
-      continue;
-    }
-    if (!valid) continue;
-    const sealed =
-      sealing && body.wholeHtml !== undefined
-        ? serializeEnvelope(await sealArticle({ articleId: slug, html: body.wholeHtml, keys: sealWith }))
-        : undefined;
-    similarity.add({
-      id: slug,
-      title: meta.title,
-      standfirst: meta.standfirst,
-      tags: meta.tags,
-      section: meta.section,
-      date: meta.date,
-      body: body.fullText,
-    });
-    articles.push({
-      id: slug,
-      html: body.html,
-      data: {
-        title: meta.title,
-        author: meta.author,
-        section: meta.section,
-        date: meta.date,
-        ...(meta.updated ? { updated: meta.updated } : {}),
-        ...(meta.image ? { image: meta.image, imageAlt: meta.imageAlt } : {}),
-        standfirst: meta.standfirst,
-        tags: meta.tags,
+  };
+
+  let chunk: PendingArticle[] = [];
+  try {
+    for (const [order, file] of articleFiles.files.entries()) {
+      const shown = show(file);
+      fileOrder.set(shown, order);
+      const slug = path.basename(file, '.md');
+      if (!ID_PATTERN.test(slug)) {
+        issues.push({ file: shown, message: `file name "${slug}" must be a URL slug: ${ID_HINT}` });
+        continue;
+      }
+      const first = slugs.get(slug);
+      if (first) {
+        issues.push({ file: shown, message: `duplicate slug "${slug}": ${first} and ${shown} would both be /articles/${slug}/` });
+        continue;
+      }
+      if (!checkName('slug', slug, shown, slugKeys)) continue;
+      slugs.set(slug, shown);
+      const read = readFrontmatter(file, shown, issues);
+      if (!read) continue;
+      const parsed = articleFrontmatterSchema.safeParse(read.data);
+      if (!parsed.success) {
+        issues.push(...schemaIssues(shown, parsed.error, read.data, read.lineOf));
+        continue;
+      }
+      warnings.push(...unknownFields(shown, read.data, articleFields));
+      const meta = parsed.data;
+      let valid = true;
+      if (!authorIds.has(meta.author)) {
+        valid = false;
+        const authorFile = show(path.join(authorsDir, `${meta.author}.md`));
+        issues.push({
+          file: shown,
+          field: 'author',
+          message: knownAuthorFiles.has(meta.author)
+            ? `"${meta.author}" refers to ${authorFile}, which has errors of its own`
+            : `"${meta.author}" is not a known author (${authorFile} not found)`,
+        });
+      }
+      // A broken sections.yaml is reported once, not again by every article.
+      if (sectionsValid && !sectionIds.has(meta.section)) {
+        valid = false;
+        issues.push({
+          file: shown,
+          field: 'section',
+          message: `"${meta.section}" is not a known section (known: ${[...sectionIds].join(', ') || 'none'}; see ${show(sectionsFile)})`,
+        });
+      }
+      if (meta.updated && meta.updated < meta.date) {
+        issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
+        valid = false;
+      }
+      const access = meta.access ?? settings.defaultAccess;
+      chunk.push({
+        order,
+        slug,
+        shown,
+        bodyLineOffset: read.bodyLineOffset,
+        meta,
         access,
-        cut: body.cut,
-        ...(sealed ? { sealed } : {}),
-        source: shown,
-        moreFromAuthor: [],
-        similar: [],
-      },
-    });
+        valid,
+        job: {
+          markdown: read.body,
+          access: edition === 'subscribers' ? 'free' : access,
+          title: meta.title,
+          standfirst: meta.standfirst,
+          tags: meta.tags,
+        },
+      });
+      if (chunk.length >= CHUNK) {
+        await processChunk(chunk);
+        chunk = [];
+      }
+    }
+    await processChunk(chunk);
+  } finally {
+    await runner.close();
   }
-  if (issues.length > 0) throw new ContentError(issues);
+  if (issues.length > 0) {
+    // Body problems were found a chunk later than the file's other problems: put every report back in file order.
+    const rank = (issue: ContentIssue) => fileOrder.get(issue.file) ?? -1;
+    throw new ContentError(issues.map((issue, index) => ({ issue, index })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.index - b.index).map(({ issue }) => issue));
+  }
+  cache.prune();
 
   // Lists under every article, computed once for the whole archive.
   const similar = similarity.compute();
@@ -368,6 +456,5 @@ export async function readArchive({
     article.data.similar = similar.get(article.id) ?? [];
     article.data.moreFromAuthor = byAuthor.get(article.id) ?? [];
   }
-  const sealedCount = articles.filter((article) => article.data.sealed).length;
-  return { sections, authors, articles, warnings, sealedCount };
+  return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered } };
 }

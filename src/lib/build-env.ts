@@ -17,6 +17,10 @@ export interface BuildEnvInput {
   PAYWALL_KEYS?: string;
   /** Path of a file holding the subscriber key ring. */
   PAYWALL_KEYS_FILE?: string;
+  /** Folder of the body cache. Default `node_modules/.cache/masthead`; `off` for none. */
+  MASTHEAD_CACHE_DIR?: string;
+  /** Threads for body work. Default: one per core; `1` keeps it all in the build's own thread. */
+  MASTHEAD_THREADS?: string;
 }
 
 /** Which site a build makes. */
@@ -30,6 +34,10 @@ export interface BuildEnv {
   edition: Edition;
   /** Where the key ring comes from, if anywhere: `PAYWALL_KEYS` text or a file path. */
   keyRing?: { from: 'PAYWALL_KEYS'; text: string } | { from: 'PAYWALL_KEYS_FILE'; path: string } | undefined;
+  /** The body cache's folder, or `undefined` when caching is off. */
+  cacheDir: string | undefined;
+  /** Threads for body work, when set; otherwise one per core. */
+  threads?: number;
 }
 
 /**
@@ -86,7 +94,14 @@ export function resolveBuildEnv(
       }
     }
   }
+  const cacheSetting = env.MASTHEAD_CACHE_DIR?.trim() || 'node_modules/.cache/masthead';
+  const threadsSetting = env.MASTHEAD_THREADS?.trim();
+  if (threadsSetting && !/^[1-9][0-9]?$/.test(threadsSetting)) {
+    throw new Error(`MASTHEAD_THREADS "${threadsSetting}" is not a number of threads from 1 to 99`);
+  }
   return {
+    cacheDir: cacheSetting === 'off' ? undefined : path.resolve(cwd, cacheSetting),
+    ...(threadsSetting ? { threads: Number(threadsSetting) } : {}),
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
     siteUrl,
     basePath: normaliseBase(env.BASE_PATH ?? settings.basePath),

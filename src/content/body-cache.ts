@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Edition } from '../lib/build-env';
+import type { AnalysedDoc } from '../lib/related/similar-stories';
+import type { BodyJob } from './body-step';
+
+/**
+ * What a build keeps of one article body between builds. In a public build:
+ * the free HTML only, the analysed terms (stems and counts, no text) and, with
+ * keys, the sealed envelope (ciphertext). Paid text in clear only ever enters
+ * the subscriber edition's own cache, which a public build never reads.
+ */
+export interface CachedBody {
+  html: string;
+  cut: boolean;
+  analysed: AnalysedDoc;
+  /** The envelope JSON, in a keyed public build. */
+  sealed?: string;
+}
+
+export interface BodyCache {
+  /** The entry's key: the body, the fields the step reads, and everything else the result depends on. */
+  keyFor(job: BodyJob): string;
+  get(key: string): CachedBody | undefined;
+  set(key: string, value: CachedBody): void;
+  /** Removes the entries this build did not use. */
+  prune(): void;
+  /** Entries found / written in this build. */
+  readonly stats: { hits: number; writes: number };
+}
+
+export interface BodyCacheOptions {
+  /** The cache's folder (`node_modules/.cache/masthead`), or `undefined` for no cache. */
+  dir: string | undefined;
+  edition: Edition;
+  /**
+   * Everything besides the job that the result depends on: the pipeline's
+   * version, the settings it reads, the base path, and a fingerprint of the
+   * subscriber keys (never the keys).
+   */
+  salt: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A content-addressed cache of body results, one small JSON file per body
+ * under `<dir>/<edition>/`. Writes go through a temporary file and a rename,
+ * so an interrupted build leaves no half entry; an unreadable entry is a miss.
+ */
+export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyCache {
+  const root = dir ? path.join(dir, edition) : undefined;
+  const prefix = sha256(`${edition}\0${salt}`);
+  const used = new Set<string>();
+  const stats = { hits: 0, writes: 0 };
+  const fileOf = (key: string) => path.join(root!, key.slice(0, 2), `${key}.json`);
+
+  return {
+    stats,
+    keyFor: (job) =>
+      sha256(`${prefix}\0${JSON.stringify([job.access, job.title, job.standfirst, job.tags])}\0${job.markdown}`),
+    get: (key) => {
+      if (!root) return undefined;
+      used.add(key);
+      try {
+        const value = JSON.parse(readFileSync(fileOf(key), 'utf8')) as CachedBody;
+        stats.hits++;
+        return value;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (key, value) => {
+      if (!root) return;
+      used.add(key);
+      const file = fileOf(key);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(value));
+      renameSync(temporary, file);
+      stats.writes++;
+    },
+    prune: () => {
+      if (!root) return;
+      let shards: string[];
+      try {
+        shards = readdirSync(root);
+      } catch {
+        return;
+      }
+      for (const shard of shards) {
+        for (const name of readdirSync(path.join(root, shard))) {
+          if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(root, shard, name), { force: true });
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The version of the body pipeline: a hash of the source of every module the
+ * body step runs (the Markdown pipeline, the similarity analyser, the step
+ * itself) and of the lockfile, so a code or dependency change starts afresh.
+ */
+export function pipelineVersion(projectRoot: string): string {
+  const hash = createHash('sha256');
+  const folders = ['src/markdown', 'src/lib/related', 'src/content/body-step.ts', 'package-lock.json'];
+  for (const entry of folders) {
+    const full = path.join(projectRoot, entry);
+    let files: string[];
+    try {
+      files = readdirSync(full).sort().map((name) => path.join(full, name));
+    } catch {
+      files = [full];
+    }
+    for (const file of files) {
+      try {
+        hash.update(file.slice(projectRoot.length)).update(readFileSync(file));
+      } catch {
+        hash.update(`${file}: missing`);
+      }
+    }
+  }
+  return hash.digest('hex');
+}
