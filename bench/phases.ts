@@ -18,7 +18,8 @@
  *   (sitemap, search index).
  * - `search`: part of `finish`, from the log line before the last line of
  *   Masthead's Pagefind integration (`[masthead-pagefind] indexed ...`; it
- *   runs after the sitemap) to that line. While Pagefind read the built HTML
+ *   runs after the sitemap) to that line, skipping Astro's "Waiting for
+ *   integration" notes. While Pagefind read the built HTML
  *   afterwards, this was all the indexing; once it is fed while the pages
  *   render, it is only what is left to wait for and write.
  * - `total`: up to `[build] N page(s) built in`.
@@ -78,6 +79,9 @@ export function parsePhases(log: string): Phases {
   const pagesEnd = pagesStart === undefined ? undefined : find(/✓ Completed in/, pagesStart + 1);
   const done = find(/\[build\] \d+ page\(s\) built in/);
   const searchEnd = lines.findLastIndex((line, i) => (done === undefined || i < done) && /\[masthead-pagefind\] /.test(line.text));
+  // The line before Pagefind's own, not counting Astro's notes that a hook is still running.
+  let searchStart = searchEnd - 1;
+  while (searchStart > 0 && /\[masthead-pagefind\] |Waiting for integration/.test(lines[searchStart]!.text)) searchStart--;
 
   const extra: Record<string, number> = {};
   for (const { text } of lines) {
@@ -92,7 +96,7 @@ export function parsePhases(log: string): Phases {
     bundle: span(bundleStart, pagesStart),
     pages: span(pagesStart, pagesEnd),
     finish: span(pagesEnd, done),
-    search: searchEnd < 1 ? undefined : span(searchEnd - 1, searchEnd),
+    search: searchEnd < 1 ? undefined : span(searchStart, searchEnd),
     total: done === undefined ? undefined : lines[done]!.at,
     pageCount,
     extra,

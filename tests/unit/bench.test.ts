@@ -97,6 +97,8 @@ describe('the benchmark log reader', () => {
     expect(parsePhases(log).extra).toEqual({ lists: 812 });
     const fedWhilePagesRender = log.replace('indexed 211 pages for search', "indexed 200 articles for search from the content loader's records");
     expect(parsePhases(fedWhilePagesRender).search).toBeCloseTo(17965.6 - 16389.8);
+    const slowHook = log.replace('[+17965.6]', '[+16900.0] 18:58:06 [build] Waiting for integration "masthead-pagefind", hook "astro:build:done"...\n[+17965.6]');
+    expect(parsePhases(slowHook).search).toBeCloseTo(17965.6 - 16389.8);
     const withoutSearch = parsePhases(log.replace(/.*indexed 211 pages.*\n/, ''));
     expect(withoutSearch.search).toBeUndefined();
     expect(withoutSearch.content).toBeCloseTo(10957.5 - 5923.7);
