@@ -3,7 +3,8 @@
  *
  * Generates a seeded synthetic archive (bench/corpus.ts), then builds it, each
  * build in a child process of its own (bench/build-child.ts) with its own
- * cache folder, measuring wall time, CPU time and peak memory of the whole
+ * cache folder (Astro's data store, Vite's cache and Masthead's body cache,
+ * `MASTHEAD_CACHE_DIR`), measuring wall time, CPU time and peak memory of the whole
  * process tree (bench/measure.ts) and the time of each phase from the build
  * log (bench/phases.ts):
  *
@@ -19,7 +20,7 @@
  * Run by Node directly (type stripping): erasable TypeScript only, `.ts` imports.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -109,19 +110,31 @@ mkdirSync(work, { recursive: true });
 
 // Builds in this working tree by anyone else must not change what a child inherits.
 const inherited: NodeJS.ProcessEnv = { ...process.env };
-for (const key of ['CONTENT_DIR', 'OUT_DIR', 'SITE_URL', 'BASE_PATH', 'EDITION', 'PAYWALL_KEYS', 'PAYWALL_KEYS_FILE', 'NODE_ENV']) delete inherited[key];
+for (const key of ['CONTENT_DIR', 'OUT_DIR', 'SITE_URL', 'BASE_PATH', 'EDITION', 'PAYWALL_KEYS', 'PAYWALL_KEYS_FILE', 'MASTHEAD_CACHE_DIR', 'NODE_ENV']) {
+  delete inherited[key];
+}
 
 async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: Record<string, string> = {}): Promise<BuildRun> {
   const site = name === 'baseline' ? 'baseline' : name === 'keyed' ? 'keyed' : 'masthead';
   const cacheDir = path.join(work, `cache-${site}`);
   const outDir = path.join(work, `out-${site}`);
-  // Cold builds start without Astro's data store, Vite's cache or anything else kept in the cache folder.
+  // Cold builds start without Astro's data store, Vite's cache or Masthead's body cache: all three live in cacheDir.
   if (name === 'cold' || name === 'baseline' || name === 'keyed') rmSync(cacheDir, { recursive: true, force: true });
   const root = site === 'baseline' ? baselineRoot : repoRoot;
   log(`  ${name}${rounds > 1 && round > 0 ? ` (round ${round})` : ''}...`);
   const measured = await runMeasured(process.execPath, ['--experimental-strip-types', '--no-warnings', childScript, root, cacheDir, outDir], {
     cwd: root,
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: corpus.dir, OUT_DIR: outDir, ...extraEnv },
+    env: {
+      ...inherited,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      CONTENT_DIR: corpus.dir,
+      OUT_DIR: outDir,
+      // Masthead's body cache (default node_modules/.cache/masthead, shared with every other build here).
+      MASTHEAD_CACHE_DIR: path.join(cacheDir, 'masthead'),
+      ...extraEnv,
+    },
   });
   const output = `${measured.stdout}\n${measured.stderr}`;
   mkdirSync(logDir, { recursive: true });
@@ -196,9 +209,6 @@ const LABELS: Record<BuildName, string> = {
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const started = new Date();
-  if (existsSync(path.join(repoRoot, 'node_modules', '.cache', 'masthead'))) {
-    console.error('bench: warning: node_modules/.cache/masthead exists; each build here has its own Astro cacheDir, but a cache kept outside it would make cold builds warm');
-  }
   rmSync(logDir, { recursive: true, force: true });
   log(`Generating ${articles} articles (seed ${seed}) in ${work}`);
   const generateStarted = performance.now();
@@ -266,6 +276,7 @@ async function main(): Promise<void> {
       cpuModel: os.cpus()[0]?.model,
       memoryBytes: os.totalmem(),
       node: process.version,
+      threads: process.env.MASTHEAD_THREADS ?? 'default (one per core)',
       astro: astroVersion,
       loadAverageBefore: loadBefore,
       loadAverageAfter: os.loadavg(),
