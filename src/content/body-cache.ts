@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../lib/build-env';
 import type { AnalysedDoc } from '../lib/related/similar-stories';
@@ -24,7 +24,7 @@ export interface BodyCache {
   keyFor(job: BodyJob): string;
   get(key: string): CachedBody | undefined;
   set(key: string, value: CachedBody): void;
-  /** Removes the entries this build did not use. */
+  /** Removes this configuration's entries that this build did not use, and other configurations' unused for a week. */
   prune(): void;
   /** Entries found / written in this build. */
   readonly stats: { hits: number; writes: number };
@@ -42,6 +42,17 @@ export interface BodyCacheOptions {
   salt: string;
 }
 
+/** A configuration's entries are removed once no build has used them for this long. */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -50,8 +61,10 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * so an interrupted build leaves no half entry; an unreadable entry is a miss.
  */
 export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyCache {
-  const root = dir ? path.join(dir, edition) : undefined;
   const prefix = sha256(`${edition}\0${salt}`);
+  // One folder per edition and configuration: pruning one never touches another's entries.
+  const editionRoot = dir ? path.join(dir, edition) : undefined;
+  const root = editionRoot ? path.join(editionRoot, prefix.slice(0, 16)) : undefined;
   const used = new Set<string>();
   const stats = { hits: 0, writes: 0 };
   const fileOf = (key: string) => path.join(root!, key.slice(0, 2), `${key}.json`);
@@ -82,17 +95,18 @@ export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyC
       stats.writes++;
     },
     prune: () => {
-      if (!root) return;
-      let shards: string[];
-      try {
-        shards = readdirSync(root);
-      } catch {
-        return;
-      }
-      for (const shard of shards) {
-        for (const name of readdirSync(path.join(root, shard))) {
+      if (!root || !editionRoot) return;
+      for (const shard of safeList(root)) {
+        for (const name of safeList(path.join(root, shard))) {
           if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(root, shard, name), { force: true });
         }
+      }
+      // Other configurations (an old pipeline version, another base path) go once unused for a week.
+      const now = new Date();
+      if (existsSync(root)) utimesSync(root, now, now);
+      for (const other of safeList(editionRoot)) {
+        const folder = path.join(editionRoot, other);
+        if (folder !== root && now.getTime() - statSync(folder).mtimeMs > STALE_AFTER_MS) rmSync(folder, { recursive: true, force: true });
       }
     },
   };

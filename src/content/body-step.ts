@@ -9,8 +9,8 @@ import { createBodyProcessor, renderBody } from '../markdown/pipeline';
  * build's own thread and in a worker, and its result can be cached.
  *
  * Plain data in and out (structured-clone safe). The whole text never leaves:
- * only the free HTML, the analysed terms (stems and counts) and, when asked
- * for, the whole article's HTML to be sealed at once.
+ * only the free HTML, the analysed terms (fingerprints of stems, with counts)
+ * and, when asked for, the whole article's HTML to be sealed at once.
  */
 export interface BodyJob {
   markdown: string;
@@ -46,6 +46,28 @@ export type BodyOutcome =
       message: string;
     };
 
+/**
+ * A 53-bit fingerprint of a term (cyrb53), so that what the build keeps and
+ * caches of the whole text is counts of fingerprints, not words. The seed is
+ * fixed: every machine must rank similar stories the same way.
+ */
+function fingerprint(term: string): string {
+  let h1 = 0xdeadbeef ^ 0x4d41;
+  let h2 = 0x41c6ce57 ^ 0x5448;
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+function fingerprinted({ terms, weights, tagTerms }: AnalysedDoc): AnalysedDoc {
+  return { terms: terms.map(fingerprint), weights, tagTerms: tagTerms.map(fingerprint) };
+}
+
 /** Creates the body step; reuse it for many bodies (the processor and word cache are kept). */
 export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => BodyOutcome {
   const processor = createBodyProcessor({
@@ -57,7 +79,7 @@ export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => Body
   return (job) => {
     try {
       const body = renderBody(processor, job.markdown, job.access);
-      const analysed = analyse({ title: job.title, standfirst: job.standfirst, tags: job.tags, body: body.fullText });
+      const analysed = fingerprinted(analyse({ title: job.title, standfirst: job.standfirst, tags: job.tags, body: body.fullText }));
       return {
         ok: true,
         html: body.html,

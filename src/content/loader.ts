@@ -1,15 +1,25 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { offerSearchRecords } from '../integrations/search-channel';
+import { formatDate } from '../lib/dates';
+import { searchRecord, type SearchRecord } from '../lib/search-records';
+import { createUrls } from '../lib/urls';
+import type { Settings } from '../schemas/settings';
 import { readArchive, type Archive, type ArchiveOptions } from './read-archive';
 
 type CollectionName = 'articles' | 'authors' | 'sections';
+
+export interface ArchiveSourceOptions extends ArchiveOptions {
+  /** Also the date style and language of the pages, for search records. */
+  settings: ArchiveOptions['settings'] & Pick<Settings, 'locale' | 'timeZone'>;
+}
 
 /**
  * Reads the content folder once per build and feeds the three collections from
  * that single read, so cross-file checks and build-wide lists are computed once.
  * In `astro dev`, a change in the folder re-reads it and refills all three.
  */
-export function createArchiveSource(options: ArchiveOptions) {
+export function createArchiveSource(options: ArchiveSourceOptions) {
   let pending: Promise<Archive> | undefined;
   let watching = false;
   let warned = false;
@@ -24,10 +34,14 @@ export function createArchiveSource(options: ArchiveOptions) {
     if (!warned) {
       warned = true;
       for (const warning of archive.warnings) logger.warn(warning);
+      logger.info(`article bodies: ${archive.bodies.rendered} rendered, ${archive.bodies.cached} from the cache`);
       if (options.sealWith?.length) {
         const ids = options.sealWith.map((key) => key.id).join(', ');
         logger.info(`sealed ${archive.sealedCount} paywalled articles for subscriber keys ${ids}`);
       }
+      // Pagefind indexes these while Astro renders the pages. Never from the
+      // subscriber edition, whose HTML is the whole article.
+      if (options.edition !== 'subscribers') offerSearchRecords(() => archiveSearchRecords(archive, options));
     }
     store.clear();
     if (collection === 'sections') {
@@ -64,6 +78,37 @@ export function createArchiveSource(options: ArchiveOptions) {
   });
 
   return { get, loader };
+}
+
+/**
+ * One search record per article of a public-edition archive, from its free
+ * HTML (see `src/lib/search-records.ts`), in the archive's order.
+ */
+export function archiveSearchRecords(
+  archive: Archive,
+  { basePath = '/', settings }: Pick<ArchiveSourceOptions, 'basePath' | 'settings'>,
+): SearchRecord[] {
+  const urls = createUrls(basePath);
+  const authors = new Map(archive.authors.map((author) => [author.id, author.data]));
+  const sections = new Map(archive.sections.map((section) => [section.id, section]));
+  const context = { urls, printDate: (date: Date) => formatDate(date, settings), lang: settings.locale };
+  return archive.articles.map(({ id, data, html }) =>
+    searchRecord(
+      {
+        slug: id,
+        title: data.title,
+        standfirst: data.standfirst,
+        date: data.date,
+        updated: data.updated,
+        image: data.image,
+        imageAlt: data.imageAlt,
+        author: authors.get(data.author)!,
+        section: sections.get(data.section)!,
+        freeHtml: html,
+      },
+      context,
+    ),
+  );
 }
 
 function isInside(dir: string, file: string): boolean {

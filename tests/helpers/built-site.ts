@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { astroBuild } from './astro-build';
@@ -29,9 +29,21 @@ export function builtSite(name: SiteName): string {
   const outDir = path.join(inject('runDir'), name);
   const stamp = `${outDir}.built`;
   if (existsSync(stamp)) return outDir;
-  const result = astroBuild({ ...sites[name], OUT_DIR: outDir });
+  // The run's own body cache: shared by this run's builds, scanned by the cache tests.
+  const result = astroBuild({ ...sites[name], OUT_DIR: outDir, MASTHEAD_CACHE_DIR: bodyCacheDir() });
   if (result.code !== 0) throw new Error(`Building ${sites[name].CONTENT_DIR} failed:\n${result.output}`);
   console.log(`built ${sites[name].CONTENT_DIR} in ${(result.durationMs / 1000).toFixed(1)} s`);
+  writeFileSync(`${outDir}.log`, result.output);
   writeFileSync(stamp, new Date().toISOString());
   return outDir;
+}
+
+/** The body cache this run's builds share. */
+export function bodyCacheDir(): string {
+  return path.join(inject('runDir'), 'cache');
+}
+
+/** What `astro build` printed while building a site (see `builtSite`). */
+export function buildLog(name: SiteName): string {
+  return readFileSync(`${builtSite(name)}.log`, 'utf8');
 }

@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus';
+import { astroBuild } from '../helpers/astro-build';
+import { bodyCacheDir, builtSite, buildLog } from '../helpers/built-site';
+import { PAID } from '../helpers/fixture-paid';
+import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY } from '../helpers/keys';
+import { findInSite, listFiles } from '../helpers/site-files';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'masthead-cache-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Every file of two folders, compared byte for byte: the paths that differ. */
+function differences(a: string, b: string): string[] {
+  const files = [...new Set([...listFiles(a), ...listFiles(b)])].sort();
+  return files.filter((file) => {
+    const left = path.join(a, file);
+    const right = path.join(b, file);
+    return !existsSync(left) || !existsSync(right) || !readFileSync(left).equals(readFileSync(right));
+  });
+}
+
+describe('the body cache', () => {
+  it('holds no paid words and no keys from public builds, with or without keys', () => {
+    builtSite('fixture');
+    builtSite('keyed');
+    const publicCache = path.join(bodyCacheDir(), 'public');
+    expect(listFiles(publicCache).length).toBeGreaterThan(10);
+    expect(findInSite(publicCache, PAID)).toEqual([]);
+    const secrets = [CURRENT_KEY, GRACE_KEY, RETIRED_KEY].map((token) => token.split('.')[1]!);
+    expect(findInSite(publicCache, secrets)).toEqual([]);
+  });
+
+  it('keeps the subscriber edition apart, where a public build never looks', () => {
+    builtSite('edition');
+    const editionCache = path.join(bodyCacheDir(), 'subscribers');
+    // The subscriber edition's cache does hold paid text: that is why it is kept apart.
+    expect(findInSite(editionCache, PAID).length).toBeGreaterThan(0);
+    expect(findInSite(path.join(bodyCacheDir(), 'public'), PAID)).toEqual([]);
+  });
+
+  it('gives a rebuild with nothing changed the same site, without rendering a body again', () => {
+    const first = builtSite('fixture');
+    expect(buildLog('fixture')).toMatch(/article bodies: \d+ rendered/);
+    const again = path.join(scratch, 'fixture-again');
+    const result = astroBuild({ CONTENT_DIR: 'tests/fixtures/site', OUT_DIR: again, MASTHEAD_CACHE_DIR: bodyCacheDir() });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/article bodies: 0 rendered, \d+ from the cache/);
+    expect(differences(first, again)).toEqual([]);
+  }, 120_000);
+});
+
+describe('body work on several threads', () => {
+  it('builds the same site byte for byte as one thread, from a cold start', () => {
+    const corpus = path.join(scratch, 'corpus');
+    generateCorpus({ dir: corpus, articles: 120, seed: 3 });
+    const build = (threads: string) => {
+      const out = path.join(scratch, `threads-${threads}`);
+      const result = astroBuild({ CONTENT_DIR: corpus, OUT_DIR: out, MASTHEAD_THREADS: threads, MASTHEAD_CACHE_DIR: 'off' });
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).toMatch(/article bodies: 120 rendered, 0 from the cache/);
+      return out;
+    };
+    expect(differences(build('1'), build('2'))).toEqual([]);
+  }, 240_000);
+});
