@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createBodyCache } from '../../src/content/body-cache';
+import { createBodyRunner } from '../../src/content/body-pool';
+import type { BodyJob } from '../../src/content/body-step';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const job = (n: number): BodyJob => ({
+  markdown:
+    n % 7 === 0
+      ? `Free ${n}.\n\n<!—free-limit—>\n\nPaid ${n}.`
+      : `Free ${n} words about the harbour.\n\n<!-- free-limit -->\n\nPaid ${n} secret words.[^1]\n\n[^1]: A note.`,
+  access: n % 5 === 0 ? 'free' : 'subscribers',
+  title: `Story ${n}`,
+  standfirst: 'What happened.',
+  tags: ['harbour'],
+});
+
+describe('the body runner', () => {
+  it('gives the same outcomes, refusals included, on two worker threads as in this thread', async () => {
+    const jobs = Array.from({ length: 100 }, (_, n) => job(n));
+    const options = { freeParagraphs: 3, basePath: '/', keepWhole: false };
+    const local = await createBodyRunner(options, 1).run(jobs);
+    const pool = createBodyRunner(options, 2);
+    try {
+      const threaded = await pool.run(jobs);
+      expect(threaded).toEqual(local);
+      expect(threaded.filter((outcome) => !outcome.ok)).toHaveLength(15);
+      expect(threaded[0]).toMatchObject({ ok: false, freeLimit: { kind: 'damaged', lines: [3] } });
+      const paywalled = threaded.filter((_, index) => jobs[index]!.access === 'subscribers');
+      expect(JSON.stringify(paywalled)).not.toMatch(/secret/i);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
+
+describe('the body cache', () => {
+  it('never gives a public build an entry written by the subscriber edition', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-body-cache-'));
+    try {
+      const subscribers = createBodyCache({ dir, edition: 'subscribers', salt: 's' });
+      const published = createBodyCache({ dir, edition: 'public', salt: 's' });
+      const key = subscribers.keyFor(job(1));
+      subscribers.set(key, { html: '<p>Paid secret words.</p>', cut: false, analysed: { terms: [], weights: [], tagTerms: [] } });
+      expect(published.keyFor(job(1))).not.toBe(key);
+      expect(published.get(key)).toBeUndefined();
+      expect(published.get(published.keyFor(job(1)))).toBeUndefined();
+      expect(subscribers.get(key)?.html).toContain('Paid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('misses when anything the result depends on changes', () => {
+    const cache = createBodyCache({ dir: undefined, edition: 'public', salt: 'a' });
+    const other = createBodyCache({ dir: undefined, edition: 'public', salt: 'b' });
+    const base = cache.keyFor(job(1));
+    expect(other.keyFor(job(1))).not.toBe(base);
+    expect(cache.keyFor({ ...job(1), title: 'Another' })).not.toBe(base);
+    expect(cache.keyFor({ ...job(1), tags: ['tide'] })).not.toBe(base);
+    expect(cache.keyFor({ ...job(1), access: 'free' })).not.toBe(base);
+    expect(cache.keyFor({ ...job(1), markdown: `${job(1).markdown} ` })).not.toBe(base);
+  });
+});
