@@ -5,6 +5,7 @@ import { formatDate } from '../lib/dates';
 import { searchRecord, type SearchRecord } from '../lib/search-records';
 import { createUrls } from '../lib/urls';
 import type { Settings } from '../schemas/settings';
+import { setArticleBodies } from './article-bodies';
 import { readArchive, type Archive, type ArchiveOptions } from './read-archive';
 
 type CollectionName = 'articles' | 'authors' | 'sections';
@@ -49,7 +50,9 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
     } else if (collection === 'authors') {
       for (const { id, data } of archive.authors) store.set({ id, data });
     } else {
-      for (const { id, data, html } of archive.articles) store.set({ id, data, rendered: { html } });
+      // Bodies stay out of the data store (see article-bodies.ts): it keeps metadata and lists only.
+      setArticleBodies(archive.articles.map(({ id, html, sealed }) => [id, sealed ? { html, sealed } : { html }]));
+      for (const { id, data } of archive.articles) store.set({ id, data });
     }
   };
 
