@@ -47,6 +47,8 @@ export interface Entry<T> {
 export interface ArchiveArticle extends Entry<StoredArticle> {
   /** Sanitised HTML of the free part only. */
   html: string;
+  /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
+  sealed?: string;
 }
 
 export interface Archive {
@@ -342,6 +344,7 @@ export async function readArchive({
       articles.push({
         id: slug,
         html: body.html,
+        ...(body.sealed ? { sealed: body.sealed } : {}),
         data: {
           title: meta.title,
           author: meta.author,
@@ -353,7 +356,7 @@ export async function readArchive({
           tags: meta.tags,
           access: pending.access,
           cut: body.cut,
-          ...(body.sealed ? { sealed: body.sealed } : {}),
+          sealed: body.sealed !== undefined,
           source: pending.shown,
           moreFromAuthor: [],
           similar: [],

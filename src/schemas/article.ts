@@ -79,8 +79,8 @@ export const storedArticleSchema = z.object({
   imageAlt: z.string().optional(),
   /** True when the page shows the cut-off: something was held back. */
   cut: z.boolean(),
-  /** The paid part sealed for subscriber keys (envelope JSON), when keys were given. */
-  sealed: z.string().optional(),
+  /** True when the whole article is sealed for subscriber keys in the page (the envelope is kept with the body, not here). */
+  sealed: z.boolean(),
   /** Path of the source file, for error messages and "edit" links. */
   source: z.string(),
   /** Slugs for "More from this author", newest first. */

@@ -189,9 +189,9 @@ describe('readArchive for subscribers', () => {
     const archive = await readArchive({ contentDir: dir, displayRoot: dir, settings, sealWith: [parseKeyToken(CURRENT_KEY)] });
     const first = archive.articles.find((entry) => entry.id === 'first')!;
     expect(JSON.stringify(archive)).not.toContain('Paid three');
-    const sealed = await openArticle(JSON.parse(first.data.sealed!), parseKeyToken(CURRENT_KEY), 'first');
+    const sealed = await openArticle(JSON.parse(first.sealed!), parseKeyToken(CURRENT_KEY), 'first');
     expect(sealed).toMatch(/^<p>One\.<\/p>\n<p>Two\.<\/p>\n.*<p>Paid three\.<\/p>/s);
-    expect(archive.articles.find((entry) => entry.id === 'second')!.data.sealed).toBeUndefined();
+    expect(archive.articles.find((entry) => entry.id === 'second')!.sealed).toBeUndefined();
   });
 
   it('renders every article whole for the subscriber edition', async () => {
@@ -201,7 +201,7 @@ describe('readArchive for subscribers', () => {
     const first = archive.articles.find((entry) => entry.id === 'first')!;
     expect(first.html).toContain('Paid three.');
     expect(first.data.cut).toBe(false);
-    expect(first.data.sealed).toBeUndefined();
+    expect(first.sealed).toBeUndefined();
   });
 });
 
