@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { assertRenderable } from './assert-renderable';
 import rehypeBasePath from './rehype-base-path';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
@@ -67,24 +68,6 @@ export function createBodyProcessor(options: BodyOptions) {
 }
 
 export type BodyProcessor = ReturnType<typeof createBodyProcessor>;
-
-/** Deeper than any real article; parsing time grows steeply with list nesting past it. */
-const MAX_INDENT = 160;
-
-/**
- * Refuses a body whose lines are indented absurdly deep (lists nested hundreds
- * of levels), which would stall the Markdown parser for minutes: a hostile or
- * corrupted file must fail fast, with its line.
- */
-export function assertRenderable(markdown: string): void {
-  const lines = markdown.split('\n');
-  for (const [index, line] of lines.entries()) {
-    const indent = /^[ \t>]*/.exec(line)![0].replace(/\t/g, '    ').length;
-    if (indent > MAX_INDENT) {
-      throw new Error(`line ${index + 1} is nested ${indent} columns deep; lists and quotes that deep cannot be rendered`);
-    }
-  }
-}
 
 /**
  * Renders one article body. The Markdown is parsed once: the same tree gives the
