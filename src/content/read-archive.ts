@@ -7,6 +7,7 @@ import { moreFromAuthor } from '../lib/lists';
 import { sealArticle, serializeEnvelope } from '../lib/paywall/envelope';
 import type { SubscriberKey } from '../lib/paywall/keys';
 import { createSimilarityIndex } from '../lib/related/similar-stories';
+import { findUnrenderable } from '../markdown/assert-renderable';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import { createBodyCache, pipelineVersion } from './body-cache';
 import { createBodyRunner } from './body-pool';
@@ -283,6 +284,12 @@ export async function readArchive({
       continue;
     }
     warnings.push(...unknownFields(shown, read.data, Object.keys(authorFrontmatterSchema.shape)));
+    // Checked here, where the frontmatter's length is known, so the line is the file's.
+    const unrenderableBio = findUnrenderable(read.body);
+    if (unrenderableBio) {
+      issues.push({ file: shown, field: 'body', message: unrenderableBio.shifted(read.bodyLineOffset).message });
+      continue;
+    }
     const bio = renderBody(processor, read.body, 'free');
     authors.push({ id, data: { ...parsed.data, bioHtml: bio.html, source: shown } });
   }
@@ -415,6 +422,12 @@ export async function readArchive({
       if (meta.updated && meta.updated < meta.date) {
         issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
         valid = false;
+      }
+      // Before the body goes to a worker or the cache: a body that would stall the parser is refused with its line in the file.
+      const unrenderable = findUnrenderable(read.body);
+      if (unrenderable) {
+        issues.push({ file: shown, field: 'body', message: unrenderable.shifted(read.bodyLineOffset).message });
+        continue;
       }
       const access = meta.access ?? settings.defaultAccess;
       chunk.push({
