@@ -96,20 +96,32 @@ export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyC
     },
     prune: () => {
       if (!root || !editionRoot) return;
-      for (const shard of safeList(root)) {
-        for (const name of safeList(path.join(root, shard))) {
-          if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(root, shard, name), { force: true });
-        }
-      }
-      // Other configurations (an old pipeline version, another base path) go once unused for a week.
-      const now = new Date();
-      if (existsSync(root)) utimesSync(root, now, now);
-      for (const other of safeList(editionRoot)) {
-        const folder = path.join(editionRoot, other);
-        if (folder !== root && now.getTime() - statSync(folder).mtimeMs > STALE_AFTER_MS) rmSync(folder, { recursive: true, force: true });
+      try {
+        pruneFolders(root, editionRoot, used);
+      } catch {
+        // Tidying is best effort: another build may be pruning the same cache right now.
       }
     },
   };
+}
+
+/**
+ * Removes this configuration's entries that the build did not use, marks the
+ * configuration as used today, and removes other configurations (an old
+ * pipeline version, another base path) once unused for a week.
+ */
+function pruneFolders(root: string, editionRoot: string, used: ReadonlySet<string>): void {
+  for (const shard of safeList(root)) {
+    for (const name of safeList(path.join(root, shard))) {
+      if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(root, shard, name), { recursive: true, force: true });
+    }
+  }
+  const now = new Date();
+  if (existsSync(root)) utimesSync(root, now, now);
+  for (const other of safeList(editionRoot)) {
+    const folder = path.join(editionRoot, other);
+    if (folder !== root && now.getTime() - statSync(folder).mtimeMs > STALE_AFTER_MS) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**
