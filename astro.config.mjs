@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import atomicOutput from './src/integrations/atomic-output';
 import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
 import masthead from './src/integrations/masthead';
 import pagefind from './src/integrations/pagefind';
@@ -49,5 +50,7 @@ export default defineConfig({
     ...(publicEdition
       ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind()]
       : []),
+    // Last: the finished build replaces the output folder only after everything above has written into it.
+    atomicOutput(),
   ],
 });

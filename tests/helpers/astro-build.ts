@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+export const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 export interface BuildResult {
   code: number | null;
@@ -17,16 +17,9 @@ export interface BuildResult {
  */
 export function astroBuild(env: Record<string, string>): BuildResult {
   const started = performance.now();
-  // Vitest mirrors its own import.meta.env (BASE_URL, MODE, PROD...) into
-  // process.env; a child build must not inherit them, or they override Astro's.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key),
-    ),
-  );
   const result = spawnSync(process.execPath, [astroBin, 'build'], {
     cwd: projectRoot,
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: astroBuildEnv(env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -35,4 +28,16 @@ export function astroBuild(env: Record<string, string>): BuildResult {
     output: `${result.stdout}\n${result.stderr}`,
     durationMs: performance.now() - started,
   };
+}
+
+/** The environment of a child `astro build`: this process's, plus `env`. */
+export function astroBuildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  // Vitest mirrors its own import.meta.env (BASE_URL, MODE, PROD...) into
+  // process.env; a child build must not inherit them, or they override Astro's.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key),
+    ),
+  );
+  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env };
 }

@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const BUILDING = '.building-';
+const PREVIOUS = '.previous-';
+
+/** Where a build by process `pid` writes before it is swapped into place: `<outDir>.building-<pid>`. */
+export function buildingDir(outDir: string, pid: number): string {
+  return `${outDir}${BUILDING}${pid}`;
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the `<outDir>.building-<pid>` and `<outDir>.previous-<pid>` folders
+ * that builds no longer running left beside `outDir` (killed, or interrupted
+ * with Ctrl-C). A build still running into the same folder keeps its own.
+ * Returns the folders removed.
+ */
+export function removeLeftovers(outDir: string, isRunning: (pid: number) => boolean = processIsRunning): string[] {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = /^\.(?:building|previous)-(\d+)$/.exec(name.slice(base.length));
+    if (!name.startsWith(base) || !match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    rmSync(path.join(parent, name), { recursive: true, force: true });
+    removed.push(path.join(parent, name));
+  }
+  return removed;
+}
+
+/**
+ * Puts a finished build in place of `outDir`: the old folder is renamed aside,
+ * the new one renamed in, then the old one removed. The site is never half
+ * old, half new, and a failure before this point leaves `outDir` as it was.
+ * A `.git` folder in the old output (a deploy checkout) moves to the new one,
+ * as Astro keeps it when it empties its output folder.
+ */
+export function swapIntoPlace(building: string, outDir: string): void {
+  const previous = `${outDir}${PREVIOUS}${process.pid}`;
+  rmSync(previous, { recursive: true, force: true });
+  const git = path.join(outDir, '.git');
+  if (existsSync(git) && !existsSync(path.join(building, '.git'))) renameSync(git, path.join(building, '.git'));
+  if (!existsSync(outDir)) {
+    renameSync(building, outDir);
+    return;
+  }
+  try {
+    renameSync(outDir, previous);
+  } catch (error) {
+    // A mount point (a container volume) cannot be renamed: replace its contents instead.
+    if (!['EBUSY', 'EXDEV', 'EPERM', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    for (const name of readdirSync(outDir)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(building)) renameSync(path.join(building, name), path.join(outDir, name));
+    rmSync(building, { recursive: true, force: true });
+    return;
+  }
+  try {
+    renameSync(building, outDir);
+  } catch (error) {
+    renameSync(previous, outDir);
+    throw error;
+  }
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/**
+ * Never a half-written site: `astro build` writes into `<outDir>.building-<pid>`
+ * and the result replaces `outDir` only when every page, the sitemap and the
+ * search index are written. A build that fails or is interrupted leaves the
+ * previous output untouched, so a deploy step such as `aws s3 sync --delete`
+ * run after a failure cannot wipe the live site. A failed build removes its
+ * folder on exit; one that was killed leaves it, and the next build removes it.
+ *
+ * Register it last: its `astro:build:done` must run after every other
+ * integration has written into the folder.
+ */
+export default function atomicOutputIntegration(): AstroIntegration {
+  let outDir: string | undefined;
+  let building: string | undefined;
+  let swapped = false;
+  return {
+    name: 'masthead-atomic-output',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+        for (const folder of removeLeftovers(outDir)) logger.info(`removed ${folder}, left by an interrupted build`);
+        building = buildingDir(outDir, process.pid);
+        rmSync(building, { recursive: true, force: true });
+        mkdirSync(building, { recursive: true });
+        const target = pathToFileURL(`${building}/`);
+        // Astro resolves these against the output folder; they must follow it.
+        const moved = (url: URL) => (url.href.startsWith(config.outDir.href) ? new URL(url.href.slice(config.outDir.href.length), target) : url);
+        updateConfig({ outDir: target, build: { client: moved(config.build.client), server: moved(config.build.server) } });
+        const ownFolder = building;
+        process.once('exit', () => {
+          if (!swapped) rmSync(ownFolder, { recursive: true, force: true });
+        });
+        logger.info(`building into ${path.basename(building)}; ${path.basename(outDir)} is replaced only when the build succeeds`);
+      },
+      'astro:build:done': ({ logger }) => {
+        if (!outDir || !building) return;
+        swapIntoPlace(building, outDir);
+        swapped = true;
+        logger.info(`${outDir} now holds the new build`);
+      },
+    },
+  };
+}
