@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import settings from '../../src/settings';
-import { projectRoot } from '../helpers/astro-build';
 import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, phone, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const PAYWALLED = '/articles/marker-top-level/';
 const FREE = '/articles/free-article/';
-const screenshots = path.join(projectRoot, 'tests/.output/screenshots');
 
 /** Presses Tab until the focused element matches `selector`; returns how many presses it took, or -1. */
 async function tabUntil(page: Page, selector: string, maxPresses = 60): Promise<number> {
@@ -230,21 +227,42 @@ describe.skipIf(browserUnavailable)('an article page in a browser', () => {
     }
   });
 
-  it('saves screenshots of the article for people to look at (desktop light, phone dark)', async () => {
-    mkdirSync(screenshots, { recursive: true });
-    const desktop = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  it.each([
+    ['light', 'a desktop', { viewport: { width: 1280, height: 900 } }],
+    ['dark', 'a phone', phone],
+  ] as const)('follows a %s colour scheme on %s: page and text colours to match, far apart', async (colorScheme, _device, options) => {
+    const { context, page } = await openPage(browser, { ...options, colorScheme });
     try {
-      await desktop.page.goto(`${server.url}${PAYWALLED}`);
-      await desktop.page.screenshot({ path: path.join(screenshots, 'article-desktop-light.png'), fullPage: true });
+      await page.goto(`${server.url}${PAYWALLED}`);
+      const { background, text } = await page.evaluate(() => {
+        // WCAG relative luminance of a computed `rgb(...)` colour.
+        const luminance = (color: string) => {
+          const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
+            const c = Number(part) / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const paragraph = document.querySelector('.article__body p')!;
+        let element: Element | null = paragraph;
+        let fill = 'rgba(0, 0, 0, 0)';
+        while (element && /rgba\(.*, 0\)|transparent/.test(fill)) {
+          fill = getComputedStyle(element).backgroundColor;
+          element = element.parentElement;
+        }
+        return { background: luminance(fill), text: luminance(getComputedStyle(paragraph).color) };
+      });
+      if (colorScheme === 'dark') expect(background).toBeLessThan(0.1);
+      else expect(background).toBeGreaterThan(0.8);
+      // Body text well clear of its page: 7:1, WCAG's AAA level (axe checks AA).
+      const [lighter, darker] = [Math.max(background, text), Math.min(background, text)];
+      expect((lighter + 0.05) / (darker + 0.05)).toBeGreaterThanOrEqual(7);
+      // For people to look at: kept only with the run's output (KEEP_TEST_OUTPUT=1).
+      if (process.env.KEEP_TEST_OUTPUT === '1') {
+        await page.screenshot({ path: path.join(inject('runDir'), `article-${colorScheme}.png`), fullPage: true });
+      }
     } finally {
-      await desktop.context.close();
-    }
-    const mobile = await openPage(browser, { ...phone, colorScheme: 'dark' });
-    try {
-      await mobile.page.goto(`${server.url}${PAYWALLED}`);
-      await mobile.page.screenshot({ path: path.join(screenshots, 'article-mobile-dark.png'), fullPage: true });
-    } finally {
-      await mobile.context.close();
+      await context.close();
     }
   });
 });

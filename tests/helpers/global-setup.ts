@@ -19,7 +19,8 @@ const HOUR = 60 * 60 * 1000;
 /**
  * Gives the run a fresh folder; `builtSite()` builds each site into it on first
  * use. Folders of earlier runs are removed once they are an hour old, and this
- * run's folder is removed when it ends.
+ * run's folder is removed when it ends, unless `KEEP_TEST_OUTPUT=1` asks to
+ * keep it (built sites, their build logs, screenshots) for a look.
  */
 export default function setup(project: TestProject) {
   mkdirSync(runsDir, { recursive: true });
@@ -36,5 +37,11 @@ export default function setup(project: TestProject) {
     retired: generateKeyToken('test-retired'),
     wrongSecret: generateKeyToken('test-current'),
   });
-  return () => rmSync(runDir, { recursive: true, force: true });
+  return () => {
+    if (process.env.KEEP_TEST_OUTPUT === '1') {
+      console.log(`\nKEEP_TEST_OUTPUT=1: this run's built sites and logs are in ${path.relative(process.cwd(), runDir)}`);
+      return;
+    }
+    rmSync(runDir, { recursive: true, force: true });
+  };
 }

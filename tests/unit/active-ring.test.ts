@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +17,14 @@ describe('activeRing', () => {
   });
 
   it('reads the ring from a file', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ring-')), 'keys.txt');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ring-'));
+    const file = path.join(dir, 'keys.txt');
     writeFileSync(file, `# subscriber keys\n${CURRENT_KEY}\n`);
-    expect(activeRing({ from: 'PAYWALL_KEYS_FILE', path: file }, now).map((key) => key.id)).toEqual(['test-current']);
+    try {
+      expect(activeRing({ from: 'PAYWALL_KEYS_FILE', path: file }, now).map((key) => key.id)).toEqual(['test-current']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails the build when every key has expired, rather than seal for nobody', () => {

@@ -14,13 +14,17 @@ describe('the paid-text scanner used by the leak tests', () => {
   });
 
   it('finds paid words however a file encodes them: entities, JSON escapes, gzip', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { gzipSync } = await import('node:zlib');
     const dir = mkdtempSync(path.join(await import('node:os').then((os) => os.tmpdir()), 'scan-'));
     writeFileSync(path.join(dir, 'a.html'), '<p>the contractor&#39;s <em>quietly</em> doubled</p>');
     writeFileSync(path.join(dir, 'b.json'), '{"t":"x \\u003cb\\u003ewombat\\u003c/b\\u003e"}');
     writeFileSync(path.join(dir, 'c.pf_fragment'), gzipSync('pumpernickel galaxy'));
-    const leaks = findInSite(dir, ["contractor's quietly doubled", '<b>wombat</b>', 'pumpernickel galaxy', 'absent words']);
-    expect(leaks.map((leak) => leak.file)).toEqual(['a.html', 'b.json', 'c.pf_fragment']);
+    try {
+      const leaks = findInSite(dir, ["contractor's quietly doubled", '<b>wombat</b>', 'pumpernickel galaxy', 'absent words']);
+      expect(leaks.map((leak) => leak.file)).toEqual(['a.html', 'b.json', 'c.pf_fragment']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
