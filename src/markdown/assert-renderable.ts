@@ -3,23 +3,25 @@
  * the Markdown parser sees it. Some inputs make remark (micromark + GFM) slow
  * out of all proportion to their size: long runs of emphasis, strikethrough or
  * bracket marks in one paragraph cost time growing with the square of the
- * marks, and lists nested hundreds deep overflow the stack after minutes. A
+ * marks, and lists nested thousands deep overflow the stack after seconds or
+ * minutes. A
  * hostile or corrupted file must fail fast, naming its line, instead of
  * stalling the build.
  *
  * Measured on the shared 2-core build box (CPU time of the whole body pipeline,
  * see the README's Security section): a long real article (20 KB) renders in
- * about 0.5 s; one paragraph of 16,000 `*_` marks takes 11 s, of 8,000 nested
- * `[` `](x)` links 4 s and of 16,000 of them 23 s; 5,000 footnotes 5 s; a
- * 300 × 300 table 19 s; `- ` repeated 5,000 times on one line 15 s before the
- * stack overflows. Every limit below is far above what a newsroom writes and
- * keeps the worst accepted body to a few seconds.
+ * about 0.5 s; one paragraph of 16,000 `*_` marks takes 2.7 s and of 32,000
+ * 11 s, of 8,000 nested `[` `](x)` links 4 s and of 16,000 of them 23 s;
+ * 5,000 footnotes 5 s; a 300 × 300 table 19 s; `- ` repeated 5,000 times on
+ * one line 15 s before the stack overflows. Every limit below is far above
+ * what a newsroom writes, and the densest body within them all renders in
+ * 2 to 8 s here (on a box loaded by other builds), not minutes.
  */
 
 /**
  * 12 times a long article, room for a 2,000-row table. Markup as dense as it
  * gets (a line break or an inline tag every few bytes) renders at 20–30 µs a
- * byte here: about 5 s at this size.
+ * byte here: 5 to 8 s at this size.
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -30,7 +32,7 @@ export const MAX_NESTING_COLUMNS = 160;
  * Budget for emphasis, strikethrough and link marks, as the sum over paragraphs
  * of (marks in the paragraph)²: the parser pairs every opening mark against the
  * closing ones of its paragraph. One paragraph may hold up to 7,000 marks
- * (about 1 s of parsing here); crowded paragraphs share the budget.
+ * (1 to 3 s here); crowded paragraphs share the budget.
  */
 export const MAX_MARK_LOAD = 7_000 ** 2;
 
@@ -46,7 +48,7 @@ export const MAX_FOOTNOTE_MARKS = 1_000;
 /** Link reference definitions (`[label]: url`). */
 export const MAX_DEFINITIONS = 1_000;
 
-/** `|` characters, that is table cells: a 2,000-row table of 9 columns, about 4 s here. */
+/** `|` characters, that is table cells: a 2,000-row table of 9 columns, 4 to 5 s here. */
 export const MAX_TABLE_PIPES = 20_000;
 
 /** Why a body cannot be rendered in reasonable time. `line` is 1-based within the Markdown given. */
