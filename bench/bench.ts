@@ -258,8 +258,10 @@ async function main(): Promise<void> {
   /** Files that differ from the commit: what was measured is the working tree. */
   let changedFiles: string[] = [];
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    changedFiles = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot, encoding: 'utf8' })
+    // Quietly: an exported tree (see docs/benchmarks.md) is not a repository.
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    commit = git('rev-parse', '--short', 'HEAD').trim();
+    changedFiles = git('status', '--porcelain')
       .split('\n')
       .filter(Boolean)
       .map((line) => line.slice(3));
