@@ -19,7 +19,7 @@
  *
  * Run by Node directly (type stripping): erasable TypeScript only, `.ts` imports.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +107,21 @@ const log = values.json ? (..._: unknown[]) => {} : (...args: unknown[]) => cons
 
 const work = values.work ? path.resolve(values.work) : mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
 mkdirSync(work, { recursive: true });
+// Interrupted: stop the build running, then remove the work folder (the corpus and sites can be large).
+let running: ChildProcess | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    const exit = () => {
+      if (!values.keep) rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+      process.exit(130);
+    };
+    if (running && running.exitCode === null && running.signalCode === null) {
+      // The build is abandoned: nothing of it is worth a graceful stop.
+      running.once('close', exit);
+      running.kill('SIGKILL');
+    } else exit();
+  });
+}
 
 // Builds in this working tree by anyone else must not change what a child inherits.
 const inherited: NodeJS.ProcessEnv = { ...process.env };
@@ -124,6 +139,7 @@ async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: R
   log(`  ${name}${rounds > 1 && round > 0 ? ` (round ${round})` : ''}...`);
   const measured = await runMeasured(process.execPath, ['--experimental-strip-types', '--no-warnings', childScript, root, cacheDir, outDir], {
     cwd: root,
+    onSpawn: (child) => (running = child),
     env: {
       ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -298,7 +314,7 @@ async function main(): Promise<void> {
   }
   const extraPhases = [...new Set(Object.values(summary).flatMap((build) => Object.keys(build.extra)))];
   const rows = [
-    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', ...extraPhases, 'bundle', 'pages', 'after pages', 'search', 'pages built'],
+    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', 'bundle', 'pages', 'after pages', 'search', ...extraPhases, 'pages built'],
   ];
   for (const name of BUILDS) {
     const build = summary[name];
@@ -309,9 +325,8 @@ async function main(): Promise<void> {
       seconds(build.cpuMs),
       bytes(build.peakTreeRssBytes),
       bytes(build.peakProcessRssBytes),
-      ...(['startup', 'content'] as const).map((phase) => seconds(build.phases[phase])),
+      ...(['startup', 'content', 'bundle', 'pages', 'finish', 'search'] as const).map((phase) => seconds(build.phases[phase])),
       ...extraPhases.map((phase) => seconds(build.extra[phase])),
-      ...(['bundle', 'pages', 'finish', 'search'] as const).map((phase) => seconds(build.phases[phase])),
       String(build.pages ?? '—'),
     ]);
   }

@@ -16,8 +16,7 @@
  *
  * Run by Node directly (type stripping): erasable TypeScript only.
  */
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -42,6 +41,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   /** Memory sampling interval. Default 100 ms. */
   sampleMs?: number;
+  /** Called with the child once it is spawned (to stop it when the benchmark is interrupted). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 let clockTicks: number | undefined;
@@ -93,11 +94,12 @@ function statusBytes(status: string, field: string): number {
 }
 
 /** Runs `command args` and measures it (see the module comment). */
-export function runMeasured(command: string, args: readonly string[], { cwd, env, sampleMs = 100 }: RunOptions): Promise<Measured> {
+export function runMeasured(command: string, args: readonly string[], { cwd, env, sampleMs = 100, onSpawn }: RunOptions): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const cpuBefore = childrenCpuMs();
     const started = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    onSpawn?.(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
