@@ -32,7 +32,16 @@ describe('resolveBuildEnv', () => {
       outDir: '/project/dist',
       edition: 'public',
       keyRing: undefined,
+      cacheDir: '/project/node_modules/.cache/masthead',
     });
+  });
+
+  it('lets MASTHEAD_CACHE_DIR move or turn off the body cache, and MASTHEAD_THREADS set the threads', () => {
+    expect(resolveBuildEnv({ MASTHEAD_CACHE_DIR: '.cache/bodies' }, settings, '/project').cacheDir).toBe('/project/.cache/bodies');
+    expect(resolveBuildEnv({ MASTHEAD_CACHE_DIR: 'off' }, settings, '/project').cacheDir).toBeUndefined();
+    expect(resolveBuildEnv({ MASTHEAD_THREADS: '3' }, settings, '/project').threads).toBe(3);
+    expect(resolveBuildEnv({}, settings, '/project').threads).toBeUndefined();
+    expect(() => resolveBuildEnv({ MASTHEAD_THREADS: 'all' }, settings, '/project')).toThrow(/MASTHEAD_THREADS "all" is not a number of threads/);
   });
 
   it('lets CONTENT_DIR, SITE_URL, BASE_PATH and OUT_DIR override them', () => {
