@@ -36,6 +36,9 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
       warned = true;
       for (const warning of archive.warnings) logger.warn(warning);
       logger.info(`article bodies: ${archive.bodies.rendered} rendered, ${archive.bodies.cached} from the cache`);
+      // `phase <name>: <ms> ms` lines are read by the benchmark (bench/phases.ts).
+      logger.info(`phase articles: ${Math.round(archive.phases.articles)} ms`);
+      logger.info(`phase lists: ${Math.round(archive.phases.lists)} ms`);
       if (options.sealWith?.length) {
         const ids = options.sealWith.map((key) => key.id).join(', ');
         logger.info(`sealed ${archive.sealedCount} paywalled articles for subscriber keys ${ids}`);

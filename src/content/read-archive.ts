@@ -62,6 +62,8 @@ export interface Archive {
   sealedCount: number;
   /** Bodies taken from the cache, and bodies rendered, in this read. */
   bodies: { cached: number; rendered: number };
+  /** Milliseconds spent reading articles with their bodies, and computing the lists. */
+  phases: { articles: number; lists: number };
 }
 
 /** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
@@ -372,6 +374,7 @@ export async function readArchive({
     }
   };
 
+  const articlesStarted = performance.now();
   let chunk: PendingArticle[] = [];
   try {
     for (const [order, file] of articleFiles.files.entries()) {
@@ -461,6 +464,7 @@ export async function readArchive({
     throw new ContentError(issues.map((issue, index) => ({ issue, index })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.index - b.index).map(({ issue }) => issue));
   }
   cache.prune();
+  const listsStarted = performance.now();
 
   // Lists under every article, computed once for the whole archive.
   const similar = similarity.compute();
@@ -472,5 +476,6 @@ export async function readArchive({
     article.data.similar = similar.get(article.id) ?? [];
     article.data.moreFromAuthor = byAuthor.get(article.id) ?? [];
   }
-  return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered } };
+  const phases = { articles: listsStarted - articlesStarted, lists: performance.now() - listsStarted };
+  return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered }, phases };
 }
