@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
-import { createArchiveSource } from './content/loader';
+import { createArchiveSource } from './archive/loader';
 import { resolveBuildEnv } from './lib/build-env';
 import { activeRing } from './lib/paywall/active-ring';
 import { storedArticleSchema } from './schemas/article';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteData } from '../content/queries';
+import { siteData } from '../archive/queries';
 import { newsSitemap, recentArticles } from '../lib/feeds';
 import { absoluteUrl } from '../lib/urls';
 import { settings, urls } from '../site';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../content/feeds';
-import { siteData } from '../content/queries';
+import { feedResponse } from '../archive/feeds';
+import { siteData } from '../archive/queries';
 import { settings } from '../site';
 
 export const GET: APIRoute = async ({ site }) =>

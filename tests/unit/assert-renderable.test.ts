@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/content/errors';
-import { readArchive } from '../../src/content/read-archive';
+import { ContentError } from '../../src/archive/errors';
+import { readArchive } from '../../src/archive/read-archive';
 import {
   findUnrenderable,
   MAX_BODY_BYTES,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editOneArticle, generateCorpus } from '../../bench/corpus';
 import { parsePhases } from '../../bench/phases';
-import { readArchive } from '../../src/content/read-archive';
+import { readArchive } from '../../src/archive/read-archive';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 4, similar: 4 } };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-corpus-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBodyCache } from '../../src/content/body-cache';
-import { createBodyRunner } from '../../src/content/body-pool';
-import type { BodyJob } from '../../src/content/body-step';
+import { createBodyCache } from '../../src/archive/body-cache';
+import { createBodyRunner } from '../../src/archive/body-pool';
+import type { BodyJob } from '../../src/archive/body-step';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

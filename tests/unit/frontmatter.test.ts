@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontmatterError, parseYamlText, splitFrontmatter } from '../../src/content/frontmatter';
+import { FrontmatterError, parseYamlText, splitFrontmatter } from '../../src/archive/frontmatter';
 
 describe('splitFrontmatter', () => {
   it('separates YAML from the body and counts the lines before the body', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/content/errors';
-import { readArchive } from '../../src/content/read-archive';
+import { ContentError } from '../../src/archive/errors';
+import { readArchive } from '../../src/archive/read-archive';
 import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 4, similar: 4 } };

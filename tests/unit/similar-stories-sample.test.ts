@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/content/frontmatter';
+import { splitFrontmatter } from '../../src/archive/frontmatter';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 import { createSimilarityIndex } from '../../src/lib/related/similar-stories';
 import { articleFrontmatterSchema } from '../../src/schemas/article';

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../content/feeds';
-import { siteData, type Author } from '../../content/queries';
+import { feedResponse } from '../../archive/feeds';
+import { siteData, type Author } from '../../archive/queries';
 import { settings } from '../../site';
 
 export const getStaticPaths = (async () =>

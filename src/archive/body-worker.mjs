@@ -1,4 +1,4 @@
-// Runs article body steps (src/content/body-step.ts) off the build's main
+// Runs article body steps (src/archive/body-step.ts) off the build's main
 // thread. Plain JavaScript, so Node can start it without a bundler: Node
 // strips the types of the TypeScript modules it imports, and the hook below
 // resolves their extensionless relative imports to `.ts`, as Vite does.

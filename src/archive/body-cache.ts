@@ -131,7 +131,7 @@ function pruneFolders(root: string, editionRoot: string, used: ReadonlySet<strin
  */
 export function pipelineVersion(projectRoot: string): string {
   const hash = createHash('sha256');
-  const folders = ['src/markdown', 'src/lib/related', 'src/content/body-step.ts', 'package-lock.json'];
+  const folders = ['src/markdown', 'src/lib/related', 'src/archive/body-step.ts', 'package-lock.json'];
   for (const entry of folders) {
     const full = path.join(projectRoot, entry);
     let files: string[];
