@@ -74,7 +74,7 @@ function keyRingFingerprint(keys: readonly SubscriberKey[]): string {
 }
 
 /** Articles whose bodies go to the runner at once: bounds the bodies held in memory. */
-const CHUNK = 512;
+const CHUNK = 256;
 
 interface PendingArticle {
   /** Position in the folder listing, to keep every report in file order. */
@@ -376,8 +376,11 @@ export async function readArchive({
 
   const articlesStarted = performance.now();
   let chunk: PendingArticle[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
   try {
     for (const [order, file] of articleFiles.files.entries()) {
+      // Let the workers' replies in now and then, so they get their next batch while this thread reads files.
+      if (order % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
       const shown = show(file);
       fileOrder.set(shown, order);
       const slug = path.basename(file, '.md');
@@ -450,10 +453,15 @@ export async function readArchive({
         },
       });
       if (chunk.length >= CHUNK) {
-        await processChunk(chunk);
+        // One chunk in the workers while this thread validates the next.
+        await inFlight;
+        inFlight = processChunk(chunk);
+        // Awaited before the next chunk or at the end; until then a failure must not count as unhandled.
+        inFlight.catch(() => {});
         chunk = [];
       }
     }
+    await inFlight;
     await processChunk(chunk);
   } finally {
     await runner.close();
