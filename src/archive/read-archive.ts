@@ -312,8 +312,9 @@ export async function readArchive({
   const cache = createBodyCache({
     dir: cacheDir,
     edition,
-    // Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
-    salt: JSON.stringify([pipelineVersion(displayRoot), settings.freeParagraphs, basePath, sealing ? keyRingFingerprint(sealWith) : null]),
+    // One configuration per content folder, so two folders built with one cache never prune each other's
+    // entries. Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
+    salt: JSON.stringify([pipelineVersion(displayRoot), contentDir, settings.freeParagraphs, basePath, sealing ? keyRingFingerprint(sealWith) : null]),
   });
   const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, keepWhole: sealing }, threads);
   const fileOrder = new Map<string, number>();
