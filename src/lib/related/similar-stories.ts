@@ -230,10 +230,7 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
   const termIds = new Map<string, number>();
   const termStrings: string[] = [];
   let df = new Int32Array(1024);
-  /** Scratch per-doc weighted counts, indexed by term id (reset after each doc). */
-  let scratch = new Float64Array(1024);
   let packBuffer = new Uint8Array(4096);
-  const docTermList: number[] = [];
   const sectionIds = new Map<string, number>();
   const docs: StoredDoc[] = [];
   const seenIds = new Set<string>();
@@ -248,18 +245,9 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
         const grownDf = new Int32Array(df.length * 2);
         grownDf.set(df);
         df = grownDf;
-        const grownScratch = new Float64Array(scratch.length * 2);
-        grownScratch.set(scratch);
-        scratch = grownScratch;
       }
     }
     return id;
-  }
-
-  function countTerm(id: number, weight: number): void {
-    const c = scratch[id] ?? 0;
-    if (c === 0) docTermList.push(id);
-    scratch[id] = c + weight;
   }
 
   const analyse = createDocAnalyser(fw);
@@ -267,17 +255,18 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
   function addAnalysed(meta: SimilarMeta, analysed: AnalysedDoc): void {
     if (seenIds.has(meta.id)) throw new Error(`similar-stories: duplicate id "${meta.id}"`);
     seenIds.add(meta.id);
-    docTermList.length = 0;
-    for (let i = 0; i < analysed.terms.length; i++) countTerm(termId(analysed.terms[i]!), analysed.weights[i]!);
+    // Term ids ascending, each once (weights of a term given twice are summed).
+    const entries = analysed.terms.map((term, i) => [termId(term), analysed.weights[i]!] as [number, number]);
+    entries.sort((a, b) => a[0] - b[0]);
     const tagIds = new Set(analysed.tagTerms.map(termId));
 
-    const size = docTermList.length;
-    const sorted = Uint32Array.from(docTermList).sort();
-    if (packBuffer.length < size * 6) packBuffer = new Uint8Array(size * 6);
+    if (packBuffer.length < entries.length * 6) packBuffer = new Uint8Array(entries.length * 6);
     let at = 0;
     let previous = 0;
-    for (let i = 0; i < size; i++) {
-      const id = sorted[i] ?? 0;
+    for (let i = 0; i < entries.length; i++) {
+      const [id] = entries[i]!;
+      let weight = entries[i]![1];
+      while (i + 1 < entries.length && entries[i + 1]![0] === id) weight += entries[++i]![1];
       let delta = id - previous;
       previous = id;
       while (delta >= 0x80) {
@@ -285,8 +274,7 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
         delta >>>= 7;
       }
       packBuffer[at++] = delta;
-      packBuffer[at++] = Math.min(255, Math.max(1, Math.round(sublinear(scratch[id] ?? 0) * TF_SCALE)));
-      scratch[id] = 0;
+      packBuffer[at++] = Math.min(255, Math.max(1, Math.round(sublinear(weight) * TF_SCALE)));
       df[id] = (df[id] ?? 0) + 1;
     }
 
