@@ -12,9 +12,13 @@ import { assertRenderable } from './assert-renderable';
 import rehypeBasePath from './rehype-base-path';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
+import { assertMarkerEvidence } from './free-limit-evidence';
 import { FreeLimitError } from './free-limit-marker';
+import { freeSource, parseStructure, settleFreeTree } from './parse-structure';
 import remarkFreeLimit, { type FreeLimitOptions } from './remark-free-limit';
 import { articleSanitizeSchema } from './sanitize-schema';
+import { splitAtFreeLimit } from './split-at-free-limit';
+import { assertBlocksClosed } from './unclosed-blocks';
 import { verifyCut } from './verify-cut';
 
 export interface BodyOptions extends FreeLimitOptions {
@@ -53,7 +57,7 @@ export interface RenderedBody {
  * 8. serialised.
  */
 export function createBodyProcessor(options: BodyOptions) {
-  return unified()
+  const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFreeLimit, { freeParagraphs: options.freeParagraphs, keepPaid: options.keepPaid ?? false })
@@ -65,9 +69,14 @@ export function createBodyProcessor(options: BodyOptions) {
     .use(rehypeBasePath, { base: options.basePath ?? '/' })
     .use(rehypeStringify)
     .freeze();
+  processorOptions.set(processor, options);
+  return processor;
 }
 
 export type BodyProcessor = ReturnType<typeof createBodyProcessor>;
+
+/** The options each processor was made with, for `renderBody`. */
+const processorOptions = new WeakMap<object, BodyOptions>();
 
 /**
  * Renders one article body. The Markdown is parsed once: the same tree gives the
@@ -79,6 +88,11 @@ export function renderBody(
   access: 'free' | 'subscribers',
 ): RenderedBody {
   assertRenderable(markdown);
+  const options = processorOptions.get(processor);
+  if (access === 'subscribers' && options && !options.keepPaid) {
+    const rendered = renderFreePart(processor, options, markdown);
+    if (rendered) return rendered;
+  }
   const file = new VFile({ value: markdown, data: { access } });
   const tree: Root = processor.parse(file);
   const fullText = toString(tree, { includeHtml: false });
@@ -98,4 +112,24 @@ export function renderBody(
     result.wholeHtml = processor.stringify(processor.runSync(wholeTree, wholeFile), wholeFile);
   }
   return result;
+}
+
+/**
+ * Parse what you publish: a paywalled body in a public build without keys is
+ * parsed whole only for its structure (`parseStructure`: no autolink
+ * literals), which is enough to check it and place the cut; then only the
+ * free part's source is parsed in full and rendered. `undefined` when nothing
+ * is cut: the caller renders the whole body as usual.
+ */
+function renderFreePart(processor: BodyProcessor, options: BodyOptions, markdown: string): RenderedBody | undefined {
+  const structure = parseStructure(markdown);
+  assertBlocksClosed(markdown, structure);
+  assertMarkerEvidence(markdown, structure);
+  const { paid, cutOffset } = splitAtFreeLimit(structure, { freeParagraphs: options.freeParagraphs });
+  if (!paid || cutOffset === undefined) return undefined;
+  const file = new VFile({ value: freeSource(markdown, structure, cutOffset), data: { access: 'free' } });
+  const free = settleFreeTree(processor.parse(file), structure, cutOffset);
+  const html = processor.stringify(processor.runSync(free, file), file);
+  verifyCut({ source: markdown, cutOffset, free, freeHtml: html });
+  return { html, cut: true, fullText: toString(structure, { includeHtml: false }) };
 }
