@@ -8,6 +8,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { withoutDanglingFootnoteReferences } from './split-at-free-limit';
 
 const extensions = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
 const mdastExtensions = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
@@ -73,16 +74,5 @@ export function settleFreeTree(free: Root, structure: Root, cutOffset: number): 
     }
     return [];
   });
-  const settled: Root = { ...free, children };
-  const notes = new Set(collect<FootnoteDefinition>(settled, 'footnoteDefinition').map((node) => node.identifier));
-  const prune = (node: Nodes) => {
-    if (!('children' in node)) return;
-    const parent = node as Parents;
-    parent.children = parent.children.filter(
-      (child) => !(child.type === 'footnoteReference' && !notes.has(child.identifier)),
-    ) as typeof parent.children;
-    parent.children.forEach(prune);
-  };
-  prune(settled);
-  return settled;
+  return withoutDanglingFootnoteReferences({ ...free, children });
 }

@@ -208,12 +208,18 @@ function repairReferences(free: Root, paid: Root): void {
       freeDefinitions.add(definition.identifier);
     }
   }
+  free.children = withoutDanglingFootnoteReferences(free).children;
+}
+
+/**
+ * The tree without footnote references whose note it does not hold (a note
+ * after the cut is paid). Copy on write: nodes below a cut path are shared
+ * with the input, which must not change.
+ */
+export function withoutDanglingFootnoteReferences(tree: Root): Root {
   const notes = new Set(
-    collect(free, (node) => node.type === 'footnoteDefinition').map(
-      (node) => (node as { identifier: string }).identifier,
-    ),
+    collect(tree, (node) => node.type === 'footnoteDefinition').map((node) => (node as { identifier: string }).identifier),
   );
-  // Copy on write: nodes below the cut path are shared with the input, which must not change.
   const prune = (node: Nodes): Nodes => {
     if (!hasChildren(node)) return node;
     const children = (node.children as Nodes[])
@@ -222,7 +228,7 @@ function repairReferences(free: Root, paid: Root): void {
     const changed = children.length !== node.children.length || children.some((child, index) => child !== node.children[index]);
     return changed ? ({ ...node, children } as Nodes) : node;
   };
-  free.children = (prune(free) as Root).children;
+  return prune(tree) as Root;
 }
 
 function nodeAt(tree: Root, path: Path): Nodes {

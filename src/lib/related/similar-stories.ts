@@ -227,28 +227,16 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
   const opts = resolveOptions(options);
   const fw = opts.fieldWeights;
 
-  const termIds = new Map<string, number>();
-  const termStrings: string[] = [];
   let df = new Int32Array(1024);
+  const { id: termId, strings: termStrings } = internTerms(() => df.length, () => {
+    const grown = new Int32Array(df.length * 2);
+    grown.set(df);
+    df = grown;
+  });
   let packBuffer = new Uint8Array(4096);
   const sectionIds = new Map<string, number>();
   const docs: StoredDoc[] = [];
   const seenIds = new Set<string>();
-
-  function termId(term: string): number {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termStrings.length;
-      termIds.set(term, id);
-      termStrings.push(term);
-      if (id >= df.length) {
-        const grownDf = new Int32Array(df.length * 2);
-        grownDf.set(df);
-        df = grownDf;
-      }
-    }
-    return id;
-  }
 
   const analyse = createDocAnalyser(fw);
 
@@ -309,6 +297,28 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
 }
 
 /**
+ * Interns term strings as dense ids 0, 1, 2…, calling `grow` whenever a new id
+ * reaches `capacity()`, so the caller can double the arrays it indexes by id.
+ */
+function internTerms(capacity: () => number, grow: () => void): { id: (term: string) => number; strings: string[] } {
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  return {
+    strings,
+    id: (term) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = strings.length;
+        ids.set(term, id);
+        strings.push(term);
+        if (id >= capacity()) grow();
+      }
+      return id;
+    },
+  };
+}
+
+/**
  * Makes an analyser that turns an article's fields into an {@link AnalysedDoc}:
  * title, standfirst and body words (stopwords dropped, stemmed) and tags,
  * each counted with its field weight, in reading order. Keeps a cache of the
@@ -317,25 +327,13 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
 export function createDocAnalyser(
   fieldWeights: FieldWeights = DEFAULT_SIMILAR_OPTIONS.fieldWeights,
 ): (doc: Pick<SimilarInput, 'title' | 'standfirst' | 'tags' | 'body'>) => AnalysedDoc {
-  const termIds = new Map<string, number>();
-  const termStrings: string[] = [];
   let scratch = new Float64Array(1024);
+  const { id: termId, strings: termStrings } = internTerms(() => scratch.length, () => {
+    const grown = new Float64Array(scratch.length * 2);
+    grown.set(scratch);
+    scratch = grown;
+  });
   const seen: number[] = [];
-
-  function termId(term: string): number {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termStrings.length;
-      termIds.set(term, id);
-      termStrings.push(term);
-      if (id >= scratch.length) {
-        const grown = new Float64Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = grown;
-      }
-    }
-    return id;
-  }
   function countTerm(id: number, weight: number): void {
     const c = scratch[id] ?? 0;
     if (c === 0) seen.push(id);
