@@ -16,6 +16,7 @@
  * only erasable TypeScript and no project imports.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { prng } from '../tests/helpers/prng.ts';
 import path from 'node:path';
 
 export interface CorpusOptions {
@@ -36,18 +37,6 @@ export interface Corpus {
   authors: number;
   /** Words in all bodies, by a whitespace count of the generated prose. */
   words: number;
-}
-
-/** mulberry32: a tiny seeded PRNG (the same as tests/helpers/prng.ts). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SECTION_NAMES = [
