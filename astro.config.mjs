@@ -48,7 +48,7 @@ export default defineConfig({
     masthead({ edition: env.edition, sealed }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
-      ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind()]
+      ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind({ cacheDir: env.cacheDir })]
       : []),
     // Last: the finished build replaces the output folder only after everything above has written into it.
     atomicOutput(),

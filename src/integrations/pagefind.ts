@@ -4,6 +4,12 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../lib/search-records';
 import { receiveSearchRecords } from './search-channel';
+import { copyTree, createSearchIndexCache, searchIndexKey } from './search-index-cache';
+
+export interface PagefindIntegrationOptions {
+  /** Masthead's cache folder (`MASTHEAD_CACHE_DIR`), where the last indexes are kept; none when caching is off. */
+  cacheDir?: string | undefined;
+}
 
 /**
  * Builds the Pagefind index beside the pages, so that `npm run build` alone
@@ -17,9 +23,12 @@ import { receiveSearchRecords } from './search-channel';
  * Only the public edition adds this integration (astro.config.mjs): the
  * subscriber edition has no search index.
  */
-export default function pagefindIntegration(): AstroIntegration {
+export default function pagefindIntegration({ cacheDir }: PagefindIntegrationOptions = {}): AstroIntegration {
   let stopReceiving: (() => void) | undefined;
   let indexing: Promise<Indexed> | undefined;
+  let reused: { from: string; count: number } | undefined;
+  let key: string | undefined;
+  const cache = cacheDir ? createSearchIndexCache(cacheDir) : undefined;
 
   return {
     name: 'masthead-pagefind',
@@ -28,7 +37,14 @@ export default function pagefindIntegration(): AstroIntegration {
         if (command !== 'build') return;
         stopReceiving = receiveSearchRecords((records) => {
           // The archive is read once per build; a second read would be a bug upstream.
-          if (indexing) throw new Error('Pagefind was handed search records twice in one build');
+          if (indexing || reused) throw new Error('Pagefind was handed search records twice in one build');
+          // The same records as a previous build: its index is the index, no need to start Pagefind.
+          key = cache && searchIndexKey(records);
+          const kept = key && cache?.find(key);
+          if (kept) {
+            reused = { from: kept, count: records.length };
+            return;
+          }
           indexing = indexRecords(records);
           // Failures are reported at astro:build:done; until then nobody awaits this.
           indexing.catch(() => {});
@@ -37,13 +53,30 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         stopReceiving?.();
+        const outputPath = path.join(fileURLToPath(dir), 'pagefind');
+        if (reused) {
+          const files = copyTree(reused.from, outputPath);
+          const waited = Math.round(performance.now() - started);
+          logger.info(
+            `search index unchanged: ${reused.count} articles, ${files} files copied from the cache (phase search-index: ${waited} ms)`,
+          );
+          return;
+        }
         try {
           if (!indexing) {
             throw new Error('the content loader handed no search records to Pagefind, so there is no search index');
           }
           const { index, count } = await indexing;
-          const written = await index.writeFiles({ outputPath: path.join(fileURLToPath(dir), 'pagefind') });
+          const written = await index.writeFiles({ outputPath });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (cache && key) {
+            try {
+              cache.keep(key, outputPath);
+            } catch (error) {
+              // A cache that cannot be written costs the next build time, not this build its index.
+              logger.warn(`could not keep the search index for the next build: ${(error as Error).message}`);
+            }
+          }
           // What the build still waits for after the pages, as a `phase <name>: <ms> ms` that bench/phases.ts reads.
           const waited = Math.round(performance.now() - started);
           logger.info(`indexed ${count} articles for search from the content loader's records (phase search-index: ${waited} ms)`);
