@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ISO_DATE_HINT, parseIsoDate } from '../lib/dates';
 import { ID_HINT, ID_PATTERN } from './id';
+import { leadImageSchema, storedImageSchema } from './image';
 import { accessSchema } from './settings';
 import { checkText } from './text';
 
@@ -49,18 +50,12 @@ export const articleFrontmatterSchema = z.object({
   updated: isoDate.optional(),
   /** `subscribers` (cut at the free limit) or `free` (whole text). Default from settings. */
   access: accessSchema.optional(),
-  /** Lead picture: an `https://` URL or a path under `public/` (`/images/pier.jpg`). Optional. */
-  image: z
-    .string({ error: 'must be a URL or a path' })
-    .trim()
-    .regex(/^(https:\/\/|\/(?!\/))\S+$/, 'must be an https:// URL or a path starting with /')
-    .superRefine(checkText())
+  /** Lead picture, under the standfirst and on story cards: `{ src, alt, caption?, credit?, decorative? }` (see `src/schemas/image.ts`). Optional. */
+  image: leadImageSchema.optional(),
+  /** The old place of the lead picture's alt text, refused with the new form spelled out. */
+  imageAlt: z
+    .never({ error: 'is no longer used: write the alt text inside image, as image: { src: ./picture.jpg, alt: "what the picture shows" }' })
     .optional(),
-  /** Text alternative of the lead picture, for readers who cannot see it. Required with `image`. */
-  imageAlt: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').superRefine(checkText()).optional(),
-}).superRefine((data, context) => {
-  if (data.image && !data.imageAlt)
-    context.addIssue({ code: 'custom', path: ['imageAlt'], message: 'is required when image is set (describe the picture)' });
 });
 
 export type ArticleFrontmatter = z.output<typeof articleFrontmatterSchema>;
@@ -75,8 +70,8 @@ export const storedArticleSchema = z.object({
   standfirst: z.string(),
   tags: z.array(z.string()),
   access: accessSchema,
-  image: z.string().optional(),
-  imageAlt: z.string().optional(),
+  /** The lead picture, found and measured; absent when the article has none. */
+  image: storedImageSchema.optional(),
   /** True when the page shows the cut-off: something was held back. */
   cut: z.boolean(),
   /** True when the whole article is sealed for subscriber keys in the page (the envelope is kept with the body, not here). */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { portraitSchema, storedImageSchema } from './image';
 import { checkText } from './text';
 
 /** Frontmatter of `content/authors/<id>.md`; the body is the bio. */
@@ -7,6 +8,8 @@ export const authorFrontmatterSchema = z.object({
   name: z.string({ error: 'must be the author’s name as text' }).trim().min(1, 'must not be empty').superRefine(checkText()),
   /** Job title, e.g. "Science correspondent". Optional. */
   role: z.string({ error: 'must be text' }).trim().superRefine(checkText()).optional(),
+  /** A portrait, `{ src, alt? }`, beside the author's file (`./mara-okafor.jpg`) or in `public/`; shown on the author page and, small, beside bylines. Optional. */
+  portrait: portraitSchema.optional(),
 });
 
 /** What the authors collection stores. */
@@ -14,6 +17,8 @@ export const storedAuthorSchema = authorFrontmatterSchema.extend({
   /** The bio, rendered and sanitised. */
   bioHtml: z.string(),
   source: z.string(),
+  /** The portrait, found and measured (`alt` empty when none was given: beside the name it adds nothing). */
+  portrait: storedImageSchema.optional(),
 });
 
 export type StoredAuthor = z.output<typeof storedAuthorSchema>;
