@@ -220,12 +220,17 @@ export function generateCorpus({ dir, articles, seed = 1 }: CorpusOptions): Corp
 }
 
 /**
- * Changes one article's body as an editor would (a paragraph added at the
- * end), for the "one article changed" rebuild. Returns the file changed.
+ * Changes one article as an editor would, where every reader sees it: a
+ * sentence added to the first paragraph of the body, which is before any
+ * free limit, so the page, the search index and the article's similar
+ * stories all have to follow. Returns the file changed.
  */
 export function editOneArticle(corpus: Corpus, index = Math.floor(corpus.articles.length / 2)): string {
   const file = path.join(corpus.dir, corpus.articles[index]!);
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, `${text.trimEnd()}\n\nAn editor added this paragraph after publication.\n`);
+  const bodyStart = text.indexOf('\n---\n', 4) + 5;
+  const paragraphEnd = text.indexOf('\n\n', bodyStart);
+  const at = paragraphEnd === -1 ? text.trimEnd().length : paragraphEnd;
+  writeFileSync(file, `${text.slice(0, at)} An editor added this sentence after publication.${text.slice(at)}`);
   return file;
 }

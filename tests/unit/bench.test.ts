@@ -56,6 +56,9 @@ describe('the benchmark corpus generator', () => {
     const changed = path.relative(corpus.dir, editOneArticle(corpus));
     const after = snapshot(corpus.dir);
     expect([...after.keys()].filter((file) => after.get(file) !== before.get(file))).toEqual([changed]);
+    // In the first paragraph, before any free limit: the change reaches the public page and the search index.
+    const body = after.get(changed)!.split('\n---\n')[1]!;
+    expect(body.split('\n\n')[0]).toMatch(/An editor added this sentence after publication\.$/);
   });
 });
 
