@@ -9,10 +9,12 @@ import { resolveBuildEnv } from './src/lib/build-env';
 import { activeRing } from './src/lib/paywall/active-ring';
 import settings from './src/settings';
 
-const env = resolveBuildEnv(process.env, settings, process.cwd());
+const env = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
+// One "now" for the whole build: src/content.config.ts, loaded later in this process, resolves the same instant.
+process.env.BUILD_TIME = env.buildTime.toISOString();
 const publicEdition = env.edition === 'public';
 // Only the public site seals paid parts; the subscriber edition shows them whole.
-const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, new Date()).length > 0;
+const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
 const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,
@@ -45,7 +47,7 @@ export default defineConfig({
     plugins: [devServerGuard(guarded)],
   },
   integrations: [
-    masthead({ edition: env.edition, sealed }),
+    masthead({ edition: env.edition, sealed, buildTime: env.buildTime }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind({ cacheDir: env.cacheDir })]

@@ -9,7 +9,8 @@ import { storedAuthorSchema } from './schemas/author';
 import { sectionSchema } from './schemas/section';
 import settings from './settings';
 
-const { contentDir, edition, keyRing, basePath, cacheDir, threads } = resolveBuildEnv(process.env, settings, process.cwd());
+// BUILD_TIME was fixed by astro.config.mjs, so this is the same "now" as the pages'.
+const { contentDir, edition, keyRing, basePath, cacheDir, threads, buildTime } = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
 const source = createArchiveSource({
   contentDir,
   displayRoot: process.cwd(),
@@ -19,7 +20,7 @@ const source = createArchiveSource({
   cacheDir,
   threads: threads ?? availableParallelism(),
   // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
-  sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, new Date()) : [],
+  sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, buildTime) : [],
 });
 
 export const collections = {

@@ -3,4 +3,6 @@ interface ImportMetaEnv {
   readonly MASTHEAD_EDITION: 'public' | 'subscribers';
   /** True when paid parts are sealed for subscriber keys in this build. */
   readonly MASTHEAD_SEALED: boolean;
+  /** The build's "now" as an ISO instant (`BUILD_TIME`, or when the build started). Set by the masthead integration. */
+  readonly MASTHEAD_BUILD_TIME: string;
 }

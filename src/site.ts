@@ -2,7 +2,7 @@
  * The site as pages see it: settings resolved once, the URL builder for the
  * configured base path, and date printing in the paper's locale.
  */
-import { formatDate } from './lib/dates';
+import { articleDateLine, formatDate, type ArticleDateLine } from './lib/dates';
 import { createUrls } from './lib/urls';
 import settings from './settings';
 
@@ -13,6 +13,22 @@ export const urls = createUrls(import.meta.env.BASE_URL);
 
 /** `8 June 2023`, in the paper's locale and time zone. */
 export const printDate = (date: Date): string => formatDate(date, settings);
+
+/** An article's date line in the paper's zone: a time when one was given, and how long after publication it was updated. */
+export const printArticleDates = (data: { date: Date; dateHasTime: boolean; updated?: Date | undefined; updatedHasTime?: boolean | undefined }): ArticleDateLine =>
+  articleDateLine(
+    {
+      published: { date: data.date, hasTime: data.dateHasTime },
+      updated: data.updated && { date: data.updated, hasTime: data.updatedHasTime ?? false },
+    },
+    settings,
+  );
+
+/**
+ * The build's "now" (`BUILD_TIME`, or when the build started), fixed once per
+ * build in astro.config.mjs: what "the last two days" of the news sitemap mean.
+ */
+export const buildTime = new Date(import.meta.env.MASTHEAD_BUILD_TIME);
 
 /** `public`, or `subscribers` for the full-text edition behind access control. */
 export const edition = import.meta.env.MASTHEAD_EDITION;

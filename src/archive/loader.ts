@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { offerSearchRecords } from '../integrations/search-channel';
-import { formatDate } from '../lib/dates';
 import { searchRecord, type SearchRecord } from '../lib/search-records';
 import { createUrls } from '../lib/urls';
 import type { Settings } from '../schemas/settings';
@@ -97,7 +96,7 @@ export function archiveSearchRecords(
   const urls = createUrls(basePath);
   const authors = new Map(archive.authors.map((author) => [author.id, author.data]));
   const sections = new Map(archive.sections.map((section) => [section.id, section]));
-  const context = { urls, printDate: (date: Date) => formatDate(date, settings), lang: settings.locale };
+  const context = { urls, dateFormat: { locale: settings.locale, timeZone: settings.timeZone }, lang: settings.locale };
   return archive.articles.map(({ id, data, html }) =>
     searchRecord(
       {
@@ -105,7 +104,9 @@ export function archiveSearchRecords(
         title: data.title,
         standfirst: data.standfirst,
         date: data.date,
+        dateHasTime: data.dateHasTime,
         updated: data.updated,
+        updatedHasTime: data.updatedHasTime,
         image: data.image,
         imageAlt: data.imageAlt,
         author: authors.get(data.author)!,

@@ -13,6 +13,7 @@ import { createBodyCache, pipelineVersion } from './body-cache';
 import { createBodyRunner } from './body-pool';
 import type { BodyJob } from './body-step';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
+import { resolveIsoDate, updatedBeforePublished, type Dated } from '../lib/dates';
 import { articleFrontmatterSchema, type ArticleFrontmatter, type StoredArticle } from '../schemas/article';
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
@@ -27,7 +28,10 @@ export interface ArchiveOptions {
   contentDir: string;
   /** Paths in messages are shown relative to this folder (the project root). */
   displayRoot: string;
-  settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'>;
+  settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'> & {
+    /** The paper's zone, where a bare date's day starts. Default `Europe/London`, as in the settings schema. */
+    timeZone?: Settings['timeZone'];
+  };
   /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
   edition?: Edition;
   /** Public edition only: seal each cut article, whole, for these subscriber keys. Default none. */
@@ -84,6 +88,9 @@ interface PendingArticle {
   bodyLineOffset: number;
   job: BodyJob;
   meta: ArticleFrontmatter;
+  /** `meta.date` and `meta.updated` as instants in the paper's zone. */
+  published: Dated;
+  updated?: Dated | undefined;
   access: 'free' | 'subscribers';
   /** False when the frontmatter had errors: the body is still checked, so every problem is reported at once. */
   valid: boolean;
@@ -181,6 +188,7 @@ export async function readArchive({
   threads = 1,
 }: ArchiveOptions): Promise<Archive> {
   const sealing = edition === 'public' && sealWith.length > 0;
+  const timeZone = settings.timeZone ?? 'Europe/London';
   const show = (file: string) => {
     const relative = path.relative(displayRoot, file);
     return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
@@ -349,7 +357,7 @@ export async function readArchive({
       }
       if (!pending.valid) continue;
       const { meta, slug } = pending;
-      similarity.addAnalysed({ id: slug, section: meta.section, date: meta.date }, body.analysed);
+      similarity.addAnalysed({ id: slug, section: meta.section, date: pending.published.date }, body.analysed);
       if (body.sealed) sealedCount++;
       articles.push({
         id: slug,
@@ -359,8 +367,12 @@ export async function readArchive({
           title: meta.title,
           author: meta.author,
           section: meta.section,
-          date: meta.date,
-          ...(meta.updated ? { updated: meta.updated } : {}),
+          date: pending.published.date,
+          dateHasTime: pending.published.hasTime,
+          ...(pending.updated
+            ? // A bare update on the day of a timed publication starts before it; machines get the publication time instead.
+              { updated: new Date(Math.max(pending.updated.date.getTime(), pending.published.date.getTime())), updatedHasTime: pending.updated.hasTime }
+            : {}),
           ...(meta.image ? { image: meta.image, imageAlt: meta.imageAlt } : {}),
           standfirst: meta.standfirst,
           tags: meta.tags,
@@ -426,7 +438,9 @@ export async function readArchive({
           message: `"${meta.section}" is not a known section (known: ${[...sectionIds].join(', ') || 'none'}; see ${show(sectionsFile)})`,
         });
       }
-      if (meta.updated && meta.updated < meta.date) {
+      const published = resolveIsoDate(meta.date, timeZone);
+      const updated = meta.updated && resolveIsoDate(meta.updated, timeZone);
+      if (updated && updatedBeforePublished(updated, published, timeZone)) {
         issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
         valid = false;
       }
@@ -443,6 +457,8 @@ export async function readArchive({
         shown,
         bodyLineOffset: read.bodyLineOffset,
         meta,
+        published,
+        updated,
         access,
         valid,
         job: {

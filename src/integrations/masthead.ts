@@ -5,6 +5,8 @@ export interface MastheadIntegrationOptions {
   edition: Edition;
   /** True when this build seals paid parts for subscriber keys. */
   sealed: boolean;
+  /** The build's "now" (`resolveBuildTime`), handed to pages as `buildTime` in `src/site.ts`. */
+  buildTime: Date;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface MastheadIntegrationOptions {
  * so paid text is never syndicated or indexed. `/unlock/` exists only when
  * the build seals paid parts.
  */
-export default function mastheadIntegration({ edition, sealed }: MastheadIntegrationOptions): AstroIntegration {
+export default function mastheadIntegration({ edition, sealed, buildTime }: MastheadIntegrationOptions): AstroIntegration {
   return {
     name: 'masthead',
     hooks: {
@@ -34,6 +36,7 @@ export default function mastheadIntegration({ edition, sealed }: MastheadIntegra
             define: {
               'import.meta.env.MASTHEAD_EDITION': JSON.stringify(edition),
               'import.meta.env.MASTHEAD_SEALED': JSON.stringify(sealed),
+              'import.meta.env.MASTHEAD_BUILD_TIME': JSON.stringify(buildTime.toISOString()),
             },
           },
         });

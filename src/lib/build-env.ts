@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseIsoDate } from './dates';
 import { normaliseBase } from './urls';
 
 /** The environment variables Masthead reads at build time, and nothing else. */
@@ -21,6 +22,8 @@ export interface BuildEnvInput {
   MASTHEAD_CACHE_DIR?: string;
   /** Threads for body work. Default: one per core; `1` keeps it all in the build's own thread. */
   MASTHEAD_THREADS?: string;
+  /** The build's "now", an ISO date-time with a zone (`2026-11-21T09:00:00Z`). Default: when the build starts. */
+  BUILD_TIME?: string;
 }
 
 /** Which site a build makes. */
@@ -38,16 +41,38 @@ export interface BuildEnv {
   cacheDir: string | undefined;
   /** Threads for body work, when set; otherwise one per core. */
   threads?: number;
+  /** The build's "now": `BUILD_TIME`, or the moment the caller passed in. See `resolveBuildTime`. */
+  buildTime: Date;
+}
+
+/**
+ * The one "now" of a build: `BUILD_TIME` when set, otherwise `startedAt`.
+ * Everything that depends on the date of the build (the news sitemap's two
+ * days, which subscriber keys are active, embargoes) reads it from here, so a
+ * fixed `BUILD_TIME` rebuilds an old day's site exactly. It must name its
+ * zone: `2026-11-21T09:00:00Z` or `2026-11-21T09:00:00+01:00`.
+ */
+export function resolveBuildTime(value: string | undefined, startedAt: Date): Date {
+  const text = value?.trim();
+  if (!text) return startedAt;
+  const parsed = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? parseIsoDate(text.replace(/z$/, 'Z')) : undefined;
+  if (!parsed?.hasTime) {
+    throw new Error(
+      `BUILD_TIME "${text}" is not an ISO date-time with a time zone: write it like 2026-11-21T09:00:00Z or 2026-11-21T09:00:00+01:00, or leave it unset for the time of the build`,
+    );
+  }
+  return parsed.instant;
 }
 
 /**
  * Resolves build-time overrides against the settings. Pure: the caller passes
- * `process.env` and the working directory in.
+ * `process.env`, the working directory and the moment the build started in.
  */
 export function resolveBuildEnv(
   env: BuildEnvInput,
   settings: { siteUrl: string; basePath: string },
   cwd: string,
+  startedAt: Date,
 ): BuildEnv {
   const siteUrl = env.SITE_URL?.trim() || settings.siteUrl;
   try {
@@ -99,7 +124,9 @@ export function resolveBuildEnv(
   if (threadsSetting && !/^[1-9][0-9]?$/.test(threadsSetting)) {
     throw new Error(`MASTHEAD_THREADS "${threadsSetting}" is not a number of threads from 1 to 99`);
   }
+  const buildTime = resolveBuildTime(env.BUILD_TIME, startedAt);
   return {
+    buildTime,
     cacheDir: cacheSetting === 'off' ? undefined : path.resolve(cwd, cacheSetting),
     ...(threadsSetting ? { threads: Number(threadsSetting) } : {}),
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),

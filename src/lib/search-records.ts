@@ -15,6 +15,7 @@
  * `h1`), the same filters, date and picture metadata. A build test compares
  * the two indexes fragment by fragment.
  */
+import { articleDateLine, type DateFormatOptions } from './dates';
 import type { Urls } from './urls';
 
 /** One article as its page shows it, before the cut-off. */
@@ -23,7 +24,10 @@ export interface SearchRecordInput {
   title: string;
   standfirst: string;
   date: Date;
+  /** False when the date was a bare calendar date: the page prints the day only. */
+  dateHasTime: boolean;
   updated?: Date | undefined;
+  updatedHasTime?: boolean | undefined;
   /** Lead picture, as in frontmatter (`/images/x.jpg` or a full URL). */
   image?: string | undefined;
   imageAlt?: string | undefined;
@@ -35,8 +39,8 @@ export interface SearchRecordInput {
 
 export interface SearchRecordContext {
   urls: Urls;
-  /** The date as the page prints it (`8 June 2023`). */
-  printDate(date: Date): string;
+  /** The paper's locale and time zone, to print dates as the page does (`articleDateLine`). */
+  dateFormat: DateFormatOptions;
   /** The page's `lang` (the settings' locale): Pagefind keeps one index per language. */
   lang: string;
 }
@@ -68,10 +72,17 @@ function escapeHtml(value: string): string {
  * `src/pages/articles/[slug].astro`; `tests/build/search-index.test.ts`
  * fails when they differ.
  */
-export function searchRecord(article: SearchRecordInput, { urls, printDate, lang }: SearchRecordContext): SearchRecord {
+export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lang }: SearchRecordContext): SearchRecord {
   const { author, section } = article;
   const role = author.role ? `<span>, ${escapeHtml(author.role)}</span>` : '';
-  const updated = article.updated ? `<span> · Updated <time>${escapeHtml(printDate(article.updated))}</time></span>` : '';
+  const dates = articleDateLine(
+    {
+      published: { date: article.date, hasTime: article.dateHasTime },
+      updated: article.updated && { date: article.updated, hasTime: article.updatedHasTime ?? false },
+    },
+    dateFormat,
+  );
+  const updated = dates.updated ? `<span> · Updated <time>${escapeHtml(dates.updated.text)}</time></span>` : '';
   const image = article.image
     ? `<figure><img src="${escapeHtml(urls.asset(article.image))}" alt="${escapeHtml(article.imageAlt ?? '')}"></figure>`
     : '';
@@ -82,7 +93,7 @@ export function searchRecord(article: SearchRecordInput, { urls, printDate, lang
     `<h1>${escapeHtml(article.title)}</h1>` +
     `<p>${escapeHtml(article.standfirst)}</p>` +
     `<p>By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
-    `<p><time data-pagefind-meta="date">${escapeHtml(printDate(article.date))}</time>${updated}</p>` +
+    `<p><time data-pagefind-meta="date">${escapeHtml(dates.published.text)}</time>${updated}</p>` +
     `</header>${image}<div>${article.freeHtml}</div></article></body></html>`;
   return { url: `/${urls.article(article.slug).slice(urls.base.length)}`, content };
 }

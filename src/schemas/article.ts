@@ -5,7 +5,10 @@ import { leadImageSchema, storedImageSchema } from './image';
 import { accessSchema } from './settings';
 import { checkText } from './text';
 
-/** An ISO date or date-time string, parsed to a `Date`. */
+/**
+ * An ISO date or date-time string, parsed. A bare date stays a calendar day:
+ * the content reader resolves it to the start of that day in the paper's zone.
+ */
 const isoDate = z.string({ error: 'must be an ISO date' }).transform((value, context) => {
   const date = parseIsoDate(value);
   if (!date) {
@@ -65,8 +68,14 @@ export const storedArticleSchema = z.object({
   title: z.string(),
   author: z.string(),
   section: z.string(),
+  /** First publication: the instant, a bare date being the start of its day in the paper's zone. */
   date: z.date(),
+  /** False when `date` was a bare calendar date: pages print the day, not a time. */
+  dateHasTime: z.boolean(),
+  /** Last update, resolved like `date`, never before it. */
   updated: z.date().optional(),
+  /** False when `updated` was a bare calendar date. */
+  updatedHasTime: z.boolean().optional(),
   standfirst: z.string(),
   tags: z.array(z.string()),
   access: accessSchema,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBuildEnv, type BuildEnvInput } from '../../src/lib/build-env';
+import { resolveBuildEnv, resolveBuildTime, type BuildEnvInput } from '../../src/lib/build-env';
 
 const settings = { siteUrl: 'https://example.org', basePath: '/' };
-const resolve = (env: BuildEnvInput) => resolveBuildEnv(env, settings, '/project');
+const resolve = (env: BuildEnvInput) => resolveBuildEnv(env, settings, '/project', new Date('2026-11-21T09:00:00Z'));
 
 describe('resolveBuildEnv keeps the key ring out of published folders', () => {
   it.each([
@@ -46,5 +46,33 @@ describe('resolveBuildEnv keeps the subscriber edition out of public folders', (
 
   it('lets a public build write into a folder under dist/', () => {
     expect(resolve({ OUT_DIR: 'dist/staging' }).outDir).toBe('/project/dist/staging');
+  });
+});
+
+describe('resolveBuildTime fixes the build’s one “now”', () => {
+  const startedAt = new Date('2026-11-21T09:00:00Z');
+
+  it('is the moment the build started when BUILD_TIME is unset or blank', () => {
+    expect(resolveBuildTime(undefined, startedAt)).toBe(startedAt);
+    expect(resolveBuildTime('  ', startedAt)).toBe(startedAt);
+    expect(resolve({}).buildTime).toEqual(startedAt);
+  });
+
+  it('takes BUILD_TIME, in UTC or with an offset, over the clock', () => {
+    expect(resolveBuildTime('2026-11-20T09:00:00Z', startedAt).toISOString()).toBe('2026-11-20T09:00:00.000Z');
+    expect(resolveBuildTime('2026-07-20T09:00:00+01:00', startedAt).toISOString()).toBe('2026-07-20T08:00:00.000Z');
+    expect(resolveBuildTime('2026-07-20T09:00-0500', startedAt).toISOString()).toBe('2026-07-20T14:00:00.000Z');
+    expect(resolve({ BUILD_TIME: '2024-07-16T10:00:00+01:00' }).buildTime.toISOString()).toBe('2024-07-16T09:00:00.000Z');
+  });
+
+  it.each([
+    ['a bare date', '2026-11-20'],
+    ['a date-time without a zone, which could be any of 38 instants', '2026-11-20T09:00:00'],
+    ['words', 'now'],
+    ['an impossible date', '2026-02-30T09:00:00Z'],
+  ])('refuses %s, saying how to write one', (_, value) => {
+    expect(() => resolveBuildTime(value, startedAt)).toThrow(
+      `BUILD_TIME "${value}" is not an ISO date-time with a time zone: write it like 2026-11-21T09:00:00Z or 2026-11-21T09:00:00+01:00, or leave it unset for the time of the build`,
+    );
   });
 });

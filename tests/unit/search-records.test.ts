@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { offerSearchRecords, receiveSearchRecords } from '../../src/integrations/search-channel';
-import { formatDate } from '../../src/lib/dates';
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search-records';
 import { createUrls } from '../../src/lib/urls';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
@@ -8,7 +7,7 @@ import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 const processor = createBodyProcessor({ freeParagraphs: 3, basePath: '/paper/' });
 const context = {
   urls: createUrls('/paper/'),
-  printDate: (date: Date) => formatDate(date, { locale: 'en-GB', timeZone: 'Europe/London' }),
+  dateFormat: { locale: 'en-GB', timeZone: 'Europe/London' },
   lang: 'en-GB',
 };
 
@@ -17,7 +16,8 @@ function article(overrides: Partial<SearchRecordInput> = {}): SearchRecordInput 
     slug: 'valley-footbridge',
     title: 'Valley council approves new footbridge',
     standfirst: 'A timber bridge will cross the river by spring.',
-    date: new Date('2023-06-08T12:00:00Z'),
+    date: new Date('2023-06-07T23:00:00Z'),
+    dateHasTime: false,
     author: { name: 'Ada Quill', role: 'Chief reporter' },
     section: { name: 'News' },
     freeHtml: '<p>Free words only.</p>',
@@ -38,7 +38,7 @@ describe('searchRecord', () => {
   });
 
   it('holds the page header: section, headline, standfirst, byline with role, and dates as printed', () => {
-    const { content } = searchRecord(article({ updated: new Date('2023-06-09T12:00:00Z') }), context);
+    const { content } = searchRecord(article({ updated: new Date('2023-06-09T12:00:00Z'), updatedHasTime: false }), context);
     expect(content).toContain('<html lang="en-GB">');
     expect(content).toContain('<article data-pagefind-body>');
     expect(content).toContain('<a data-pagefind-filter="section">News</a>');
@@ -46,6 +46,14 @@ describe('searchRecord', () => {
     expect(content).toContain('<p>A timber bridge will cross the river by spring.</p>');
     expect(content).toContain('<p>By <a data-pagefind-filter="author">Ada Quill</a><span>, Chief reporter</span></p>');
     expect(content).toContain('<time data-pagefind-meta="date">8 June 2023</time><span> · Updated <time>9 June 2023</time></span>');
+  });
+
+  it('prints a timed article’s time, and a same-day update’s time alone, as the page does', () => {
+    const { content } = searchRecord(
+      article({ date: new Date('2026-11-20T01:30:00Z'), dateHasTime: true, updated: new Date('2026-11-20T14:05:00Z'), updatedHasTime: true }),
+      context,
+    );
+    expect(content).toContain('<time data-pagefind-meta="date">20 November 2026, 01:30</time><span> · Updated <time>14:05</time></span>');
   });
 
   it('names the page relative to the site root, because Pagefind’s client puts the base path in front', () => {

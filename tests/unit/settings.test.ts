@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveBuildEnv } from '../../src/lib/build-env';
 import { defineSettings } from '../../src/schemas/settings';
 
+/** When the builds below start; BUILD_TIME, when set, wins over it. */
+const startedAt = new Date('2026-11-21T09:00:00Z');
+
 describe('defineSettings', () => {
   it('fills in defaults for everything a newsroom leaves out', () => {
     const settings = defineSettings({});
@@ -25,7 +28,7 @@ describe('resolveBuildEnv', () => {
   const settings = { siteUrl: 'https://example.org', basePath: '/' };
 
   it('uses the settings and the content folder by default', () => {
-    expect(resolveBuildEnv({}, settings, '/project')).toEqual({
+    expect(resolveBuildEnv({}, settings, '/project', startedAt)).toEqual({
       contentDir: '/project/content',
       siteUrl: 'https://example.org',
       basePath: '/',
@@ -33,15 +36,16 @@ describe('resolveBuildEnv', () => {
       edition: 'public',
       keyRing: undefined,
       cacheDir: '/project/node_modules/.cache/masthead',
+      buildTime: startedAt,
     });
   });
 
   it('lets MASTHEAD_CACHE_DIR move or turn off the body cache, and MASTHEAD_THREADS set the threads', () => {
-    expect(resolveBuildEnv({ MASTHEAD_CACHE_DIR: '.cache/bodies' }, settings, '/project').cacheDir).toBe('/project/.cache/bodies');
-    expect(resolveBuildEnv({ MASTHEAD_CACHE_DIR: 'off' }, settings, '/project').cacheDir).toBeUndefined();
-    expect(resolveBuildEnv({ MASTHEAD_THREADS: '3' }, settings, '/project').threads).toBe(3);
-    expect(resolveBuildEnv({}, settings, '/project').threads).toBeUndefined();
-    expect(() => resolveBuildEnv({ MASTHEAD_THREADS: 'all' }, settings, '/project')).toThrow(/MASTHEAD_THREADS "all" is not a number of threads/);
+    expect(resolveBuildEnv({ MASTHEAD_CACHE_DIR: '.cache/bodies' }, settings, '/project', startedAt).cacheDir).toBe('/project/.cache/bodies');
+    expect(resolveBuildEnv({ MASTHEAD_CACHE_DIR: 'off' }, settings, '/project', startedAt).cacheDir).toBeUndefined();
+    expect(resolveBuildEnv({ MASTHEAD_THREADS: '3' }, settings, '/project', startedAt).threads).toBe(3);
+    expect(resolveBuildEnv({}, settings, '/project', startedAt).threads).toBeUndefined();
+    expect(() => resolveBuildEnv({ MASTHEAD_THREADS: 'all' }, settings, '/project', startedAt)).toThrow(/MASTHEAD_THREADS "all" is not a number of threads/);
   });
 
   it('lets CONTENT_DIR, SITE_URL, BASE_PATH and OUT_DIR override them', () => {
@@ -49,12 +53,13 @@ describe('resolveBuildEnv', () => {
       { CONTENT_DIR: '../private/news', SITE_URL: 'https://news.example.com', BASE_PATH: 'paper', OUT_DIR: '/tmp/out' },
       settings,
       '/project',
+      startedAt,
     );
     expect(env).toMatchObject({ contentDir: '/private/news', siteUrl: 'https://news.example.com', basePath: '/paper/', outDir: '/tmp/out' });
   });
 
   it('refuses a SITE_URL that is not absolute', () => {
-    expect(() => resolveBuildEnv({ SITE_URL: 'news.example.com' }, settings, '/p')).toThrow(/SITE_URL "news.example.com" is not an absolute URL/);
+    expect(() => resolveBuildEnv({ SITE_URL: 'news.example.com' }, settings, '/p', startedAt)).toThrow(/SITE_URL "news.example.com" is not an absolute URL/);
   });
 });
 
@@ -62,26 +67,26 @@ describe('resolveBuildEnv for editions and keys', () => {
   const settings = { siteUrl: 'https://example.org', basePath: '/' };
 
   it('builds the subscriber edition into its own folder, away from dist/', () => {
-    const env = resolveBuildEnv({ EDITION: 'subscribers' }, settings, '/project');
+    const env = resolveBuildEnv({ EDITION: 'subscribers' }, settings, '/project', startedAt);
     expect(env.edition).toBe('subscribers');
     expect(env.outDir).toBe('/project/dist-subscribers');
-    expect(resolveBuildEnv({}, settings, '/project').edition).toBe('public');
+    expect(resolveBuildEnv({}, settings, '/project', startedAt).edition).toBe('public');
   });
 
   it('refuses an unknown edition', () => {
-    expect(() => resolveBuildEnv({ EDITION: 'premium' }, settings, '/p')).toThrow(/EDITION "premium" is not an edition/);
+    expect(() => resolveBuildEnv({ EDITION: 'premium' }, settings, '/p', startedAt)).toThrow(/EDITION "premium" is not an edition/);
   });
 
   it('takes keys from PAYWALL_KEYS or a file, not both', () => {
-    expect(resolveBuildEnv({ PAYWALL_KEYS: 'a.b' }, settings, '/p').keyRing).toEqual({ from: 'PAYWALL_KEYS', text: 'a.b' });
-    expect(resolveBuildEnv({ PAYWALL_KEYS_FILE: 'keys.txt' }, settings, '/p').keyRing).toEqual({ from: 'PAYWALL_KEYS_FILE', path: '/p/keys.txt' });
-    expect(() => resolveBuildEnv({ PAYWALL_KEYS: 'a', PAYWALL_KEYS_FILE: 'b' }, settings, '/p')).toThrow(/not both/);
+    expect(resolveBuildEnv({ PAYWALL_KEYS: 'a.b' }, settings, '/p', startedAt).keyRing).toEqual({ from: 'PAYWALL_KEYS', text: 'a.b' });
+    expect(resolveBuildEnv({ PAYWALL_KEYS_FILE: 'keys.txt' }, settings, '/p', startedAt).keyRing).toEqual({ from: 'PAYWALL_KEYS_FILE', path: '/p/keys.txt' });
+    expect(() => resolveBuildEnv({ PAYWALL_KEYS: 'a', PAYWALL_KEYS_FILE: 'b' }, settings, '/p', startedAt)).toThrow(/not both/);
   });
 });
 
 describe('resolveBuildEnv keeps the subscriber edition out of dist/', () => {
   it('refuses EDITION=subscribers with OUT_DIR=dist', () => {
-    expect(() => resolveBuildEnv({ EDITION: 'subscribers', OUT_DIR: 'dist' }, { siteUrl: 'https://example.org', basePath: '/' }, '/p')).toThrow(
+    expect(() => resolveBuildEnv({ EDITION: 'subscribers', OUT_DIR: 'dist' }, { siteUrl: 'https://example.org', basePath: '/' }, '/p', startedAt)).toThrow(
       /must not build into dist\//,
     );
   });

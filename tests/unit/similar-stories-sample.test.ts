@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/archive/frontmatter';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 import { createSimilarityIndex } from '../../src/lib/related/similar-stories';
+import { resolveIsoDate } from '../../src/lib/dates';
 import { articleFrontmatterSchema } from '../../src/schemas/article';
 
 /** The sample paper's story clusters, as its writer planned them (see content/). */
@@ -32,7 +33,7 @@ function sampleDocs() {
         standfirst: meta.standfirst,
         tags: meta.tags,
         section: meta.section,
-        date: meta.date,
+        date: resolveIsoDate(meta.date, 'Europe/London').date,
         body: renderBody(processor, body, 'free').fullText,
       };
     });
