@@ -1,0 +1,41 @@
+import type { Urls } from '../lib/urls';
+import type { StoredImage } from '../schemas/image';
+import { escapeHtml, pictureHtml } from './picture-html';
+import { pictureSources } from './variants';
+
+/** How wide the lead picture is shown: the article's measure, or the screen less its margins. */
+export const LEAD_PICTURE_SIZES = '(min-width: 40rem) 36rem, calc(100vw - 2rem)';
+
+/**
+ * The lead picture of an article page, under the standfirst: a `<figure>`
+ * with its caption and credit, the picture loaded first (`eager`, high
+ * priority: it is the largest thing at the top of the page). A decorative
+ * picture without a caption is not a figure: nothing about it is announced.
+ *
+ * One function for the page and its search record
+ * (`src/lib/search-records.ts`), so Pagefind reads the same markup in both.
+ */
+export function leadFigureHtml(image: StoredImage, urls: Pick<Urls, 'path'>): string {
+  const picture = pictureHtml(pictureSources(image, 'content', urls), {
+    alt: image.decorative ? '' : image.alt,
+    sizes: LEAD_PICTURE_SIZES,
+    loading: 'eager',
+  });
+  const caption = [
+    image.caption ? `<span class="figure__caption">${escapeHtml(image.caption)}</span>` : '',
+    image.credit ? `<span class="figure__credit">${escapeHtml(image.credit)}</span>` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (!caption && image.decorative) return `<div class="figure figure--lead">${picture}</div>`;
+  return `<figure class="figure figure--lead">${picture}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+}
+
+/**
+ * An author's portrait beside a byline: small, and decorative (the name is
+ * right beside it), so `alt=""` whatever the portrait's own alt text.
+ * Shared by the article page and its search record, like `leadFigureHtml`.
+ */
+export function bylinePortraitHtml(portrait: StoredImage, urls: Pick<Urls, 'path'>): string {
+  return `<span class="byline__portrait">${pictureHtml(pictureSources(portrait, 'portrait', urls), { alt: '', sizes: '2.5rem' })}</span>`;
+}
