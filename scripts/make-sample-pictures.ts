@@ -212,7 +212,7 @@ interface SceneOptions {
   time?: Sky;
 }
 
-function harbour(seed: number, { time = 'day', ship = 'none' as 'none' | 'dredger' | 'container', cranes = true, boats = 4 } = {}): string {
+function harbour(seed: number, { time = 'day' as Sky, ship = 'none' as 'none' | 'dredger' | 'container', cranes = true, boats = 4 } = {}): string {
   const rand = random(seed);
   const horizon = 470;
   let out = sky(time, horizon);
