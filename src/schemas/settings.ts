@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { brandSchema } from './brand';
 import { checkText } from './text';
 
 /** Who may read an article in full. */
@@ -72,6 +73,8 @@ export const settingsSchema = z.object({
   lists: listsSchema.prefault({}),
   /** A line in the footer, e.g. the publisher's legal name. */
   footer: z.string().superRefine(checkText()).default(''),
+  /** The paper's favicon, logo and colours, for browser tabs, home screens and social cards (see `src/schemas/brand.ts`). */
+  brand: brandSchema.prefault({}),
 });
 
 /** Settings as the newsroom writes them: every field optional. */
