@@ -127,11 +127,11 @@ function pruneFolders(root: string, editionRoot: string, used: ReadonlySet<strin
 /**
  * The version of the body pipeline: a hash of the source of every module the
  * body step runs (the Markdown pipeline, the similarity analyser, the step
- * itself) and of the lockfile, so a code or dependency change starts afresh.
+ * itself, the typography it uses) and of the lockfile, so a code or dependency change starts afresh.
  */
 export function pipelineVersion(projectRoot: string): string {
   const hash = createHash('sha256');
-  const folders = ['src/markdown', 'src/lib/related', 'src/archive/body-step.ts', 'package-lock.json'];
+  const folders = ['src/markdown', 'src/lib/related', 'src/lib/typography.ts', 'src/archive/body-step.ts', 'package-lock.json'];
   for (const entry of folders) {
     const full = path.join(projectRoot, entry);
     let files: string[];

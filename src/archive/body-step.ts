@@ -24,6 +24,8 @@ export interface BodyJob {
 export interface BodyStepOptions {
   freeParagraphs: number;
   basePath: string;
+  /** The paper's BCP 47 locale, for typographic quotation marks. Default `en-GB`. */
+  locale?: string;
   /** Render the whole article too, for sealing. Only for a public build with keys. */
   keepWhole: boolean;
 }
@@ -74,6 +76,7 @@ export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => Body
     freeParagraphs: options.freeParagraphs,
     keepPaid: options.keepWhole,
     basePath: options.basePath,
+    locale: options.locale ?? 'en-GB',
   });
   const analyse = createDocAnalyser();
   return (job) => {

@@ -14,6 +14,7 @@ import { createBodyRunner } from './body-pool';
 import type { BodyJob } from './body-step';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
 import { resolveIsoDate, updatedBeforePublished, type Dated } from '../lib/dates';
+import { smartenText } from '../lib/typography';
 import { articleFrontmatterSchema, type ArticleFrontmatter, type StoredArticle } from '../schemas/article';
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
@@ -31,6 +32,8 @@ export interface ArchiveOptions {
   settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'> & {
     /** The paper's zone, where a bare date's day starts. Default `Europe/London`, as in the settings schema. */
     timeZone?: Settings['timeZone'];
+    /** The paper's locale: quotation marks in bodies and in the texts of frontmatter. Default `en-GB`, as in the settings schema. */
+    locale?: Settings['locale'];
   };
   /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
   edition?: Edition;
@@ -189,6 +192,9 @@ export async function readArchive({
 }: ArchiveOptions): Promise<Archive> {
   const sealing = edition === 'public' && sealWith.length > 0;
   const timeZone = settings.timeZone ?? 'Europe/London';
+  const locale = settings.locale ?? 'en-GB';
+  /** Frontmatter text as readers see it: typographic quotes, apostrophes, dashes and ellipses. */
+  const typeset = (text: string) => smartenText(text, locale);
   const show = (file: string) => {
     const relative = path.relative(displayRoot, file);
     return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
@@ -222,7 +228,12 @@ export async function readArchive({
     const { data, lineOf } = parseYamlText(readFileSync(sectionsFile, 'utf8'), { what: '' });
     const raw: unknown = data ?? [];
     const parsed = sectionsFileSchema.safeParse(raw);
-    if (parsed.success) sections = parsed.data;
+    if (parsed.success)
+      sections = parsed.data.map((section) => ({
+        ...section,
+        name: typeset(section.name),
+        ...(section.description === undefined ? {} : { description: typeset(section.description) }),
+      }));
     else {
       sectionsValid = false;
       issues.push(...schemaIssues(show(sectionsFile), parsed.error, raw, lineOf, 'the file'));
@@ -273,7 +284,7 @@ export async function readArchive({
   };
 
   // Authors.
-  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing, basePath });
+  const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing, basePath, locale });
   const authors: Entry<StoredAuthor>[] = [];
   const authorFiles = listMarkdownFiles(authorsDir, { recursive: false, show });
   const authorKeys = new Map<string, { name: string; shown: string }>();
@@ -301,7 +312,11 @@ export async function readArchive({
       continue;
     }
     const bio = renderBody(processor, read.body, 'free');
-    authors.push({ id, data: { ...parsed.data, bioHtml: bio.html, source: shown } });
+    const { name, role } = parsed.data;
+    authors.push({
+      id,
+      data: { ...parsed.data, name: typeset(name), ...(role === undefined ? {} : { role: typeset(role) }), bioHtml: bio.html, source: shown },
+    });
   }
   const authorIds = new Set(authors.map((author) => author.id));
   const knownAuthorFiles = new Set(authorFiles.files.map((file) => path.basename(file, '.md')));
@@ -322,9 +337,9 @@ export async function readArchive({
     edition,
     // One configuration per content folder, so two folders built with one cache never prune each other's
     // entries. Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
-    salt: JSON.stringify([pipelineVersion(displayRoot), contentDir, settings.freeParagraphs, basePath, sealing ? keyRingFingerprint(sealWith) : null]),
+    salt: JSON.stringify([pipelineVersion(displayRoot), contentDir, settings.freeParagraphs, basePath, locale, sealing ? keyRingFingerprint(sealWith) : null]),
   });
-  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, keepWhole: sealing }, threads);
+  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale, keepWhole: sealing }, threads);
   const fileOrder = new Map<string, number>();
   let rendered = 0;
   let sealedCount = 0;
@@ -364,7 +379,7 @@ export async function readArchive({
         html: body.html,
         ...(body.sealed ? { sealed: body.sealed } : {}),
         data: {
-          title: meta.title,
+          title: typeset(meta.title),
           author: meta.author,
           section: meta.section,
           date: pending.published.date,
@@ -374,7 +389,7 @@ export async function readArchive({
               { updated: new Date(Math.max(pending.updated.date.getTime(), pending.published.date.getTime())), updatedHasTime: pending.updated.hasTime }
             : {}),
           ...(meta.image ? { image: meta.image, imageAlt: meta.imageAlt } : {}),
-          standfirst: meta.standfirst,
+          standfirst: typeset(meta.standfirst),
           tags: meta.tags,
           access: pending.access,
           cut: body.cut,

@@ -16,6 +16,7 @@ import { assertMarkerEvidence } from './free-limit-evidence';
 import { FreeLimitError } from './free-limit-marker';
 import { freeSource, parseStructure, settleFreeTree } from './parse-structure';
 import remarkFreeLimit, { type FreeLimitOptions } from './remark-free-limit';
+import remarkTypography from './remark-typography';
 import { articleSanitizeSchema } from './sanitize-schema';
 import { splitAtFreeLimit } from './split-at-free-limit';
 import { assertBlocksClosed } from './unclosed-blocks';
@@ -24,6 +25,8 @@ import { verifyCut } from './verify-cut';
 export interface BodyOptions extends FreeLimitOptions {
   /** The site's base path: site-relative links in bodies are put under it. Default `/`. */
   basePath?: string;
+  /** The paper's BCP 47 locale (`settings.locale`), for typographic quotation marks. Default `en-GB`. */
+  locale?: string;
 }
 
 export interface RenderedBody {
@@ -50,6 +53,8 @@ export interface RenderedBody {
  * 1. parse Markdown with GFM (tables, footnotes, strikethrough);
  * 2. cut at the free limit, on the Markdown tree, before any HTML exists;
  * 3. demote `#` headings under the page's headline;
+ *    typographic quotes, dashes and ellipses, in what is left after the cut only
+ *    (the cut and its check read the source as written);
  * 4. to HTML, parsing raw HTML so that it can be
  * 5. sanitised (no scripts, handlers or `javascript:` URLs),
  * 6. given keyboard access to tables that scroll sideways,
@@ -62,6 +67,7 @@ export function createBodyProcessor(options: BodyOptions) {
     .use(remarkGfm)
     .use(remarkFreeLimit, { freeParagraphs: options.freeParagraphs, keepPaid: options.keepPaid ?? false })
     .use(remarkDemoteHeadings)
+    .use(remarkTypography, { locale: options.locale ?? 'en-GB' })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, articleSanitizeSchema)

@@ -16,8 +16,19 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Attributes whose values a reader or a screen reader meets. */
 const READABLE_ATTRIBUTE = /\s(?:alt|title|aria-label|summary|label)="([^"]*)"/g;
 
+/**
+ * The typographic marks `remarkTypography` writes into the free part, and the
+ * straight forms they come from in the source (`’` is `'`, `“` is `"`, `–` is
+ * `-`, `…` is `...`), so that both sides are read alike.
+ */
+const TYPOGRAPHIC = /[‘’‚′“”„″«»–—…\u202F]/g;
+const TYPED_AS: Record<string, string> = {
+  '‘': "'", '’': "'", '‚': "'", '′': "'", '“': '"', '”': '"', '„': '"', '″': '"', '«': '"', '»': '"',
+  '–': '-', '—': '-', '…': '...', '\u202F': ' ',
+};
+
 function words(text: string): string[] {
-  return foldForMarkers(text).text.match(WORD) ?? [];
+  return foldForMarkers(text.replace(TYPOGRAPHIC, (mark) => TYPED_AS[mark]!)).text.match(WORD) ?? [];
 }
 
 /** The words a reader can meet in an HTML fragment: its text and its readable attributes. */
@@ -47,7 +58,8 @@ export interface CutCheck {
  *    documented exception);
  * 2. every word a reader can meet in the free HTML (text, alt, title and ARIA
  *    labels) is a word of the source before the cut, or one the pipeline
- *    writes itself (the footnotes' labels).
+ *    writes itself (the footnotes' labels); typographic quotes, apostrophes,
+ *    dashes and ellipses are read as the straight marks they were typed as.
  * Throws `FreeLimitError('internal-check')` otherwise: the build must stop.
  */
 export function verifyCut({ source, cutOffset, free, freeHtml }: CutCheck): void {

@@ -33,6 +33,21 @@ function decompress(file: string, bytes: Buffer): Buffer {
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**
+ * Typography undone, so that a paid sentence the build typeset still matches
+ * the sentence in the source: every quotation mark and apostrophe, straight or
+ * curly, single or double (a locale turns the writer's "double" quotes into
+ * ‘single’ ones), as `'`; `--`, `---` and every dash as `-`; `...` as an
+ * ellipsis.
+ */
+export function foldTypography(text: string): string {
+  return text
+    .replace(/[‘’‚′“”„″«»"]/g, "'")
+    .replace(/-{2,3}|[–—]/g, '-')
+    .replace(/\.\.\./g, '…')
+    .replace(/\u202F/g, ' ');
+}
+
+/**
  * The readable forms of a file's text: as stored; with HTML tags, entities and
  * JSON/JS escapes undone; with whitespace collapsed. A paid sentence hidden by
  * any of those encodings is still found.
@@ -47,7 +62,7 @@ export function readableForms(raw: string): string[] {
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&([a-z]+);/gi, (match, name: string) => entities[name.toLowerCase()] ?? match);
   const textOnly = decoded.replace(/<[^>]*>/g, ' ');
-  return [raw, decoded, textOnly].map((form) => form.replace(/\s+/g, ' ').toLowerCase());
+  return [raw, decoded, textOnly, foldTypography(textOnly)].map((form) => form.replace(/\s+/g, ' ').toLowerCase());
 }
 
 export interface Leak {
@@ -60,13 +75,16 @@ export interface Leak {
  * needles (case-insensitive, whitespace-normalised). Returns what it found.
  */
 export function findInSite(dir: string, needles: readonly string[]): Leak[] {
-  const normalised = needles.map((needle) => needle.replace(/\s+/g, ' ').trim().toLowerCase());
+  // Each needle as written and with its typography folded, to meet the folded form of the text.
+  const normalised = needles.map((needle) =>
+    [needle, foldTypography(needle)].map((form) => form.replace(/\s+/g, ' ').trim().toLowerCase()),
+  );
   const leaks: Leak[] = [];
   for (const file of listFiles(dir)) {
     const text = decompress(file, readFileSync(path.join(dir, file))).toString('utf8');
     const forms = readableForms(text);
-    normalised.forEach((needle, index) => {
-      if (forms.some((form) => form.includes(needle))) leaks.push({ file, needle: needles[index]! });
+    normalised.forEach(([needle, folded], index) => {
+      if (forms.some((form) => form.includes(needle!) || form.includes(folded!))) leaks.push({ file, needle: needles[index]! });
     });
   }
   return leaks;

@@ -13,6 +13,18 @@ describe('the paid-text scanner used by the leak tests', () => {
     expect(paid.some((sentence) => sentence.includes('Free'))).toBe(false);
   });
 
+  it('finds a paid sentence the build made typographic: curly quotes and apostrophes, dashes, ellipses', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(await import('node:os').then((os) => os.tmpdir()), 'scan-'));
+    writeFileSync(path.join(dir, 'a.html'), '<p>‘It’s the council’s – and the town’s – money…’</p>');
+    try {
+      const leaks = findInSite(dir, [`"It's the council's -- and the town's --- money..."`, "It's the council's"]);
+      expect(leaks).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds paid words however a file encodes them: entities, JSON escapes, gzip', async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { gzipSync } = await import('node:zlib');

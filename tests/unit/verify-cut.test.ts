@@ -42,6 +42,18 @@ describe('verifyCut, the independent check after the split', () => {
     expect(() => verifyCut({ source, cutOffset, free, freeHtml: '<p><img src="a.png" alt="secret"></p>' })).toThrow(/"secret"/);
   });
 
+  it('reads the free part’s typographic quotes, apostrophes, dashes and ellipses as the straight marks typed in the source', () => {
+    const body = `"It's the paper's -- and the town's --- plan..." she said.\n\n<!-- free-limit -->\n\nPaid "secret" words.`;
+    const { html, cut } = renderBody(createBodyProcessor({ freeParagraphs: 3, locale: 'en-GB' }), body, 'subscribers');
+    expect(cut).toBe(true);
+    expect(html).toBe('<p>‘It’s the paper’s – and the town’s — plan…’ she said.</p>');
+  });
+
+  it('still fails a typographic free part that shows a word from after the cut', () => {
+    const { free, cutOffset } = split();
+    expect(() => verifyCut({ source, cutOffset, free, freeHtml: '<p>‘Free one’ – “Free” paid…</p>' })).toThrow(/shows the word "paid"/);
+  });
+
   it('accepts the labels the pipeline writes for footnotes', () => {
     const body = 'Free with a note.[^1]\n\n[^1]: The note, before the cut.\n\n<!-- free-limit -->\n\nPaid.';
     const { html, cut } = renderBody(createBodyProcessor({ freeParagraphs: 3 }), body, 'subscribers');
