@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,20 +50,42 @@ export function removeLeftovers(outDir: string, isRunning: (pid: number) => bool
 }
 
 /**
- * Puts a finished build in place of `outDir`: the old folder is renamed aside,
- * the new one renamed in, then the old one removed. The site is never half
- * old, half new, and a failure before this point leaves `outDir` as it was.
- * A `.git` folder in the old output (a deploy checkout) moves to the new one,
- * as Astro keeps it when it empties its output folder.
+ * Removes a folder in a process of its own that outlives the build. Deleting
+ * the previous output (every page of the archive, the search index) takes as
+ * long as writing it did; the new site is in place already, so the build need
+ * not wait. If it is stopped halfway, the next build removes the rest (see
+ * `removeLeftovers`: the name ends with a pid that is no longer running).
  */
-export function swapIntoPlace(building: string, outDir: string): void {
+export function removeInBackground(folder: string): void {
+  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  // A deleter that cannot start leaves the folder for the next build: not worth failing this one.
+  child.on('error', () => {});
+  child.unref();
+}
+
+/**
+ * Puts a finished build in place of `outDir`: the old folder is renamed aside,
+ * the new one renamed in, then the old one removed (by `remove`: in the
+ * background by default). The site is never half old, half new, and a
+ * failure before this point leaves `outDir` as it was. A `.git` folder in the
+ * old output (a deploy checkout) moves to the new one, as Astro keeps it when
+ * it empties its output folder. Returns the folder being removed, if any.
+ */
+export function swapIntoPlace(
+  building: string,
+  outDir: string,
+  remove: (folder: string) => void = removeInBackground,
+): string | undefined {
   const previous = `${outDir}${PREVIOUS}${process.pid}`;
   rmSync(previous, { recursive: true, force: true });
   const git = path.join(outDir, '.git');
   if (existsSync(git) && !existsSync(path.join(building, '.git'))) renameSync(git, path.join(building, '.git'));
   if (!existsSync(outDir)) {
     renameSync(building, outDir);
-    return;
+    return undefined;
   }
   try {
     renameSync(outDir, previous);
@@ -72,7 +95,7 @@ export function swapIntoPlace(building: string, outDir: string): void {
     for (const name of readdirSync(outDir)) rmSync(path.join(outDir, name), { recursive: true, force: true });
     for (const name of readdirSync(building)) renameSync(path.join(building, name), path.join(outDir, name));
     rmSync(building, { recursive: true, force: true });
-    return;
+    return undefined;
   }
   try {
     renameSync(building, outDir);
@@ -80,7 +103,8 @@ export function swapIntoPlace(building: string, outDir: string): void {
     renameSync(previous, outDir);
     throw error;
   }
-  rmSync(previous, { recursive: true, force: true });
+  remove(previous);
+  return previous;
 }
 
 /**
@@ -120,9 +144,10 @@ export default function atomicOutputIntegration(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         if (!outDir || !building) return;
-        swapIntoPlace(building, outDir);
+        const previous = swapIntoPlace(building, outDir);
         swapped = true;
         logger.info(`${outDir} now holds the new build`);
+        if (previous) logger.info(`the previous build is being removed in the background (${path.basename(previous)})`);
       },
     },
   };

@@ -20,6 +20,18 @@ function besideOutput(outDir: string): string[] {
   return readdirSync(path.dirname(outDir)).filter((name) => name.startsWith(`${path.basename(outDir)}.`));
 }
 
+/**
+ * What lies beside the output folder once the previous build's removal, which
+ * runs in the background after a successful build, has had time to finish.
+ */
+async function besideOutputSettled(outDir: string): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  while (besideOutput(outDir).some((name) => name.includes('.previous-')) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return besideOutput(outDir);
+}
+
 /** Starts a build and kills it (SIGKILL, as a CI timeout or a lost runner would) once it prints `line`. */
 function killedBuild(env: Record<string, string>, line: string): Promise<{ output: string; killedAt: boolean }> {
   return new Promise((resolve, reject) => {
@@ -63,14 +75,15 @@ describe('the output folder is replaced only by a finished build', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('a successful build replaces the whole folder, files of the previous output included, and leaves nothing beside it', () => {
+  it('a successful build replaces the whole folder, files of the previous output included, and leaves nothing beside it', async () => {
     expect(first['index.html']).toBeDefined();
     expect(first['articles/first/index.html']).toBeDefined();
     expect(first['stale.html']).toBeUndefined();
-    expect(besideOutput(outDir)).toEqual([]);
+    expect(await besideOutputSettled(outDir)).toEqual([]);
   });
 
-  it('a build that fails on content errors leaves the previous output byte-identical, with no temporary folder left', () => {
+  it('a build that fails on content errors leaves the previous output byte-identical, with no temporary folder left', async () => {
+    await besideOutputSettled(outDir);
     const result = astroBuild({ CONTENT_DIR: broken.dir, OUT_DIR: outDir, MASTHEAD_CACHE_DIR: cacheDir });
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toMatch(/first\.md: title is required/);

@@ -25,9 +25,21 @@ describe('swapIntoPlace', () => {
     const { outDir, building } = setup();
     folder(outDir, { 'index.html': 'old', 'gone/index.html': 'removed article' });
     folder(building, { 'index.html': 'new' });
-    swapIntoPlace(building, outDir);
+    const previous = swapIntoPlace(building, outDir, (folder) => rmSync(folder, { recursive: true, force: true }));
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(path.join(outDir, 'gone'))).toBe(false);
+    expect(path.basename(previous!)).toBe(`dist.previous-${process.pid}`);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('removes the previous output in the background, after the new one is in place', async () => {
+    const { outDir, building } = setup();
+    folder(outDir, { 'index.html': 'old', 'gone/index.html': 'removed article' });
+    folder(building, { 'index.html': 'new' });
+    swapIntoPlace(building, outDir);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('new');
+    const deadline = Date.now() + 20_000;
+    while (readdirSync(parent).length > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
