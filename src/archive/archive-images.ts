@@ -64,7 +64,7 @@ export function createArchiveImages({ basePath, show, ...roots }: ArchiveImagesO
 
   return {
     /** An article's lead picture: the whole picture on its page, a crop on story cards and for link previews. */
-    async lead(image: LeadImageFrontmatter, fromFile: string, typeset: (text: string) => string): Promise<Found<StoredImage>> {
+    async lead(image: LeadImageFrontmatter, fromFile: string, typeset: (text: string) => string = (text) => text): Promise<Found<StoredImage>> {
       const found = await find(image.src, fromFile);
       if (!found.ok) return found;
       use(found.value, 'content', 'card', 'social');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { Edition } from '../lib/build-env';
 import type { AnalysedDoc } from '../lib/related/similar-stories';
+import type { BodyImage } from '../markdown/rehype-figures';
 import type { BodyJob } from './body-step';
 
 /**
@@ -17,6 +18,10 @@ export interface CachedBody {
   analysed: AnalysedDoc;
   /** The envelope JSON, in a keyed public build. */
   sealed?: string;
+  /** The local pictures of `html` (free part only in a public build), whose placeholders each build fills. */
+  images: BodyImage[];
+  /** With `sealed`: the local pictures the envelope shows (free part only), and a fingerprint of their files, to tell when one changed. */
+  sealedPictures?: { images: BodyImage[]; fingerprint: string };
 }
 
 export interface BodyCache {

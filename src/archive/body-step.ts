@@ -1,6 +1,7 @@
 import { createDocAnalyser, type AnalysedDoc } from '../lib/related/similar-stories';
 import { FreeLimitError, type FreeLimitProblem } from '../markdown/free-limit-marker';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
+import type { BodyImage } from '../markdown/rehype-figures';
 
 /**
  * The work done on one article body: cut, render and check the free part,
@@ -39,6 +40,10 @@ export type BodyOutcome =
       analysed: AnalysedDoc;
       /** The whole article's HTML, when `keepWhole` and something was cut. Seal it; never store it. */
       wholeHtml?: string;
+      /** The local pictures of `html`, for the build to find, process and put in place. */
+      images: BodyImage[];
+      /** The local pictures of `wholeHtml`: the free part's only, paid pictures are never sealed. */
+      wholeImages?: BodyImage[];
     }
   | {
       ok: false;
@@ -88,7 +93,8 @@ export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => Body
         html: body.html,
         cut: body.cut,
         analysed,
-        ...(body.wholeHtml === undefined ? {} : { wholeHtml: body.wholeHtml }),
+        images: body.images,
+        ...(body.wholeHtml === undefined ? {} : { wholeHtml: body.wholeHtml, wholeImages: body.wholeImages ?? [] }),
       };
     } catch (error) {
       if (error instanceof FreeLimitError) {

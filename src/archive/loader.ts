@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { offerImagePlan } from '../integrations/image-channel';
 import { offerSearchRecords } from '../integrations/search-channel';
 import { searchRecord, type SearchRecord } from '../lib/search-records';
 import { createUrls } from '../lib/urls';
@@ -45,6 +46,11 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
       // Pagefind indexes these while Astro renders the pages. Never from the
       // subscriber edition, whose HTML is the whole article.
       if (options.edition !== 'subscribers') offerSearchRecords(() => archiveSearchRecords(archive, options));
+      // The picture integration makes these while Astro renders the pages; each edition keeps its own cache.
+      offerImagePlan({
+        jobs: archive.images,
+        cacheDir: options.cacheDir && path.join(options.cacheDir, 'images', options.edition ?? 'public'),
+      });
     }
     store.clear();
     if (collection === 'sections') {
@@ -108,7 +114,6 @@ export function archiveSearchRecords(
         updated: data.updated,
         updatedHasTime: data.updatedHasTime,
         image: data.image,
-        imageAlt: data.imageAlt,
         author: authors.get(data.author)!,
         section: sections.get(data.section)!,
         freeHtml: html,

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
+import type { StoredImage } from '../schemas/image';
 import { printDate, urls } from '../site';
 
 export type Article = CollectionEntry<'articles'>;
@@ -18,6 +19,8 @@ export interface StoryItem {
   sectionUrl: string;
   authorName: string;
   authorUrl: string;
+  /** The lead picture, for the card's crop. */
+  image?: StoredImage | undefined;
 }
 
 export interface SiteData {
@@ -74,6 +77,7 @@ async function load(): Promise<SiteData> {
         sectionUrl: urls.section(data.section),
         authorName: authorsById.get(data.author)?.data.name ?? data.author,
         authorUrl: urls.author(data.author),
+        image: data.image,
       };
       itemCache.set(article.id, cachedItem);
     }

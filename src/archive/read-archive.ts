@@ -9,7 +9,10 @@ import type { SubscriberKey } from '../lib/paywall/keys';
 import { createSimilarityIndex } from '../lib/related/similar-stories';
 import { findUnrenderable } from '../markdown/assert-renderable';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
-import { createBodyCache, pipelineVersion } from './body-cache';
+import type { ImageJob } from '../images/process-images';
+import type { StoredImage } from '../schemas/image';
+import { createArchiveImages, type Found } from './archive-images';
+import { createBodyCache, pipelineVersion, type CachedBody } from './body-cache';
 import { createBodyRunner } from './body-pool';
 import type { BodyJob } from './body-step';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
@@ -43,6 +46,8 @@ export interface ArchiveOptions {
   basePath?: string;
   /** Folder of the body cache kept between builds; none when absent. */
   cacheDir?: string;
+  /** The folder of static files, where a picture's `src` starting with `/` is. Default `public/` in `displayRoot`. */
+  publicDir?: string;
   /** Threads for body work (0 or 1: this thread only). Default 1. */
   threads?: number;
 }
@@ -71,6 +76,8 @@ export interface Archive {
   bodies: { cached: number; rendered: number };
   /** Milliseconds spent reading articles with their bodies, and computing the lists. */
   phases: { articles: number; lists: number };
+  /** Every picture file the pages reference (never one from after a free limit in a public build). */
+  images: ImageJob[];
 }
 
 /** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
@@ -88,8 +95,12 @@ interface PendingArticle {
   order: number;
   slug: string;
   shown: string;
+  /** Absolute path of the file: pictures are found relative to it. */
+  file: string;
   bodyLineOffset: number;
   job: BodyJob;
+  /** The lead picture, found and measured (started while the file was read). */
+  leadImage?: Promise<Found<StoredImage>> | undefined;
   meta: ArticleFrontmatter;
   /** `meta.date` and `meta.updated` as instants in the paper's zone. */
   published: Dated;
@@ -188,6 +199,7 @@ export async function readArchive({
   sealWith = [],
   basePath = '/',
   cacheDir,
+  publicDir = path.join(displayRoot, 'public'),
   threads = 1,
 }: ArchiveOptions): Promise<Archive> {
   const sealing = edition === 'public' && sealWith.length > 0;
@@ -283,6 +295,9 @@ export async function readArchive({
     return true;
   };
 
+  // Pictures: found relative to the file naming them, measured once, made by the picture integration.
+  const images = createArchiveImages({ contentDir, publicDir, basePath, show });
+
   // Authors.
   const processor = createBodyProcessor({ freeParagraphs: settings.freeParagraphs, keepPaid: sealing, basePath, locale });
   const authors: Entry<StoredAuthor>[] = [];
@@ -312,10 +327,22 @@ export async function readArchive({
       continue;
     }
     const bio = renderBody(processor, read.body, 'free');
+    const bioPictures = await images.fillBody(bio.html, bio.images, file, read.bodyLineOffset);
+    for (const problem of bioPictures.problems) issues.push({ file: shown, field: 'body', message: problem });
+    const portrait = parsed.data.portrait && (await images.portrait(parsed.data.portrait, file));
+    if (portrait && !portrait.ok) issues.push({ file: shown, field: 'portrait.src', message: portrait.problem });
+    if (bioPictures.problems.length > 0 || (portrait && !portrait.ok)) continue;
     const { name, role } = parsed.data;
     authors.push({
       id,
-      data: { ...parsed.data, name: typeset(name), ...(role === undefined ? {} : { role: typeset(role) }), bioHtml: bio.html, source: shown },
+      data: {
+        ...parsed.data,
+        name: typeset(name),
+        ...(role === undefined ? {} : { role: typeset(role) }),
+        portrait: portrait?.value,
+        bioHtml: bioPictures.html,
+        source: shown,
+      },
     });
   }
   const authorIds = new Set(authors.map((author) => author.id));
@@ -347,12 +374,21 @@ export async function readArchive({
   const processChunk = async (chunk: PendingArticle[]) => {
     const keys = chunk.map((pending) => cache.keyFor(pending.job));
     const cached = keys.map((key) => cache.get(key));
+    // An envelope sealed with other picture files than the ones there now is stale: the body is made again.
+    await Promise.all(
+      chunk.map(async (pending, index) => {
+        const pictures = cached[index]?.sealedPictures;
+        if (pictures && (await images.fingerprint(pictures.images, pending.file)) !== pictures.fingerprint) cached[index] = undefined;
+      }),
+    );
     const missing = chunk.filter((_, index) => !cached[index]);
     const outcomes = await runner.run(missing.map((pending) => pending.job));
     rendered += missing.length;
     let next = 0;
     for (const [index, pending] of chunk.entries()) {
       let body = cached[index];
+      /** Pictures of the sealed part that could not be used. */
+      let sealedProblems: string[] = [];
       if (!body) {
         const outcome = outcomes[next++]!;
         if (!outcome.ok) {
@@ -363,20 +399,33 @@ export async function readArchive({
           issues.push({ file: pending.shown, field: 'body', message });
           continue;
         }
-        const sealed =
-          outcome.wholeHtml !== undefined
-            ? serializeEnvelope(await sealArticle({ articleId: pending.slug, html: outcome.wholeHtml, keys: sealWith }))
-            : undefined;
-        body = { html: outcome.html, cut: outcome.cut, analysed: outcome.analysed, ...(sealed ? { sealed } : {}) };
-        if (pending.valid) cache.set(keys[index]!, body);
+        let sealed: Pick<CachedBody, 'sealed' | 'sealedPictures'> = {};
+        if (outcome.wholeHtml !== undefined) {
+          const wholeImages = outcome.wholeImages ?? [];
+          const whole = await images.fillBody(outcome.wholeHtml, wholeImages, pending.file, pending.bodyLineOffset);
+          sealedProblems = whole.problems;
+          if (sealedProblems.length === 0) {
+            sealed = {
+              sealed: serializeEnvelope(await sealArticle({ articleId: pending.slug, html: whole.html, keys: sealWith })),
+              sealedPictures: { images: wholeImages, fingerprint: await images.fingerprint(wholeImages, pending.file) },
+            };
+          }
+        }
+        body = { html: outcome.html, cut: outcome.cut, analysed: outcome.analysed, images: outcome.images, ...sealed };
+        if (pending.valid && sealedProblems.length === 0) cache.set(keys[index]!, body);
       }
-      if (!pending.valid) continue;
+      const pictures = await images.fillBody(body.html, body.images ?? [], pending.file, pending.bodyLineOffset);
+      // The sealed part's pictures are the free part's: each problem is reported once.
+      for (const problem of new Set([...pictures.problems, ...sealedProblems])) issues.push({ file: pending.shown, field: 'body', message: problem });
+      const lead = await pending.leadImage;
+      if (lead && !lead.ok) issues.push({ file: pending.shown, field: 'image.src', message: lead.problem });
+      if (!pending.valid || pictures.problems.length > 0 || sealedProblems.length > 0 || (lead && !lead.ok)) continue;
       const { meta, slug } = pending;
       similarity.addAnalysed({ id: slug, section: meta.section, date: pending.published.date }, body.analysed);
       if (body.sealed) sealedCount++;
       articles.push({
         id: slug,
-        html: body.html,
+        html: pictures.html,
         ...(body.sealed ? { sealed: body.sealed } : {}),
         data: {
           title: typeset(meta.title),
@@ -388,7 +437,7 @@ export async function readArchive({
             ? // A bare update on the day of a timed publication starts before it; machines get the publication time instead.
               { updated: new Date(Math.max(pending.updated.date.getTime(), pending.published.date.getTime())), updatedHasTime: pending.updated.hasTime }
             : {}),
-          ...(meta.image ? { image: meta.image, imageAlt: meta.imageAlt } : {}),
+          ...(lead?.ok ? { image: lead.value } : {}),
           standfirst: typeset(meta.standfirst),
           tags: meta.tags,
           access: pending.access,
@@ -470,7 +519,9 @@ export async function readArchive({
         order,
         slug,
         shown,
+        file,
         bodyLineOffset: read.bodyLineOffset,
+        leadImage: meta.image && images.lead(meta.image, file, typeset),
         meta,
         published,
         updated,
@@ -517,5 +568,5 @@ export async function readArchive({
     article.data.moreFromAuthor = byAuthor.get(article.id) ?? [];
   }
   const phases = { articles: listsStarted - articlesStarted, lists: performance.now() - listsStarted };
-  return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered }, phases };
+  return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered }, phases, images: images.jobs() };
 }

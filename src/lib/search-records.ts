@@ -16,6 +16,8 @@
  * the two indexes fragment by fragment.
  */
 import { articleDateLine, type DateFormatOptions } from './dates';
+import { bylinePortraitHtml, leadFigureHtml } from '../images/figure-html';
+import type { StoredImage } from '../schemas/image';
 import type { Urls } from './urls';
 
 /** One article as its page shows it, before the cut-off. */
@@ -28,10 +30,9 @@ export interface SearchRecordInput {
   dateHasTime: boolean;
   updated?: Date | undefined;
   updatedHasTime?: boolean | undefined;
-  /** Lead picture, as in frontmatter (`/images/x.jpg` or a full URL). */
-  image?: string | undefined;
-  imageAlt?: string | undefined;
-  author: { name: string; role?: string | undefined };
+  /** Lead picture, found and measured. */
+  image?: StoredImage | undefined;
+  author: { name: string; role?: string | undefined; portrait?: StoredImage | undefined };
   section: { name: string };
   /** Sanitised HTML of the free part only: what `<Content />` renders in a public page. */
   freeHtml: string;
@@ -83,16 +84,15 @@ export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lan
     dateFormat,
   );
   const updated = dates.updated ? `<span> · Updated <time>${escapeHtml(dates.updated.text)}</time></span>` : '';
-  const image = article.image
-    ? `<figure><img src="${escapeHtml(urls.asset(article.image))}" alt="${escapeHtml(article.imageAlt ?? '')}"></figure>`
-    : '';
+  // The page's own figure markup: Pagefind takes its first picture as the result's thumbnail.
+  const image = article.image ? leadFigureHtml(article.image, urls) : '';
   const content =
     `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head><body>` +
     `<article data-pagefind-body><header>` +
     `<p><a data-pagefind-filter="section">${escapeHtml(section.name)}</a></p>` +
     `<h1>${escapeHtml(article.title)}</h1>` +
     `<p>${escapeHtml(article.standfirst)}</p>` +
-    `<p>By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
+    `<p>${author.portrait ? bylinePortraitHtml(author.portrait, urls) : ''}By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
     `<p><time data-pagefind-meta="date">${escapeHtml(dates.published.text)}</time>${updated}</p>` +
     `</header>${image}<div>${article.freeHtml}</div></article></body></html>`;
   return { url: `/${urls.article(article.slug).slice(urls.base.length)}`, content };

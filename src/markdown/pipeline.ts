@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { assertRenderable } from './assert-renderable';
 import rehypeBasePath from './rehype-base-path';
+import rehypeFigures, { type BodyImage } from './rehype-figures';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
 import { assertMarkerEvidence } from './free-limit-evidence';
@@ -46,6 +47,10 @@ export interface RenderedBody {
    * sealing; never render it.
    */
   wholeHtml?: string;
+  /** The local pictures of `html`, in the order of its placeholders (see `rehype-figures.ts`). */
+  images: BodyImage[];
+  /** The local pictures of `wholeHtml`, free part only: the sealed part leaves out paid pictures. */
+  wholeImages?: BodyImage[];
 }
 
 /**
@@ -57,6 +62,7 @@ export interface RenderedBody {
  *    (the cut and its check read the source as written);
  * 4. to HTML, parsing raw HTML so that it can be
  * 5. sanitised (no scripts, handlers or `javascript:` URLs),
+ *    pictures alone in a paragraph made figures, local pictures left as placeholders for the build to fill,
  * 6. given keyboard access to tables that scroll sideways,
  * 7. site-relative links put under the base path, then
  * 8. serialised.
@@ -71,6 +77,7 @@ export function createBodyProcessor(options: BodyOptions) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, articleSanitizeSchema)
+    .use(rehypeFigures)
     .use(rehypeFocusableTables)
     .use(rehypeBasePath, { base: options.basePath ?? '/' })
     .use(rehypeStringify)
@@ -110,12 +117,13 @@ export function renderBody(
     if (cutOffset === undefined || !freeTree) throw new FreeLimitError('internal-check', [], 'the cut left no record of where it fell');
     verifyCut({ source: markdown, cutOffset, free: freeTree, freeHtml: html });
   }
-  const result: RenderedBody = { html, cut, fullText };
+  const result: RenderedBody = { html, cut, fullText, images: file.data.bodyImages ?? [] };
   const { wholeTree } = file.data;
   if (wholeTree) {
     // The whole article through the same plugins: as a free file it is not cut, only its marker removed.
-    const wholeFile = new VFile({ data: { access: 'free' } });
+    const wholeFile = new VFile({ data: { access: 'free', ...(cutOffset === undefined ? {} : { paidFrom: cutOffset }) } });
     result.wholeHtml = processor.stringify(processor.runSync(wholeTree, wholeFile), wholeFile);
+    result.wholeImages = wholeFile.data.bodyImages ?? [];
   }
   return result;
 }
@@ -137,5 +145,5 @@ function renderFreePart(processor: BodyProcessor, options: BodyOptions, markdown
   const free = settleFreeTree(processor.parse(file), structure, cutOffset);
   const html = processor.stringify(processor.runSync(free, file), file);
   verifyCut({ source: markdown, cutOffset, free, freeHtml: html });
-  return { html, cut: true, fullText: toString(structure, { includeHtml: false }) };
+  return { html, cut: true, fullText: toString(structure, { includeHtml: false }), images: file.data.bodyImages ?? [] };
 }

@@ -52,21 +52,23 @@ describe('sanitising raw HTML in bodies', () => {
 
   it('keeps harmless markup newsrooms use', () => {
     const { html } = render('<figure><img src="https://example.org/a.jpg" alt="A pier"><figcaption>The pier.</figcaption></figure>', 'free');
-    expect(html).toContain('<figure><img src="https://example.org/a.jpg" alt="A pier"><figcaption>The pier.</figcaption></figure>');
+    expect(html).toContain('<figure><img src="https://example.org/a.jpg" alt="A pier" loading="lazy" decoding="async"><figcaption>The pier.</figcaption></figure>');
   });
 });
 
 describe('site-relative links under a base path', () => {
   const underPaper = createBodyProcessor({ freeParagraphs: 3, basePath: '/paper/' });
 
-  it('puts /-links and pictures under the base path, and leaves full URLs alone', () => {
-    const { html } = renderBody(
+  it('puts /-links under the base path, leaves full URLs alone, and leaves a picture in public/ to the build', () => {
+    const { html, images } = renderBody(
       underPaper,
       '[Other story](/articles/other/) ![Pier](/images/pier.jpg) [Elsewhere](https://example.net/x) [Already](/paper/x/) [Proto](//cdn.example/y)',
       'free',
     );
     expect(html).toContain('href="/paper/articles/other/"');
-    expect(html).toContain('src="/paper/images/pier.jpg"');
+    // Its files are named and put under the base path when the build fills the placeholder (tests/unit/figures.test.ts).
+    expect(html).toContain('<!--masthead-image:0-->');
+    expect(images).toEqual([{ src: '/images/pier.jpg', alt: 'Pier', line: 1 }]);
     expect(html).toContain('href="https://example.net/x"');
     expect(html).toContain('href="/paper/x/"');
     expect(html).toContain('href="//cdn.example/y"');

@@ -43,7 +43,7 @@ describe('the body cache', () => {
       const subscribers = createBodyCache({ dir, edition: 'subscribers', salt: 's' });
       const published = createBodyCache({ dir, edition: 'public', salt: 's' });
       const key = subscribers.keyFor(job(1));
-      subscribers.set(key, { html: '<p>Paid secret words.</p>', cut: false, analysed: { terms: [], weights: [], tagTerms: [] } });
+      subscribers.set(key, { html: '<p>Paid secret words.</p>', cut: false, analysed: { terms: [], weights: [], tagTerms: [] }, images: [] });
       expect(published.keyFor(job(1))).not.toBe(key);
       expect(published.get(key)).toBeUndefined();
       expect(published.get(published.keyFor(job(1)))).toBeUndefined();

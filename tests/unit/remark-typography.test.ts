@@ -31,8 +31,9 @@ describe('typography in article bodies', () => {
   });
 
   it('leaves link addresses, titles and picture alt text as written', () => {
-    const html = render(`See [the "plan"](https://example.org/a--b?q='x' "It's a title") and ![A pier's end -- at dusk](/p.jpg "Dusk...").`);
-    // The serialiser writes ' as &#x27; in attributes: still the straight quote typed.
+    const html = render(`See [the "plan"](https://example.org/a--b?q='x' "It's a title") and ![A pier's end -- at dusk](https://example.org/p.jpg "Dusk...").`);
+    // The serialiser writes ' as &#x27; in attributes: still the straight quote typed. (A picture on the web
+    // keeps its <img>; a local one becomes a placeholder for the build's <picture>, rehype-figures.ts.)
     expect(html).toContain('href="https://example.org/a--b?q=&#x27;x&#x27;"');
     expect(html).toContain('title="It&#x27;s a title"');
     expect(html).toContain('alt="A pier&#x27;s end -- at dusk" title="Dusk..."');

@@ -61,20 +61,26 @@ describe('searchRecord', () => {
     expect(searchRecord(article({ slug: 'Café_Reopens' }), context).url).toBe('/articles/Caf%C3%A9_Reopens/');
   });
 
-  it('puts a site-relative lead picture under the base path, as the page does, and keeps a full URL', () => {
-    const local = searchRecord(article({ image: '/images/pier.jpg', imageAlt: 'The pier' }), context).content;
-    expect(local).toContain('<figure><img src="/paper/images/pier.jpg" alt="The pier"></figure>');
-    const remote = searchRecord(article({ image: 'https://images.example.net/x.png' }), context).content;
-    expect(remote).toContain('<img src="https://images.example.net/x.png" alt="">');
+  it('holds the page’s lead figure, its files under the base path, with its alt text, caption and credit', () => {
+    const image = { hash: 'ab'.repeat(32), width: 1000, height: 600, fallback: 'jpeg' as const, alt: 'The pier', decorative: false, caption: 'At dawn.', credit: 'Ada Quill' };
+    const { content } = searchRecord(article({ image }), context);
+    expect(content).toContain('</header><figure class="figure figure--lead"><picture>');
+    expect(content).toContain(`src="/paper/_images/${'ab'.repeat(8)}-800.jpg"`);
+    expect(content).toContain('alt="The pier"');
+    expect(content).toContain('<figcaption><span class="figure__caption">At dawn.</span> <span class="figure__credit">Ada Quill</span></figcaption>');
   });
 
   it('escapes frontmatter, so a headline cannot open an element or an attribute', () => {
     const { content } = searchRecord(
-      article({ title: `Hostile </h1><script>alert('x')</script> & "quotes"`, image: '/a.jpg" onerror="x', imageAlt: '"><b>' }),
+      article({
+        title: `Hostile </h1><script>alert('x')</script> & "quotes"`,
+        image: { hash: 'cd'.repeat(32), width: 400, height: 300, fallback: 'jpeg', alt: '"><b>', decorative: false, caption: '</figure><script>' },
+      }),
       context,
     );
     expect(content).toContain('<h1>Hostile &lt;/h1&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;</h1>');
-    expect(content).toContain('src="/paper/a.jpg&quot; onerror=&quot;x" alt="&quot;&gt;&lt;b&gt;"');
+    expect(content).toContain('alt="&#34;&#62;&#60;b&#62;"');
+    expect(content).toContain('<span class="figure__caption">&#60;/figure&#62;&#60;script&#62;</span>');
     expect(content).not.toContain('<script>');
   });
 
