@@ -1,13 +1,16 @@
 import { getRssString } from '@astrojs/rss';
-import { rssFeed, type FeedArticle } from '../lib/feeds';
+import { recentArticles, rssFeed, type FeedArticle } from '../lib/feeds';
 import { absoluteUrl } from '../lib/urls';
-import { settings, urls } from '../site';
+import { buildTime, settings, urls } from '../site';
 import { siteData, type Article } from './queries';
+
+/** Whose feed: the whole paper's, a section's or an author's. */
+export type FeedOf = { section: string } | { author: string } | undefined;
 
 /** Builds a feed response for a list of articles (newest first). */
 export async function feedResponse(
   site: URL,
-  { title, description, articles }: { title: string; description: string; articles: readonly Article[] },
+  { title, description, articles, of }: { title: string; description: string; articles: readonly Article[]; of?: FeedOf },
 ): Promise<Response> {
   const data = await siteData();
   const feedArticles: FeedArticle[] = articles.map((article) => {
@@ -17,18 +20,38 @@ export async function feedResponse(
       title: item.title,
       standfirst: item.standfirst,
       date: item.date,
+      updated: article.data.updated,
       authorName: item.authorName,
       sectionName: item.sectionName,
     };
   });
+  // The channel's link is the page this feed follows, so a reader's "visit site" lands on the section or author.
+  const page = !of ? urls.home() : 'section' in of ? urls.section(of.section) : urls.author(of.author);
   const xml = await getRssString(
     rssFeed({
       title,
       description,
-      site: absoluteUrl(urls.home(), site.href),
+      link: absoluteUrl(page, site.href),
+      self: absoluteUrl(urls.feed(of), site.href),
+      // Feed readers show it beside the feed: the paper's logo, or its favicon when it has none.
+      image: absoluteUrl(urls.asset(settings.brand.logo ?? settings.brand.favicon), site.href),
       articles: feedArticles,
       locale: settings.locale,
     }),
   );
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
+
+/**
+ * The articles of the news sitemap: published in the two days before the
+ * build's "now" (`BUILD_TIME`), a bare date counting from the start of its day
+ * in the paper's zone. The route and robots.txt both ask, so an empty news
+ * sitemap is neither written nor announced.
+ */
+export async function newsSitemapArticles(site: URL): Promise<Array<{ url: string; title: string; date: Date }>> {
+  const { articles } = await siteData();
+  return recentArticles(
+    articles.map((article) => ({ url: absoluteUrl(urls.article(article.id), site.href), title: article.data.title, date: article.data.date })),
+    buildTime,
+  );
 }

@@ -7,6 +7,8 @@ export interface FeedArticle {
   title: string;
   standfirst: string;
   date: Date;
+  /** Last update, when there was one. */
+  updated?: Date | undefined;
   authorName: string;
   sectionName: string;
 }
@@ -14,8 +16,12 @@ export interface FeedArticle {
 export interface FeedInput {
   title: string;
   description: string;
-  /** Absolute URL of the site root (with base path). */
-  site: string;
+  /** Absolute URL of the page the feed follows: the front page, or the section's or author's page. */
+  link: string;
+  /** Absolute URL of the feed itself, announced as `atom:link rel="self"`. */
+  self: string;
+  /** Absolute URL of the paper's logo or icon, which feed readers show beside the feed. */
+  image?: string | undefined;
   /** Newest first. */
   articles: readonly FeedArticle[];
   /** Items in the feed. Readers poll often; 50 is plenty. */
@@ -29,21 +35,49 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[char]};`);
 }
 
+/** RFC 822 date-time, as RSS 2.0 writes dates: `Fri, 20 Nov 2026 01:30:00 GMT`. */
+const rfc822 = (date: Date) => date.toUTCString();
+
 /**
- * RSS 2.0 options for `@astrojs/rss`: title, link, date, author (as
- * `dc:creator`, since RSS's own `author` wants an e-mail address), section as
- * category, and the standfirst as description. Never the body: for a
- * paywalled article that would be the product itself.
+ * When the feed's content last changed: the newest publication or update
+ * among its items. Not the build time, so building the same articles again
+ * writes the same feed, byte for byte, and readers polling it see no change
+ * where there was none. `undefined` for a feed with no items.
  */
-export function rssFeed({ title, description, site, articles, limit = 50, locale }: FeedInput): RSSOptions {
+export function feedLastChanged(articles: readonly Pick<FeedArticle, 'date' | 'updated'>[]): Date | undefined {
+  let newest: number | undefined;
+  for (const { date, updated } of articles) {
+    const changed = Math.max(date.getTime(), updated?.getTime() ?? -Infinity);
+    if (newest === undefined || changed > newest) newest = changed;
+  }
+  return newest === undefined ? undefined : new Date(newest);
+}
+
+/**
+ * RSS 2.0 options for `@astrojs/rss`: the channel with its own address
+ * (`atom:link rel="self"`), the page it follows, when it last changed and the
+ * paper's image; items with title, link, date, author (as `dc:creator`, since
+ * RSS's own `author` wants an e-mail address), section as category, and the
+ * standfirst as description. Never the body: for a paywalled article that
+ * would be the product itself.
+ */
+export function rssFeed({ title, description, link, self, image, articles, limit = 50, locale }: FeedInput): RSSOptions {
+  const items = articles.slice(0, limit);
+  const lastChanged = feedLastChanged(items);
   return {
     title,
     description,
-    site,
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<language>${escapeXml(locale)}</language>`,
+    site: link,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    customData: [
+      `<language>${escapeXml(locale)}</language>`,
+      `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+      lastChanged ? `<lastBuildDate>${rfc822(lastChanged)}</lastBuildDate>` : '',
+      // RSS asks the image's title and link to be the channel's, so a reader can show it as the channel's own.
+      image ? `<image><url>${escapeXml(image)}</url><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link></image>` : '',
+    ].join(''),
     trailingSlash: true,
-    items: articles.slice(0, limit).map((article) => ({
+    items: items.map((article) => ({
       title: article.title,
       link: article.url,
       pubDate: article.date,
@@ -54,7 +88,11 @@ export function rssFeed({ title, description, site, articles, limit = 50, locale
   };
 }
 
-/** Articles published in the `days` before `now`, for a Google News sitemap. */
+/**
+ * Articles published in the `days` before `now` (the build's time), for a
+ * Google News sitemap. Dates are instants already: a bare date is the start of
+ * its day in the paper's zone. Articles dated after `now` wait for a later build.
+ */
 export function recentArticles<T extends { date: Date }>(articles: readonly T[], now: Date, days = 2): T[] {
   const since = now.getTime() - days * 24 * 60 * 60 * 1000;
   return articles.filter((article) => article.date.getTime() >= since && article.date.getTime() <= now.getTime());

@@ -17,7 +17,11 @@ export interface NewsArticleInput {
   keywords: readonly string[];
   /** True when the reader gets the whole text without subscribing. */
   isAccessibleForFree: boolean;
-  /** CSS selector of the element standing in for the paywalled part. */
+  /**
+   * Class selector (`.free-limit`) of the element standing in for the
+   * paywalled part: Google's paywalled-content guideline reads `cssSelector`
+   * as a class name, and the element must be on the page.
+   */
   paywalledSelector?: string;
   image?: string;
 }

@@ -1,12 +1,15 @@
 import type { APIRoute } from 'astro';
+import { newsSitemapArticles } from '../archive/feeds';
 import { robotsTxt } from '../lib/feeds';
 import { absoluteUrl } from '../lib/urls';
 import { isPublicEdition, urls } from '../site';
 
-export const GET: APIRoute = ({ site }) =>
-  new Response(
-    isPublicEdition
-      ? robotsTxt([absoluteUrl(urls.path('sitemap-index.xml'), site!.href), absoluteUrl(urls.path('news-sitemap.xml'), site!.href)])
-      : 'User-agent: *\nDisallow: /\n',
-    { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
-  );
+export const GET: APIRoute = async ({ site }) => {
+  if (!isPublicEdition) return new Response('User-agent: *\nDisallow: /\n', { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  // The news sitemap is only written when it has articles (see src/routes/news-sitemap.xml.ts).
+  const hasNews = (await newsSitemapArticles(site!)).length > 0;
+  const sitemaps = [urls.path('sitemap-index.xml'), ...(hasNews ? [urls.path('news-sitemap.xml')] : [])];
+  return new Response(robotsTxt(sitemaps.map((path) => absoluteUrl(path, site!.href))), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+};

@@ -1,16 +1,16 @@
 import type { APIRoute } from 'astro';
-import { siteData } from '../archive/queries';
-import { newsSitemap, recentArticles } from '../lib/feeds';
-import { absoluteUrl } from '../lib/urls';
-import { settings, urls } from '../site';
+import { newsSitemapArticles } from '../archive/feeds';
+import { newsSitemap } from '../lib/feeds';
+import { settings } from '../site';
 
-/** Google News sitemap: articles from the two days before the build. */
+/**
+ * Google News sitemap: articles from the two days before the build. With none,
+ * the route answers without a body, and Astro writes no file: an empty
+ * `urlset` would only tell Google the paper has stopped publishing.
+ */
 export const GET: APIRoute = async ({ site }) => {
-  const { articles } = await siteData();
-  const recent = recentArticles(
-    articles.map((article) => ({ url: absoluteUrl(urls.article(article.id), site!.href), title: article.data.title, date: article.data.date })),
-    new Date(),
-  );
+  const recent = await newsSitemapArticles(site!);
+  if (recent.length === 0) return new Response(null, { status: 404 });
   const xml = newsSitemap({ publicationName: settings.siteName, language: settings.locale.split('-')[0]!, articles: recent });
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

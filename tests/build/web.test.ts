@@ -40,7 +40,8 @@ describe('feeds, sitemaps and search engines (site root)', () => {
       'dc:creator': 'Ada Quill',
       category: ['News'],
     });
-    expect(new Date(footbridge.pubDate).toISOString()).toBe('2023-06-08T12:00:00.000Z');
+    // A bare date (2023-06-08) is the start of that day in the paper's zone: midnight BST.
+    expect(new Date(footbridge.pubDate).toISOString()).toBe('2023-06-07T23:00:00.000Z');
     expect(readFileSync(path.join(site, 'rss.xml'), 'utf8')).not.toContain('Free sentence alpha');
   });
 
@@ -60,7 +61,7 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     expect(meta(html, 'og:type')).toBe('article');
     expect(meta(html, 'og:title')).toBe('River levels fall after a week of warnings');
     expect(meta(html, 'article:published_time')).toBe('2024-01-20T06:00:00.000Z');
-    expect(meta(html, 'article:modified_time')).toBe('2024-01-21T12:00:00.000Z');
+    expect(meta(html, 'article:modified_time')).toBe('2024-01-21T00:00:00.000Z');
     expect(meta(html, 'article:author')).toBe('https://example.org/authors/ada-quill/');
     expect(meta(html, 'article:section')).toBe('News');
     expect(html.querySelectorAll('meta[property="article:tag"]').map((tag) => tag.getAttribute('content'))).toEqual(['flooding', 'river']);
@@ -85,19 +86,44 @@ describe('feeds, sitemaps and search engines (site root)', () => {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Valley council approves new footbridge',
-      datePublished: '2023-06-08T12:00:00.000Z',
+      datePublished: '2023-06-07T23:00:00.000Z',
       author: [{ '@type': 'Person', name: 'Ada Quill', url: 'https://example.org/authors/ada-quill/' }],
       publisher: { '@type': 'Organization', name: settings.siteName },
       articleSection: 'News',
       isAccessibleForFree: false,
-      hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '[data-free-limit]' },
+      hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.free-limit' },
     });
     const free = jsonLd('free-article');
     expect(free.isAccessibleForFree).toBe(true);
     expect(free.hasPart).toBeUndefined();
   });
 
-  it('lists every article in the sitemap, and points robots.txt to it and the news sitemap', () => {
+  it('points every paywalled article’s JSON-LD at the cut-off on the same page, by a class selector', () => {
+    const articles = listFiles(site).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file));
+    let paywalled = 0;
+    for (const file of articles) {
+      const html = parse(readFileSync(path.join(site, file), 'utf8'));
+      const jsonLd = JSON.parse(html.querySelector('script[type="application/ld+json"]')!.textContent) as {
+        isAccessibleForFree: boolean;
+        hasPart?: { cssSelector: string; isAccessibleForFree: boolean };
+      };
+      const cutOff = html.querySelectorAll('[data-free-limit]');
+      if (jsonLd.isAccessibleForFree) {
+        expect(jsonLd.hasPart, file).toBeUndefined();
+        continue;
+      }
+      paywalled++;
+      expect(jsonLd.hasPart?.cssSelector, file).toMatch(/^\.[a-z][a-z0-9-]*$/);
+      // The selector finds exactly the cut-off panel, which stands where the paid text would be.
+      const matches = html.querySelectorAll(jsonLd.hasPart!.cssSelector);
+      expect(cutOff, file).toHaveLength(1);
+      expect(matches, file).toHaveLength(1);
+      expect(matches[0] === cutOff[0], file).toBe(true);
+    }
+    expect(paywalled).toBeGreaterThan(5);
+  });
+
+  it('lists every article in the sitemap, and points robots.txt to it', () => {
     const index = readXml(path.join(site, 'sitemap-index.xml'));
     const sitemaps = (index.sitemapindex.sitemap as Array<{ loc: string }>).map((entry) => entry.loc);
     const urls = sitemaps.flatMap((loc) =>
@@ -106,11 +132,8 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     expect(urls).toContain('https://example.org/articles/marker-first/');
     expect(urls).toContain('https://example.org/sections/empty-section/');
     expect(urls.some((url) => /404|search/.test(url))).toBe(false);
-    const news = readXml(path.join(site, 'news-sitemap.xml'));
-    expect(news.urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
-    expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toBe(
-      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\nSitemap: https://example.org/news-sitemap.xml\n',
-    );
+    // Built today, nothing in the fixture (2022 to 2024) is from the last two days: no news sitemap to point to.
+    expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\n');
   });
 
   it('has a 404 page kept out of search engines', () => {
@@ -156,6 +179,8 @@ describe('the same site under a sub-path (BASE_PATH=/paper/, SITE_URL=https://ne
     const rss = readFileSync(path.join(site, 'rss.xml'), 'utf8');
     expect(rss).toContain('<link>https://news.example.com/paper/articles/marker-top-level/</link>');
     expect(rss).not.toMatch(/https:\/\/news\.example\.com\/articles/);
+    expect(rss).toContain('<atom:link href="https://news.example.com/paper/rss.xml" rel="self" type="application/rss+xml"/>');
+    expect(rss).toContain(`<url>https://news.example.com/paper${settings.brand.logo ?? settings.brand.favicon}</url>`);
     expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://news.example.com/paper/sitemap-index.xml');
     const sitemap = readFileSync(path.join(site, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://news.example.com/paper/articles/marker-top-level/</loc>');
@@ -171,5 +196,128 @@ describe('the same site under a sub-path (BASE_PATH=/paper/, SITE_URL=https://ne
 describe('the sample paper', () => {
   it('has no broken internal link or asset', () => {
     expect(checkLinks(builtSite('sample'), { origin: new URL(settings.siteUrl).origin, external: [settings.subscribe.url] })).toEqual([]);
+  });
+});
+
+describe('every feed names itself, the page it follows, when it changed and the paper’s image', () => {
+  let site = '';
+  let feeds: string[] = [];
+  beforeAll(() => {
+    site = builtSite('fixture');
+    feeds = listFiles(site).filter((file) => file.endsWith('rss.xml'));
+  });
+  const channel = (file: string) => readXml(path.join(site, file)).rss.channel as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
+
+  it('has a feed for the paper, each section and each author', () => {
+    expect(feeds).toContain('rss.xml');
+    expect(feeds).toContain('sections/news/rss.xml');
+    expect(feeds).toContain('sections/empty-section/rss.xml');
+    expect(feeds).toContain('authors/ada-quill/rss.xml');
+  });
+
+  it('announces its own absolute URL as atom:link rel="self"', () => {
+    for (const file of feeds) {
+      expect(readFileSync(path.join(site, file), 'utf8'), file).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
+      expect(channel(file)['atom:link'], file).toEqual({ '@_href': `https://example.org/${file}`, '@_rel': 'self', '@_type': 'application/rss+xml' });
+    }
+  });
+
+  it('links the channel to the page the feed follows: the front page, the section’s or the author’s page', () => {
+    for (const file of feeds) {
+      const page = `https://example.org/${file.replace(/rss\.xml$/, '')}`;
+      expect(channel(file).link, file).toBe(page);
+      expect(existsSync(path.join(site, new URL(page).pathname, 'index.html')), page).toBe(true);
+    }
+  });
+
+  it('shows the paper’s logo (or favicon), an absolute URL of a file in the site, titled and linked as the channel', () => {
+    const icon = settings.brand.logo ?? settings.brand.favicon;
+    expect(existsSync(path.join(site, icon)), icon).toBe(true);
+    for (const file of feeds) {
+      const { image, title, link } = channel(file);
+      // The parser reads every <url> as a list, for the sitemaps.
+      expect(image, file).toEqual({ url: [`https://example.org${icon}`], title, link });
+    }
+  });
+
+  it('dates itself by its newest publication or update, not by the clock of the build', () => {
+    // Newest stories with bare dates (2024-07-15, 2024-03-03): the start of their day in London, in summer time or not.
+    expect(channel('sections/features/rss.xml').lastBuildDate).toBe('Sun, 14 Jul 2024 23:00:00 GMT');
+    expect(channel('sections/opinion/rss.xml').lastBuildDate).toBe('Sun, 03 Mar 2024 00:00:00 GMT');
+    for (const file of feeds) {
+      const { item = [], lastBuildDate } = channel(file);
+      if (item.length === 0) {
+        expect(lastBuildDate, file).toBeUndefined();
+        continue;
+      }
+      const newestItem = Math.max(...(item as Array<{ pubDate: string }>).map((entry) => Date.parse(entry.pubDate)));
+      expect(Date.parse(lastBuildDate), file).toBeGreaterThanOrEqual(newestItem);
+    }
+  });
+});
+
+describe('the news sitemap, by the build’s fixed time (BUILD_TIME)', () => {
+  let sample = '';
+  let keyed = '';
+  beforeAll(() => {
+    sample = builtSite('sample');
+    keyed = builtSite('keyed');
+  });
+
+  it('lists a story from the night before the build, and not one from weeks earlier', () => {
+    // The sample paper is built at 09:00 UTC on 21 November 2026 (see tests/helpers/built-site.ts).
+    const news = readXml(path.join(sample, 'news-sitemap.xml'));
+    expect(news.urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
+    const entries = news.urlset.url as Array<{ loc: string; 'news:news': { 'news:publication_date': string } }>;
+    expect(entries.map((entry) => entry.loc)).toEqual(['https://example.org/articles/lowtown-by-election-result/']);
+    expect(entries[0]!['news:news']['news:publication_date']).toBe('2026-11-20T01:30:00.000Z');
+    expect(readFileSync(path.join(sample, 'robots.txt'), 'utf8')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\nSitemap: https://example.org/news-sitemap.xml\n',
+    );
+  });
+
+  it('is left out, and named nowhere, when the newest story is three days old', () => {
+    // The keyed fixture is built on 5 August 2024; its newest story is dated 2 August.
+    expect(existsSync(path.join(keyed, 'news-sitemap.xml'))).toBe(false);
+    expect(readFileSync(path.join(keyed, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\n');
+    expect(findInSite(keyed, ['news-sitemap'])).toEqual([]);
+  });
+});
+
+describe('dates and times on article pages, in the paper’s zone', () => {
+  let fixture = '';
+  let sample = '';
+  beforeAll(() => {
+    fixture = builtSite('fixture');
+    sample = builtSite('sample');
+  });
+  const dates = (site: string, slug: string) => {
+    const line = parse(readPage(site, `/articles/${slug}/`)).querySelector('.article__dates')!;
+    return {
+      text: line.textContent.replace(/\s+/g, ' ').trim(),
+      datetimes: line.querySelectorAll('time').map((time) => time.getAttribute('datetime')),
+    };
+  };
+
+  it('shows a date-time article’s time, and a bare date as the day only', () => {
+    expect(dates(fixture, 'marker-in-list')).toEqual({ text: '1 July 2023, 08:15', datetimes: ['2023-07-01T07:15:00.000Z'] });
+    expect(dates(fixture, 'marker-top-level')).toEqual({ text: '8 June 2023', datetimes: ['2023-06-08'] });
+    expect(dates(fixture, 'no-marker-default')).toEqual({
+      text: '20 January 2024, 06:00 · Updated 21 January 2024',
+      datetimes: ['2024-01-20T06:00:00.000Z', '2024-01-21'],
+    });
+  });
+
+  it('prints the sample paper’s late-night story and its updates as a reader in the paper’s town would read them', () => {
+    expect(dates(sample, 'lowtown-by-election-result').text).toBe('20 November 2026, 01:30');
+    expect(dates(sample, 'storm-surge-floods-saltings').text).toBe('19 January 2025, 07:30 · Updated 20 January 2025, 16:10');
+    // 10:00 UTC on 26 April 2026 is 11:00 in London (BST).
+    expect(dates(sample, 'pilots-clinch-promotion').text).toBe('25 April 2026, 18:40 · Updated 26 April 2026, 11:00');
+  });
+
+  it('keeps story lists to the date alone', () => {
+    const list = parse(readPage(sample, '/sections/politics/')).querySelectorAll('.story-list time');
+    expect(list.length).toBeGreaterThan(0);
+    for (const time of list) expect(time.textContent).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
   });
 });

@@ -8,12 +8,15 @@ import { TEST_RING } from './keys';
 const sites = {
   /** `tests/fixtures/site`: every cut and hostile case, with planted paid words. */
   fixture: { CONTENT_DIR: 'tests/fixtures/site' },
-  /** The sample paper in `content/`. */
-  sample: { CONTENT_DIR: 'content' },
+  /** The sample paper in `content/`, built the morning after its newest story (in the news sitemap). */
+  sample: { CONTENT_DIR: 'content', BUILD_TIME: '2026-11-21T09:00:00Z' },
   /** The fixture folder deployed under a sub-path, as on a GitHub Pages project site. */
   subpath: { CONTENT_DIR: 'tests/fixtures/site', SITE_URL: 'https://news.example.com', BASE_PATH: '/paper/' },
-  /** The fixture folder with subscriber keys: cut articles sealed whole in the page. */
-  keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING },
+  /**
+   * The fixture folder with subscriber keys: cut articles sealed whole in the page. Built three days
+   * after its newest story, so its news sitemap is empty.
+   */
+  keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING, BUILD_TIME: '2024-08-05T10:00:00+01:00' },
   /** The fixture folder as the full-text subscriber edition. */
   edition: { CONTENT_DIR: 'tests/fixtures/site', EDITION: 'subscribers' },
 } satisfies Record<string, Record<string, string>>;

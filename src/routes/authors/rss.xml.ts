@@ -11,4 +11,5 @@ export const GET: APIRoute<{ author: Author }> = async ({ site, props: { author 
     title: `${author.data.name} | ${settings.siteName}`,
     description: author.data.role ? `${author.data.role}, ${settings.siteName}` : `Articles by ${author.data.name}`,
     articles: (await siteData()).byAuthor.get(author.id)!,
+    of: { author: author.id },
   });

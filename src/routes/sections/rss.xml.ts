@@ -11,4 +11,5 @@ export const GET: APIRoute<{ section: SectionEntry }> = async ({ site, props: { 
     title: `${section.data.name} | ${settings.siteName}`,
     description: section.data.description ?? `The latest from ${section.data.name}`,
     articles: (await siteData()).bySection.get(section.id)!,
+    of: { section: section.id },
   });
