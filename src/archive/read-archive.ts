@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { Edition } from '../lib/build-env';
-import { moreFromAuthor } from '../lib/lists';
+import { articleLists } from '../lib/lists';
 import { sealArticle, serializeEnvelope } from '../lib/paywall/envelope';
 import type { SubscriberKey } from '../lib/paywall/keys';
 import { createSimilarityIndex } from '../lib/related/similar-stories';
@@ -558,14 +558,15 @@ export async function readArchive({
   const listsStarted = performance.now();
 
   // Lists under every article, computed once for the whole archive.
-  const similar = similarity.compute();
-  const byAuthor = moreFromAuthor(
-    articles.map(({ id, data }) => ({ id, date: data.date, author: data.author })),
-    settings.lists.moreFromAuthor,
+  const lists = articleLists(
+    articles.map(({ id, data }) => ({ id, date: data.date, author: data.author, section: data.section })),
+    similarity,
+    settings.lists,
   );
   for (const article of articles) {
-    article.data.similar = similar.get(article.id) ?? [];
-    article.data.moreFromAuthor = byAuthor.get(article.id) ?? [];
+    const { similar, moreFromAuthor } = lists.get(article.id) ?? { similar: [], moreFromAuthor: [] };
+    article.data.similar = similar;
+    article.data.moreFromAuthor = moreFromAuthor;
   }
   const phases = { articles: listsStarted - articlesStarted, lists: performance.now() - listsStarted };
   return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered }, phases, images: images.jobs() };

@@ -1,4 +1,5 @@
 import { compareNewestFirst } from './dates';
+import type { ComputeOptions } from './related/similar-stories';
 
 /** The least an item needs to be placed in a list: its slug and date. */
 export interface Dated {
@@ -36,6 +37,81 @@ export function moreFromAuthor<T extends Dated & { author: string }>(
         head.filter((id) => id !== article.id).slice(0, limit),
       );
     }
+  }
+  return result;
+}
+
+/** How many items each list under an article holds (`settings.lists`). */
+export interface ListLimits {
+  moreFromAuthor: number;
+  similar: number;
+}
+
+/** The two lists under one article, as slugs in display order. */
+export interface ArticleLists {
+  moreFromAuthor: string[];
+  similar: string[];
+}
+
+/** What {@link articleLists} needs of the similarity model (`createSimilarityIndex()` with every article added). */
+export interface SimilarityRanking {
+  compute(options: ComputeOptions): Map<string, string[]>;
+}
+
+/**
+ * The lists under every article at once, as a page shows them side by side:
+ *
+ * - **More from this author**: see {@link moreFromAuthor}.
+ * - **Similar stories**: never a story already in More from this author on
+ *   the same page, never the article itself, no story twice. Filled to
+ *   `limits.similar` when the archive has enough other stories: first the
+ *   model's candidates at or above its threshold, best first; then its
+ *   weaker candidates (any shared term), strongest first; then the latest
+ *   stories in the same section; then the latest stories of the paper.
+ *
+ * The last step is there so that an article in a new or quiet section
+ * (the first obituary, a one-off column) still leads the reader somewhere:
+ * the list is only empty when every other story is already in More from
+ * this author. The fallbacks come after every candidate the model found, so
+ * they never push out a story that shares anything with the article.
+ *
+ * Deterministic: the model's order (ties by date, then slug), then newest
+ * first with ties by slug. Linear in the archive: each article walks at most
+ * `limits.similar` + `limits.moreFromAuthor` + 1 items of each newest-first list.
+ */
+export function articleLists<T extends Dated & { author: string; section: string }>(
+  articles: readonly T[],
+  similarity: SimilarityRanking,
+  limits: ListLimits,
+): Map<string, ArticleLists> {
+  const byAuthor = moreFromAuthor(articles, limits.moreFromAuthor);
+  const ranked = similarity.compute({ exclude: byAuthor, fillBelowMinScore: true });
+  const latest = newestFirst(articles).map((article) => ({ id: article.id, section: article.section }));
+  const latestBySection = new Map<string, string[]>();
+  for (const { id, section } of latest) {
+    const list = latestBySection.get(section);
+    if (list) list.push(id);
+    else latestBySection.set(section, [id]);
+  }
+  const latestIds = latest.map((article) => article.id);
+
+  const result = new Map<string, ArticleLists>();
+  for (const article of articles) {
+    const fromAuthor = byAuthor.get(article.id) ?? [];
+    const taken = new Set([article.id, ...fromAuthor]);
+    const similar: string[] = [];
+    const take = (ids: readonly string[]) => {
+      for (const id of ids) {
+        if (similar.length >= limits.similar) return;
+        if (taken.has(id)) continue;
+        taken.add(id);
+        similar.push(id);
+      }
+    };
+    take(ranked.get(article.id) ?? []);
+    take(latestBySection.get(article.section) ?? []);
+    take(latestIds);
+    result.set(article.id, { moreFromAuthor: fromAuthor, similar });
   }
   return result;
 }

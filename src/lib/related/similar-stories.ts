@@ -15,7 +15,9 @@
  *    `maxPostings` strongest, so cost grows about linearly with the archive.
  * 4. Candidates under `minScore` (cosine) are dropped; the rest are ranked by
  *    cosine × mild boosts (shared explicit tags, same section, closeness in
- *    time), ties broken by date desc then id asc.
+ *    time), ties broken by date desc then id asc. On request (`compute()`'s
+ *    options) the weaker candidates fill what is left of a list, after the
+ *    strong ones, and ids the page already shows are left out.
  *
  * Pure: no clock, no environment, no I/O. Deterministic: the output does not
  * depend on insertion order (docs and terms are put in a canonical order —
@@ -128,9 +130,26 @@ export interface SimilarityIndex {
    * never the article itself; every added id is a key (possibly with []).
    * Does not modify the index; may be called again after more `add()`s.
    */
-  compute(): Map<string, string[]>;
+  compute(options?: ComputeOptions): Map<string, string[]>;
   /** Same ranking as {@link SimilarityIndex.compute}, with scores (for tuning and debugging). */
-  computeScored(): Map<string, SimilarItem[]>;
+  computeScored(options?: ComputeOptions): Map<string, SimilarItem[]>;
+}
+
+/** How one `compute()` fills its lists; by default only candidates at or above `minScore`, none left out. */
+export interface ComputeOptions {
+  /**
+   * Article id → ids that must not be in its list (the page already shows
+   * them, e.g. in More from this author). They are skipped while ranking, so
+   * the list still fills to `limit` from the next candidates.
+   */
+  readonly exclude?: ReadonlyMap<string, readonly string[]> | undefined;
+  /**
+   * After the candidates at or above `minScore`, fill the rest of the list
+   * with weaker ones (any positive cosine), strongest first. Default false:
+   * the model's own lists stay precise; the page's lists (src/lib/lists.ts)
+   * ask for the fill.
+   */
+  readonly fillBelowMinScore?: boolean | undefined;
 }
 
 /** One ranked neighbour, as returned by `computeScored()`. */
@@ -287,12 +306,12 @@ export function createSimilarityIndex(options?: SimilarOptionsInput): Similarity
     get size() {
       return docs.length;
     },
-    compute: () => {
+    compute: (computeOptions) => {
       const out = new Map<string, string[]>();
-      for (const [id, items] of computeSimilar(docs, termStrings, df, opts)) out.set(id, items.map((x) => x.id));
+      for (const [id, items] of computeSimilar(docs, termStrings, df, opts, computeOptions ?? {})) out.set(id, items.map((x) => x.id));
       return out;
     },
-    computeScored: () => computeSimilar(docs, termStrings, df, opts),
+    computeScored: (computeOptions) => computeSimilar(docs, termStrings, df, opts, computeOptions ?? {}),
   };
 }
 
@@ -399,6 +418,7 @@ function computeSimilar(
   termStrings: readonly string[],
   df: Int32Array,
   opts: SimilarOptions,
+  { exclude, fillBelowMinScore = false }: ComputeOptions,
 ): Map<string, SimilarItem[]> {
   const n = stored.length;
   const result = new Map<string, SimilarItem[]>();
@@ -465,6 +485,28 @@ function computeSimilar(
   const tagTerms = docs.map((d) => Uint32Array.from(d.tagTerms).sort());
   const dayKey = Float64Array.from(day, (x) => (Number.isNaN(x) ? -Infinity : x));
 
+  // --- Ids each doc's list must leave out, as doc indexes (a stamp array marks them per doc).
+  const excluded: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n);
+  if (exclude && exclude.size > 0) {
+    const indexOf = new Map<string, number>();
+    for (let d = 0; d < n; d++) indexOf.set(docs[d]?.id ?? '', d);
+    for (let d = 0; d < n; d++) {
+      const ids = exclude.get(docs[d]?.id ?? '');
+      if (!ids || ids.length === 0) continue;
+      const indexes: number[] = [];
+      for (const id of ids) {
+        const b = indexOf.get(id);
+        if (b !== undefined) indexes.push(b);
+      }
+      excluded[d] = Int32Array.from(indexes);
+    }
+  }
+  const blockedBy = new Int32Array(n).fill(-1);
+
+  // The most any boost can multiply a cosine by: a candidate whose cosine times this cannot beat the
+  // list's last item is skipped before its boosts are worked out (the slack covers float rounding).
+  const maxBoost = (1 + opts.tagBoost * MAX_BOOSTED_TAGS) * (1 + opts.sectionBoost) * (1 + opts.recencyBoost) * (1 + 1e-9);
+
   // --- Accumulate scores over postings, doc by doc.
   const acc = new Float64Array(n);
   const seenBy = new Int32Array(n).fill(-1);
@@ -473,6 +515,8 @@ function computeSimilar(
   const topDoc = new Int32Array(limit);
   const topScore = new Float64Array(limit);
   const topCos = new Float64Array(limit);
+  // 0: at or above minScore; 1: below it (only with fillBelowMinScore). Tier 0 always ranks first.
+  const topTier = new Uint8Array(limit);
   const ln2 = Math.LN2;
   const maxBoostedTags = MAX_BOOSTED_TAGS;
 
@@ -498,11 +542,18 @@ function computeSimilar(
     const aTags = tagTerms[a] ?? new Uint32Array(0);
     const aSection = section[a];
     const aDay = day[a] ?? Number.NaN;
+    const aExcluded = excluded[a];
+    if (aExcluded) for (const b of aExcluded) blockedBy[b] = a;
     for (let i = 0; i < nTouched; i++) {
       const b = touched[i] ?? 0;
-      if (b === a) continue;
+      if (b === a || limit === 0 || blockedBy[b] === a) continue;
       const cos = acc[b] ?? 0;
-      if (cos < opts.minScore || limit === 0) continue;
+      const tier = cos >= opts.minScore ? 0 : 1;
+      if (tier === 1 && (!fillBelowMinScore || cos <= 0)) continue;
+      if (nTop === limit) {
+        const lastTier = topTier[nTop - 1] ?? 0;
+        if (tier > lastTier || (tier === lastTier && cos * maxBoost < (topScore[nTop - 1] ?? 0))) continue;
+      }
 
       let score = cos;
       if (opts.tagBoost > 0 && aTags.length > 0) {
@@ -515,21 +566,24 @@ function computeSimilar(
         score *= 1 + opts.recencyBoost * Math.exp((-Math.abs(aDay - bDay) / opts.recencyHalfLifeDays) * ln2);
       }
 
-      // Insert into the small sorted top list: score desc, date desc, id asc
+      // Insert into the small sorted top list: tier, score desc, date desc, id asc
       // (doc index order is id order).
-      if (nTop === limit && !ranksBefore(score, b, topScore[nTop - 1] ?? 0, topDoc[nTop - 1] ?? 0, dayKey)) {
+      const last = nTop - 1;
+      if (nTop === limit && !ranksBefore(tier, score, b, topTier[last] ?? 0, topScore[last] ?? 0, topDoc[last] ?? 0, dayKey)) {
         continue;
       }
       let j = nTop < limit ? nTop++ : nTop - 1;
-      while (j > 0 && ranksBefore(score, b, topScore[j - 1] ?? 0, topDoc[j - 1] ?? 0, dayKey)) {
+      while (j > 0 && ranksBefore(tier, score, b, topTier[j - 1] ?? 0, topScore[j - 1] ?? 0, topDoc[j - 1] ?? 0, dayKey)) {
         topScore[j] = topScore[j - 1] ?? 0;
         topCos[j] = topCos[j - 1] ?? 0;
         topDoc[j] = topDoc[j - 1] ?? 0;
+        topTier[j] = topTier[j - 1] ?? 0;
         j--;
       }
       topScore[j] = score;
       topCos[j] = cos;
       topDoc[j] = b;
+      topTier[j] = tier;
     }
 
     const items: SimilarItem[] = [];
@@ -541,8 +595,17 @@ function computeSimilar(
   return result;
 }
 
-/** True if candidate (score, doc) ranks strictly before (otherScore, other). */
-function ranksBefore(score: number, doc: number, otherScore: number, other: number, dayKey: Float64Array): boolean {
+/** True if candidate (tier, score, doc) ranks strictly before (otherTier, otherScore, other). */
+function ranksBefore(
+  tier: number,
+  score: number,
+  doc: number,
+  otherTier: number,
+  otherScore: number,
+  other: number,
+  dayKey: Float64Array,
+): boolean {
+  if (tier !== otherTier) return tier < otherTier;
   if (score !== otherScore) return score > otherScore;
   const d1 = dayKey[doc] ?? -Infinity;
   const d2 = dayKey[other] ?? -Infinity;
