@@ -70,9 +70,21 @@ describe('lists and browse pages on the fixture site', () => {
     const html = page('/sections/news/');
     expect(text(html.querySelector('h1'))).toBe('News');
     expect(text(html.querySelector('.page-header__description'))).toBe('What happened in the valley today.');
-    const dates = listItems(html, 'section-articles').map((item) => Date.parse(item.meta.split(' / ')[1]!));
+    const dates = listItems(html, 'section-articles').map((item) => Date.parse(item.meta));
     expect(dates.length).toBeGreaterThan(5);
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it('does not repeat the section’s name on every story of its page, but author pages show each story’s section', () => {
+    const html = page('/sections/news/');
+    const metas = listItems(html, 'section-articles').map((item) => item.meta);
+    expect(metas.length).toBeGreaterThan(5);
+    // Only the date: no "News /" before it, and no link to the page the reader is on.
+    expect(metas.filter((meta) => meta.includes('News') || meta.includes('/'))).toEqual([]);
+    expect(html.querySelectorAll('[data-list="section-articles"] .story__meta a')).toHaveLength(0);
+    expect(html.querySelectorAll('[data-list="section-articles"] .story__meta time')).toHaveLength(metas.length);
+    const author = listItems(page('/authors/ada-quill/'), 'author-articles');
+    expect(author.every((item) => /^[A-Z][\w ]+ \/ \d/.test(item.meta)), JSON.stringify(author.map((item) => item.meta))).toBe(true);
   });
 
   it('gives a section with no articles a page that says so', () => {
