@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isTimeZone } from '../lib/dates';
 import { brandSchema } from './brand';
 import { checkText } from './text';
 
@@ -57,8 +58,12 @@ export const settingsSchema = z.object({
   basePath: z.string().default('/'),
   /** BCP 47 locale for dates and the `lang` attribute. Default `en-GB` (`8 June 2023`). */
   locale: z.string().min(2).default('en-GB'),
-  /** IANA time zone used to print dates with a time. Default `Europe/London`. */
-  timeZone: z.string().min(1).default('Europe/London'),
+  /** The paper's IANA time zone: times are printed in it, and a bare date's day starts in it. Default `Europe/London`. */
+  timeZone: z
+    .string()
+    .min(1)
+    .refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone: use an IANA name such as Europe/London, America/New_York or UTC` })
+    .default('Europe/London'),
   /** Paragraphs shown before the cut when an article has no `<!-- free-limit -->` marker. Default 3. */
   freeParagraphs: z.number().int().min(0).default(3),
   /** Access of articles that do not set `access`. Default `subscribers`. */

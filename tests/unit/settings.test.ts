@@ -22,6 +22,13 @@ describe('defineSettings', () => {
     // @ts-expect-error: testing a value outside the type
     expect(() => defineSettings({ defaultAccess: 'everyone' })).toThrow(/defaultAccess/);
   });
+
+  it('refuses a time zone Intl does not know, since every date on the site is placed in it', () => {
+    expect(() => defineSettings({ timeZone: 'Europe/Londres' })).toThrow(
+      'src/settings.ts: timeZone "Europe/Londres" is not a time zone: use an IANA name such as Europe/London, America/New_York or UTC',
+    );
+    expect(defineSettings({ timeZone: 'Pacific/Auckland' }).timeZone).toBe('Pacific/Auckland');
+  });
 });
 
 describe('resolveBuildEnv', () => {
