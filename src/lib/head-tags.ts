@@ -49,17 +49,26 @@ export interface PageHead {
   feeds: ReadonlyArray<{ title: string; href: string }>;
   /** Open Graph `article:` data, with an absolute author URL. */
   article?: { publishedTime: Date; modifiedTime?: Date | undefined; authorUrl: string; section: string; tags: readonly string[] } | undefined;
-  /** Absolute picture URL and its description. */
-  image?: { url: string; alt: string } | undefined;
+  /** The social card picture: absolute URL, description, and (when known) its pixel size and MIME type. */
+  image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined; type?: string | undefined } | undefined;
+  /** The favicon (site path and MIME type) and the `apple-touch-icon` (site path). */
+  icons?: { favicon: { href: string; type: string }; touchIcon?: string | undefined } | undefined;
 }
 
-/** Description, canonical, feed discovery, Open Graph and Twitter card tags for a page. */
+/** Icons, description, canonical, feed discovery, Open Graph and Twitter card tags for a page. */
 export function pageHeadTags(page: PageHead): HeadTag[] {
   const meta = (key: string, content: string | undefined, kind: 'name' | 'property' = 'property'): HeadTag[] =>
     content ? [{ meta: kind, key, content }] : [];
   const title = page.title ?? page.siteName;
   const { article, image } = page;
+  const icons = page.icons;
   return [
+    ...(icons
+      ? [
+          { link: 'icon', href: icons.favicon.href, type: icons.favicon.type } satisfies HeadTag,
+          ...(icons.touchIcon ? [{ link: 'apple-touch-icon', href: icons.touchIcon } satisfies HeadTag] : []),
+        ]
+      : []),
     ...meta('description', page.description, 'name'),
     ...(page.noindex ? meta('robots', 'noindex', 'name') : [{ link: 'canonical', href: page.canonical }]),
     ...page.feeds.map((feed): HeadTag => ({ link: 'alternate', type: 'application/rss+xml', title: feed.title, href: feed.href })),
@@ -79,10 +88,14 @@ export function pageHeadTags(page: PageHead): HeadTag[] {
         ]
       : []),
     ...meta('og:image', image?.url),
+    ...meta('og:image:type', image?.type),
+    ...meta('og:image:width', image?.width?.toString()),
+    ...meta('og:image:height', image?.height?.toString()),
     ...meta('og:image:alt', image?.alt),
     ...meta('twitter:card', image ? 'summary_large_image' : 'summary', 'name'),
     ...meta('twitter:title', title, 'name'),
     ...meta('twitter:description', page.description, 'name'),
     ...meta('twitter:image', image?.url, 'name'),
+    ...meta('twitter:image:alt', image?.alt, 'name'),
   ];
 }

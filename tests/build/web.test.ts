@@ -65,17 +65,20 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     expect(meta(html, 'article:author')).toBe('https://example.org/authors/ada-quill/');
     expect(meta(html, 'article:section')).toBe('News');
     expect(html.querySelectorAll('meta[property="article:tag"]').map((tag) => tag.getAttribute('content'))).toEqual(['flooding', 'river']);
-    expect(meta(html, 'twitter:card')).toBe('summary');
+    // No lead picture: a card drawn with the headline (tests/build/social-cards.test.ts).
+    expect(meta(html, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(html, 'og:image')).toMatch(/^https:\/\/example\.org\/_social\/[0-9a-f]{20}\.png$/);
   });
 
-  it('uses an article’s picture for its social card and JSON-LD', () => {
+  it('uses an article’s picture, cropped to 1200×630, for its social card and JSON-LD', () => {
     const html = parse(readPage(site, '/articles/free-article/'));
-    expect(meta(html, 'og:image')).toBe('https://images.example.net/fair.jpg');
+    expect(meta(html, 'og:image')).toMatch(/^https:\/\/example\.org\/_images\/[0-9a-f]+-1200x630\.jpg$/);
     expect(meta(html, 'og:image:alt')).toBe('Crowds on the showground at the summer fair');
     expect(meta(html, 'twitter:card')).toBe('summary_large_image');
-    expect(html.querySelector('.article__image img')?.getAttribute('alt')).toBe('Crowds on the showground at the summer fair');
+    expect(meta(html, 'twitter:image')).toBe(meta(html, 'og:image'));
+    expect(existsSync(path.join(site, new URL(meta(html, 'og:image')!).pathname))).toBe(true);
     const jsonLd = JSON.parse(html.querySelector('script[type="application/ld+json"]')!.textContent) as { image: string[] };
-    expect(jsonLd.image).toEqual(['https://images.example.net/fair.jpg']);
+    expect(jsonLd.image).toEqual([meta(html, 'og:image')]);
   });
 
   it('gives every article NewsArticle JSON-LD with the paywall marked as Google asks', () => {

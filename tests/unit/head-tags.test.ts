@@ -36,6 +36,33 @@ describe('head tags', () => {
     expect(html).not.toContain('article:modified_time');
   });
 
+  it('gives link previews the picture’s size, type and description, and the icons their links', () => {
+    const html = renderHeadTags(
+      pageHeadTags({
+        ...page,
+        image: { url: 'https://example.org/_social/abc.png', alt: 'Bridge opens (News, Paper)', width: 1200, height: 630, type: 'image/png' },
+        icons: { favicon: { href: '/favicon.svg', type: 'image/svg+xml' }, touchIcon: '/apple-touch-icon.png' },
+      }),
+    );
+    expect(html.split('\n').slice(0, 2)).toEqual([
+      '<link rel="icon" type="image/svg+xml" href="/favicon.svg">',
+      '<link rel="apple-touch-icon" href="/apple-touch-icon.png">',
+    ]);
+    expect(html).toContain('<meta property="og:image" content="https://example.org/_social/abc.png">');
+    expect(html).toContain('<meta property="og:image:type" content="image/png">');
+    expect(html).toContain('<meta property="og:image:width" content="1200">');
+    expect(html).toContain('<meta property="og:image:height" content="630">');
+    expect(html).toContain('<meta name="twitter:image" content="https://example.org/_social/abc.png">');
+    expect(html).toContain('<meta name="twitter:image:alt" content="Bridge opens (News, Paper)">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  });
+
+  it('falls back to a small Twitter card without a picture', () => {
+    const html = renderHeadTags(pageHeadTags(page));
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).not.toContain('og:image');
+  });
+
   it('keeps noindex pages out of search engines, without a canonical URL', () => {
     const html = renderHeadTags(pageHeadTags({ ...page, noindex: true }));
     expect(html).toContain('<meta name="robots" content="noindex">');
