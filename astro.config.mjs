@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
+import images from './src/integrations/images';
 import masthead from './src/integrations/masthead';
 import pagefind from './src/integrations/pagefind';
 import socialCards from './src/integrations/social-cards';
@@ -53,6 +54,8 @@ export default defineConfig({
     ...(publicEdition
       ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind({ cacheDir: env.cacheDir })]
       : []),
+    // Pictures for both editions: the loader's plan holds only what the edition's pages show.
+    images(),
     // Social cards for pages without a picture of their own, and the touch icon; both editions.
     socialCards({ cacheDir: env.cacheDir, brand: settings.brand, siteName: settings.siteName }),
     // Last: the finished build replaces the output folder only after everything above has written into it.
