@@ -9,6 +9,13 @@
  * after the cut-off is in it because nothing after the cut-off is in the free
  * HTML; the cut-off panel, the sealed part and the lists are not in it at all.
  *
+ * The section label, byline and dates are `data-pagefind-ignore`: they stay
+ * filters (`section`, `author`) and metadata (`date`, `datetime`,
+ * `section_url`) for the result's meta line, but are not indexed words, so
+ * an excerpt is never "News By Ada Quill 8 June 2023"; the indexed text is
+ * the headline, the standfirst and the free part (src/lib/search-excerpt.ts
+ * then leaves the headline out of the excerpt, since the result shows it).
+ *
  * Why HTML and not a plain-text `addCustomRecord`: Pagefind then reads the
  * record exactly as it reads the page, so the index is the same: the same
  * words and sentence breaks in excerpts, the same weights (the headline is an
@@ -33,7 +40,8 @@ export interface SearchRecordInput {
   /** Lead picture, found and measured. */
   image?: StoredImage | undefined;
   author: { name: string; role?: string | undefined; portrait?: StoredImage | undefined };
-  section: { name: string };
+  /** The article's section: its id for the link, its name for the label and the `section` filter. */
+  section: { id: string; name: string };
   /** Sanitised HTML of the free part only: what `<Content />` renders in a public page. */
   freeHtml: string;
 }
@@ -89,11 +97,11 @@ export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lan
   const content =
     `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head><body>` +
     `<article data-pagefind-body><header>` +
-    `<p><a data-pagefind-filter="section">${escapeHtml(section.name)}</a></p>` +
+    `<p data-pagefind-ignore><a href="${escapeHtml(urls.section(section.id))}" data-pagefind-filter="section" data-pagefind-meta="section_url[href]">${escapeHtml(section.name)}</a></p>` +
     `<h1>${escapeHtml(article.title)}</h1>` +
     `<p>${escapeHtml(article.standfirst)}</p>` +
-    `<p>${author.portrait ? bylinePortraitHtml(author.portrait, urls) : ''}By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
-    `<p><time data-pagefind-meta="date">${escapeHtml(dates.published.text)}</time>${updated}</p>` +
+    `<p data-pagefind-ignore>${author.portrait ? bylinePortraitHtml(author.portrait, urls) : ''}By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
+    `<p data-pagefind-ignore><time datetime="${escapeHtml(dates.published.datetime)}" data-pagefind-meta="date, datetime[datetime]">${escapeHtml(dates.published.text)}</time>${updated}</p>` +
     `</header>${image}<div>${article.freeHtml}</div></article></body></html>`;
   return { url: `/${urls.article(article.slug).slice(urls.base.length)}`, content };
 }

@@ -1,12 +1,19 @@
 /**
  * The search page's client: Pagefind's JavaScript API behind a plain form.
  * Results are announced in a live region; each result is a heading link, so
- * screen-reader users can move through them by heading or by link.
+ * screen-reader users can move through them by heading or by link. A result
+ * looks like an item of the site's own story lists (StoryList.astro): section
+ * and date, the headline, then an excerpt of the text (src/lib/search-excerpt.ts).
  */
+import { resultExcerpt, type WordLocation } from '../lib/search-excerpt';
+
 interface PagefindResultData {
   url: string;
-  excerpt: string;
-  meta: { title?: string; date?: string };
+  /** The indexed text: headline, standfirst and free part. */
+  content: string;
+  weighted_locations: WordLocation[];
+  /** Metadata the article page tags (src/lib/search-records.ts). */
+  meta: { title?: string; date?: string; datetime?: string; section_url?: string };
   filters: { section?: string[] };
 }
 interface PagefindApi {
@@ -15,22 +22,45 @@ interface PagefindApi {
 
 const MAX_RESULTS = 20;
 
-/** Keeps only Pagefind's `<mark>` highlighting from an excerpt; everything else becomes text. */
-function excerptNodes(excerpt: string): Node[] {
-  const nodes: Node[] = [];
-  const parts = excerpt.split(/(<mark>.*?<\/mark>)/g);
-  for (const part of parts) {
-    const mark = /^<mark>(.*)<\/mark>$/.exec(part);
-    const text = (mark ? mark[1]! : part).replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) =>
-      ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity] ?? '',
-    );
-    if (mark) {
-      const element = document.createElement('mark');
-      element.textContent = text;
-      nodes.push(element);
-    } else nodes.push(document.createTextNode(text));
+/** One result as a story-list item: the same elements and classes as StoryList.astro's. */
+function resultItem(result: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'story search__result';
+  const meta = document.createElement('p');
+  meta.className = 'story__meta';
+  const section = result.filters.section?.[0];
+  if (section) {
+    const label = document.createElement(result.meta.section_url ? 'a' : 'span');
+    if (label instanceof HTMLAnchorElement) label.href = result.meta.section_url!;
+    label.textContent = section;
+    const separator = document.createElement('span');
+    separator.setAttribute('aria-hidden', 'true');
+    separator.textContent = ' / ';
+    meta.append(label, separator);
   }
-  return nodes;
+  if (result.meta.date) {
+    const time = document.createElement('time');
+    if (result.meta.datetime) time.dateTime = result.meta.datetime;
+    time.textContent = result.meta.date;
+    meta.append(time);
+  }
+  const heading = document.createElement('h2');
+  heading.className = 'story__title search__result-title';
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  heading.append(link);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'story__standfirst search__excerpt';
+  for (const part of resultExcerpt({ content: result.content, weighted_locations: result.weighted_locations, title: result.meta.title })) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      excerpt.append(mark);
+    } else excerpt.append(part.text);
+  }
+  item.append(meta, heading, excerpt);
+  return item;
 }
 
 export function startSearch(): void {
@@ -62,26 +92,7 @@ export function startSearch(): void {
       const search = await (await load()).search(trimmed);
       const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
       if (ticket !== latest) return;
-      list.replaceChildren(
-        ...data.map((result) => {
-          const item = document.createElement('li');
-          item.className = 'search__result';
-          const heading = document.createElement('h2');
-          heading.className = 'search__result-title';
-          const link = document.createElement('a');
-          link.href = result.url;
-          link.textContent = result.meta.title ?? result.url;
-          heading.append(link);
-          const meta = document.createElement('p');
-          meta.className = 'story__meta';
-          meta.textContent = [result.filters.section?.[0], result.meta.date].filter(Boolean).join(' / ');
-          const excerpt = document.createElement('p');
-          excerpt.className = 'search__excerpt';
-          excerpt.append(...excerptNodes(result.excerpt));
-          item.append(meta, heading, excerpt);
-          return item;
-        }),
-      );
+      list.replaceChildren(...data.map(resultItem));
       const count = search.results.length;
       status.textContent =
         count === 0

@@ -50,6 +50,62 @@ describe.skipIf(browserUnavailable)('static search', () => {
     }
   });
 
+  /** The results of a search as a reader sees them: each item's classes, meta line, section link, date, headline link and excerpt. */
+  async function results(server: StaticServer, query: string) {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 10_000 }).toMatch(/match/);
+    const items = await page.locator('[data-search-results] > li').evaluateAll((elements) =>
+      elements.map((li) => ({
+        classes: li.className,
+        meta: li.querySelector('.story__meta')?.textContent ?? '',
+        sectionHref: li.querySelector('.story__meta a')?.getAttribute('href') ?? null,
+        datetime: li.querySelector('.story__meta time')?.getAttribute('datetime') ?? null,
+        titleTag: li.querySelector('.story__title')?.tagName ?? '',
+        title: li.querySelector('.story__title a')?.textContent ?? '',
+        href: li.querySelector('.story__title a')?.getAttribute('href') ?? '',
+        excerpt: li.querySelector('.story__standfirst')?.textContent ?? '',
+        marked: [...li.querySelectorAll('.story__standfirst mark')].map((mark) => mark.textContent),
+        order: [...li.children].map((child) => child.className),
+      })),
+    );
+    await context.close();
+    return items;
+  }
+
+  it('shows a result as the site’s story lists show a story: section and date, the headline link, then an excerpt of the text', async () => {
+    const [result, ...rest] = await results(root, 'quebec');
+    expect(rest).toEqual([]);
+    expect(result).toMatchObject({
+      classes: 'story search__result',
+      meta: 'News / 20 January 2024, 06:00',
+      sectionHref: '/sections/news/',
+      datetime: '2024-01-20T06:00:00.000Z',
+      titleTag: 'H2',
+      title: 'River levels fall after a week of warnings',
+      href: '/articles/no-marker-default/',
+      marked: ['quebec:'],
+      order: ['story__meta', 'story__title search__result-title', 'story__standfirst search__excerpt'],
+    });
+    // The excerpt is the text around the match: not the section label, the byline or the date.
+    expect(result!.excerpt).toContain('Free paragraph quebec: sandbags remain stacked outside the bakery.');
+    expect(result!.excerpt).not.toMatch(/^News|By Ada Quill|January 2024|Chief reporter/);
+  });
+
+  it('excerpts the standfirst, not the headline it already shows, when only the headline matches', async () => {
+    const [result] = await results(root, 'warnings');
+    expect(result!.title).toBe('River levels fall after a week of warnings');
+    expect(result!.excerpt).toMatch(/^Flood alerts along the lower valley were lifted on Saturday morning\. Free paragraph papa/);
+    expect(result!.excerpt).not.toContain('River levels fall');
+    expect(result!.marked).toEqual([]);
+  });
+
+  it('links a result’s section and headline under the sub-path', async () => {
+    const [result] = await results(subpath, 'quebec');
+    expect(result!.sectionHref).toBe('/paper/sections/news/');
+    expect(result!.href).toBe('/paper/articles/no-marker-default/');
+  });
+
   it('keeps the query in the address so a search can be shared', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${root.url}/search/?q=timber`);

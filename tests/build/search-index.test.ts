@@ -32,7 +32,7 @@ async function indexFiles(add: (index: pagefind.PagefindIndex) => Promise<void>)
 }
 
 /** The fragments (one per indexed page) of a built site's search index: url, content, filters, meta. */
-function fragments(site: string): Array<{ url: string; content: string }> {
+function fragments(site: string): Array<{ url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }> {
   const dir = path.join(site, 'pagefind/fragment');
   return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
 }
@@ -48,6 +48,20 @@ describe('the search index of a public build', () => {
     expect(fragments(site).map((fragment) => decodeURIComponent(fragment.url)).sort()).toEqual(
       articles.map((slug) => `/articles/${slug}/`).sort(),
     );
+  });
+
+  it('indexes the headline, standfirst and free part as words, and the section, byline and dates only as filters and metadata', () => {
+    const fragment = fragments(builtSite('fixture')).find((item) => item.url === '/articles/no-marker-default/');
+    expect(fragment).toBeDefined();
+    expect(fragment!.content).toMatch(/^River levels fall after a week of warnings\. Flood alerts along the lower valley were lifted on Saturday morning\. Free paragraph papa/);
+    expect(fragment!.content).not.toMatch(/Ada Quill|Chief reporter|January 2024|Updated|^News/);
+    expect(fragment!.filters).toEqual({ author: ['Ada Quill'], section: ['News'] });
+    expect(fragment!.meta).toMatchObject({
+      title: 'River levels fall after a week of warnings',
+      date: '20 January 2024, 06:00',
+      datetime: '2024-01-20T06:00:00.000Z',
+      section_url: '/sections/news/',
+    });
   });
 
   // The record stands in for the page: given the same pages in the same order,

@@ -19,7 +19,7 @@ function article(overrides: Partial<SearchRecordInput> = {}): SearchRecordInput 
     date: new Date('2023-06-07T23:00:00Z'),
     dateHasTime: false,
     author: { name: 'Ada Quill', role: 'Chief reporter' },
-    section: { name: 'News' },
+    section: { id: 'news', name: 'News' },
     freeHtml: '<p>Free words only.</p>',
     ...overrides,
   };
@@ -41,11 +41,13 @@ describe('searchRecord', () => {
     const { content } = searchRecord(article({ updated: new Date('2023-06-09T12:00:00Z'), updatedHasTime: false }), context);
     expect(content).toContain('<html lang="en-GB">');
     expect(content).toContain('<article data-pagefind-body>');
-    expect(content).toContain('<a data-pagefind-filter="section">News</a>');
+    expect(content).toContain('<p data-pagefind-ignore><a href="/paper/sections/news/" data-pagefind-filter="section" data-pagefind-meta="section_url[href]">News</a></p>');
     expect(content).toContain('<h1>Valley council approves new footbridge</h1>');
     expect(content).toContain('<p>A timber bridge will cross the river by spring.</p>');
-    expect(content).toContain('<p>By <a data-pagefind-filter="author">Ada Quill</a><span>, Chief reporter</span></p>');
-    expect(content).toContain('<time data-pagefind-meta="date">8 June 2023</time><span> · Updated <time>9 June 2023</time></span>');
+    expect(content).toContain('<p data-pagefind-ignore>By <a data-pagefind-filter="author">Ada Quill</a><span>, Chief reporter</span></p>');
+    expect(content).toContain(
+      '<p data-pagefind-ignore><time datetime="2023-06-08" data-pagefind-meta="date, datetime[datetime]">8 June 2023</time><span> · Updated <time>9 June 2023</time></span></p>',
+    );
   });
 
   it('prints a timed article’s time, and a same-day update’s time alone, as the page does', () => {
@@ -53,7 +55,9 @@ describe('searchRecord', () => {
       article({ date: new Date('2026-11-20T01:30:00Z'), dateHasTime: true, updated: new Date('2026-11-20T14:05:00Z'), updatedHasTime: true }),
       context,
     );
-    expect(content).toContain('<time data-pagefind-meta="date">20 November 2026, 01:30</time><span> · Updated <time>14:05</time></span>');
+    expect(content).toContain(
+      '<time datetime="2026-11-20T01:30:00.000Z" data-pagefind-meta="date, datetime[datetime]">20 November 2026, 01:30</time><span> · Updated <time>14:05</time></span>',
+    );
   });
 
   it('names the page relative to the site root, because Pagefind’s client puts the base path in front', () => {
@@ -86,7 +90,7 @@ describe('searchRecord', () => {
 
   it('leaves out the role and the update when there are none', () => {
     const { content } = searchRecord(article({ author: { name: 'Cleo Solo' } }), context);
-    expect(content).toContain('<p>By <a data-pagefind-filter="author">Cleo Solo</a></p>');
+    expect(content).toContain('<p data-pagefind-ignore>By <a data-pagefind-filter="author">Cleo Solo</a></p>');
     expect(content).not.toContain('Updated');
   });
 });
