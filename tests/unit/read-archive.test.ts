@@ -52,6 +52,22 @@ describe('readArchive on valid content', () => {
     expect(second!.data.tags).toEqual(['theatre']);
   });
 
+  it('makes a bare date the start of its day in the paper’s zone, and keeps whether a time was given', async () => {
+    const { dir, cleanup } = contentFolder({
+      'articles/x.md': article({ date: '2026-07-20', updated: '2026-07-21T09:10:00Z' }),
+      'articles/y.md': article({ date: '2026-11-20T01:00:00Z', updated: '2026-11-20' }), // 14:00 in Auckland
+    });
+    cleanups.push(cleanup);
+    const archive = await readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings: { ...settings, timeZone: 'Pacific/Auckland' } });
+    const data = (id: string) => archive.articles.find((entry) => entry.id === id)!.data;
+    expect(data('x')).toMatchObject({ dateHasTime: false, updatedHasTime: true });
+    // Midnight in Auckland (NZST, +12) is noon the day before in UTC.
+    expect(data('x').date.toISOString()).toBe('2026-07-19T12:00:00.000Z');
+    // A bare update on the day of a timed publication is accepted, and never dated before it.
+    expect(data('y')).toMatchObject({ dateHasTime: true, updatedHasTime: false });
+    expect(data('y').updated).toEqual(data('y').date);
+  });
+
   it('reads a single tag written without a list', async () => {
     const archive = await read({ 'articles/x.md': article({ tags: 'harbour' }) });
     expect(archive.articles.find((entry) => entry.id === 'x')!.data.tags).toEqual(['harbour']);
