@@ -780,7 +780,8 @@ const pictures: Picture[] = [
   scene('articles/2025/tollen-isle-from-the-water.jpg', () => island(114, { ferry: false })),
   scene('articles/2025/lights-on-the-outer-mole.jpg', () => moleLights(115)),
   scene('articles/2025/festival-night-on-the-mole.jpg', () => moleLights(116)),
-  scene('articles/2025/fields-above-the-town.jpg', () => fields(117)),
+  scene('articles/2026/fields-above-the-town.jpg', () => fields(117)),
+  scene('articles/2025/gannet-quay-cranes-at-dusk.jpg', () => harbour(118, { time: 'dusk', boats: 3 })),
   scene('articles/2026/kilnbank-library-at-dusk.jpg', () => library(201, { time: 'dusk' })),
   scene('articles/2026/kilnbank-library-steps.jpg', () => library(202)),
   scene('articles/2026/boats-landing-at-the-co-op.jpg', () => crabPots(203, { time: 'day' })),
@@ -795,7 +796,7 @@ const pictures: Picture[] = [
   scene('articles/2026/boat-on-the-slip-at-crane-point.jpg', () => boatyard(212)),
   scene('articles/2026/pilot-house-theatre-lit-up.jpg', () => theatre(213)),
   scene('articles/2026/promotion-day-at-tollgate-park.jpg', () => football(214, { time: 'day', crowd: 0.95 })),
-  scene('articles/2026/tollen-ferry-at-the-slipway.jpg', () => island(215, { ferry: true })),
+  scene('articles/2025/tollen-ferry-at-the-slipway.jpg', () => island(215, { ferry: true })),
   ...(
     [
       ['callum-ashdown', '#7d9a6a', '#2f3b2a'],
