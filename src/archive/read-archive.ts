@@ -128,7 +128,8 @@ function schemaIssues(
     for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
     const missing = issue.path.length > 0 && (value === undefined || value === null);
     const line = issue.path.length > 0 ? lineOf(issue.path) : undefined;
-    const message = missing ? 'is required' : issue.message;
+    // A check of our own on a missing field (image.alt) says what to write; zod's own just say it is missing.
+    const message = missing && issue.code !== 'custom' ? 'is required' : issue.message;
     return { file, field: issue.path.map(String).join('.') || root, message: line ? `${message} (line ${line})` : message };
   });
 }

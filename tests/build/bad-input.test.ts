@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/astro-build';
+import { astroBuild, projectRoot } from '../helpers/astro-build';
 import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
 
 /** Builds a broken folder the way a newsroom would, and returns what it printed. */
@@ -68,5 +68,33 @@ describe('building broken content', () => {
     expect(result.output).toMatch(/articles\/colon\.md: frontmatter is not valid YAML \(line 2: .*must be in quotes: title: "Budget: what changes"\)/);
     expect(result.wroteSite).toBe(false);
     expect(performance.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+
+  it('refuses pictures without alt text, missing or unreadable, in the old form or on the web, naming the file, the field or line, and the path, and writes no site', () => {
+    const jpeg = { symlink: path.join(projectRoot, 'tests/fixtures/site/articles/2024/fair.jpg') };
+    const result = failedBuild({
+      'articles/pic.jpg': jpeg,
+      'articles/notes.jpg': 'These are notes, not a picture.\n',
+      'articles/no-alt.md': article({ image: '{ src: ./pic.jpg }' }),
+      'articles/missing.md': article({ image: '{ src: ./pictures/gone.jpg, alt: A quay }' }),
+      'articles/not-a-picture.md': article({ image: '{ src: ./notes.jpg, alt: Notes }' }),
+      'articles/in-public.md': article({ image: '{ src: /images/nowhere.png, alt: Nowhere }' }),
+      'articles/body.md': article({}, 'Free text.\n\n![The quay](./pictures/quay.jpg "A caption")\n'),
+      'articles/old-form.md': article({ image: '/images/pier.jpg', imageAlt: 'The pier' }),
+      'articles/on-the-web.md': article({ image: '{ src: "https://images.example.net/fair.jpg", alt: The fair }' }),
+      'authors/ben.md': '---\nname: Ben Ink\nportrait:\n  src: ./ben.jpg\n---\nBen writes features.\n',
+    });
+    expect(result.code, result.output).not.toBe(0);
+    const { output } = result;
+    expect(output).toMatch(/articles\/no-alt\.md: image\.alt is required: describe what the picture shows, or set decorative: true/);
+    expect(output).toMatch(/articles\/missing\.md: image\.src "\.\/pictures\/gone\.jpg" is not found \(\S*articles\/pictures\/gone\.jpg\)/);
+    expect(output).toMatch(/articles\/not-a-picture\.md: image\.src "\.\/notes\.jpg" is not a picture Masthead can read \(.+\); use JPEG, PNG, WebP or AVIF/);
+    expect(output).toMatch(/articles\/in-public\.md: image\.src "\/images\/nowhere\.png" is not found \(\S*public\/images\/nowhere\.png\)/);
+    expect(output).toMatch(/articles\/body\.md: body line 10: picture "\.\/pictures\/quay\.jpg" is not found \(\S*articles\/pictures\/quay\.jpg\)/);
+    expect(output).toMatch(/articles\/old-form\.md: image is now a group of fields, not a bare path: write image: \{ src: "\/images\/pier\.jpg", alt: "what the picture shows" \}/);
+    expect(output).toMatch(/articles\/old-form\.md: imageAlt is no longer used: write the alt text inside image/);
+    expect(output).toMatch(/articles\/on-the-web\.md: image\.src "https:\/\/images\.example\.net\/fair\.jpg" is a web address; .*save the picture beside the article and write its path \(\.\/fair\.jpg\)/);
+    expect(output).toMatch(/authors\/ben\.md: portrait\.src "\.\/ben\.jpg" is not found/);
+    expect(result.wroteSite).toBe(false);
   }, 90_000);
 });

@@ -50,6 +50,8 @@ describe('the body cache', () => {
     expect(result.output.match(/article bodies: .*/)?.[0]).toMatch(/article bodies: 0 rendered, \d+ from the cache/);
     // The same records as the first build: the kept index is copied instead of running Pagefind again.
     expect(result.output).toMatch(/search index unchanged: \d+ articles, \d+ files copied from the cache/);
+    // Every picture file from the picture cache, none made again.
+    expect(result.output).toMatch(/images: 0 processed, [1-9]\d* from the cache/);
     expect(differences(first, again)).toEqual([]);
     // Bodies stay out of Astro's data store (written whole as one JSON string): metadata and lists only.
     const store = readFileSync(path.join(projectRoot, 'node_modules/.astro/data-store.json'), 'utf8');

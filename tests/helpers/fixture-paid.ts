@@ -30,6 +30,12 @@ export const PAID = [
   'Paid point five',
   'harmoniumwhirlwind',
   'glockenspielmirage',
+  // tests/fixtures/site/articles/2024/pictures.md: a paid paragraph, a paid figure's alt text, caption and file name.
+  'hollyhockzeppelin',
+  'Paid picture alt marigoldcomet',
+  'Paid caption larkspurtrombone',
+  'paid-lighthouse-foxglove',
+  'gooseberryanvil',
 ];
 
 /** Sentences from the free parts of the same articles, which must stay visible. */
