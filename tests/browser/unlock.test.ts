@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, runAxe } from '../helpers/browser';
+import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, phone, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { keyStorageName } from '../../src/lib/paywall/key-storage';
+import { generateKeyToken } from '../../src/lib/paywall/keys';
 import settings from '../../src/settings';
 import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY, WRONG_SECRET_KEY } from '../helpers/keys';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
@@ -13,6 +14,12 @@ const PAID_SENTENCE = 'Paid sentence charlie';
 const STORAGE_NAME = keyStorageName(settings.siteUrl, '/');
 /** A footnote referenced in the free part of footnote-only-after but written after its cut. */
 const PAID_NOTE = 'Paid footnote with canary word glockenspielmirage.';
+/** What /unlock/ says when it saves a key of the ring that builds still seal for. */
+const ACCEPTED = 'Key accepted. Your subscriber key is saved on this device, and articles will open in full.';
+const RETIRED = 'This key has been retired. Ask for the current one: it is in your latest membership email.';
+const UNKNOWN = 'This key is not one of ours. Copy the whole key from your membership email, or ask us for the current one.';
+/** Checking a key takes a moment of WebCrypto: room for a busy machine. */
+const POLL = { timeout: 10_000 };
 
 describe.skipIf(browserUnavailable)('unlocking an article in the page with a subscriber key', () => {
   let browser: Browser;
@@ -26,7 +33,10 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
     await server?.close();
   });
 
-  /** Opens the key link the membership email would send, then the article. */
+  /**
+   * Opens the key link the membership email would send, then the article. A key /unlock/ refuses
+   * (retired, or not ours) is put in storage directly instead, as if saved before it was retired.
+   */
   async function withKey(
     token: string,
     run: (page: Page, problems: { consoleErrors: string[]; pageErrors: string[] }) => Promise<void>,
@@ -34,8 +44,13 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
   ) {
     const { context, page, problems } = await openPage(browser);
     try {
-      await page.goto(`${server.url}/unlock/#key=${token}`);
-      await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toMatch(/saved on this device/);
+      if (token === RETIRED_KEY || token === WRONG_SECRET_KEY) {
+        await page.goto(`${server.url}/unlock/`);
+        await page.evaluate(([name, value]) => localStorage.setItem(name!, value!), [STORAGE_NAME, token]);
+      } else {
+        await page.goto(`${server.url}/unlock/#key=${token}`);
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toMatch(/saved on this device/);
+      }
       await page.goto(`${server.url}${article}`);
       await run(page, problems);
     } finally {
@@ -46,9 +61,7 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
   it('saves the key from the link and removes it from the address bar', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
-    await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toBe(
-      'Your subscriber key is saved on this device. Articles will open in full.',
-    );
+    await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(ACCEPTED);
     expect(page.url()).toBe(`${server.url}/unlock/`);
     expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBe(CURRENT_KEY);
     await context.close();
@@ -57,7 +70,7 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
   it('keeps the key under a name scoped to the site, and ignores another paper’s key on the same origin', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
-    await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toMatch(/saved on this device/);
+    await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toMatch(/saved on this device/);
     const names = await page.evaluate(() => Object.keys(localStorage));
     expect(names).toEqual([STORAGE_NAME]);
     expect(STORAGE_NAME).toBe('masthead:key:https://example.org/');
@@ -122,6 +135,112 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
     });
   });
 
+  describe('telling keys apart on /unlock/, before any article', () => {
+    /** Opens the membership link with `token`; returns what the page said and what it saved. */
+    async function openLink(token: string) {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        await page.goto(`${server.url}/unlock/#key=${token}`);
+        const status = page.locator('[data-unlock-status]');
+        await expect.poll(() => status.textContent(), POLL).not.toBe('');
+        return {
+          said: await status.textContent(),
+          saved: await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME),
+          url: page.url(),
+          forgetShown: await page.locator('[data-forget-key]').isVisible(),
+          problems,
+        };
+      } finally {
+        await context.close();
+      }
+    }
+
+    it('accepts a current key and a key in its grace period, and saves them', async () => {
+      for (const token of [CURRENT_KEY, GRACE_KEY]) {
+        const result = await openLink(token);
+        expect(result).toMatchObject({ said: ACCEPTED, saved: token, url: `${server.url}/unlock/`, forgetShown: true });
+      }
+    });
+
+    it('says a retired key has been retired, asks for the current one, and saves nothing', async () => {
+      const result = await openLink(RETIRED_KEY);
+      expect(result).toMatchObject({ said: RETIRED, saved: null, url: `${server.url}/unlock/`, forgetShown: false });
+      expect(result.problems.consoleErrors).toEqual([]);
+    });
+
+    it('says a key with a wrong secret, or another paper’s key, is not one of ours, and saves nothing', async () => {
+      for (const token of [WRONG_SECRET_KEY, generateKeyToken('other-paper'), generateKeyToken('test-current')]) {
+        const result = await openLink(token);
+        expect(result).toMatchObject({ said: UNKNOWN, saved: null, url: `${server.url}/unlock/` });
+      }
+    });
+
+    it('keeps a good key saved earlier when a bad one comes in', async () => {
+      const { context, page } = await openPage(browser);
+      try {
+        await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(ACCEPTED);
+        await page.goto(`${server.url}/unlock/#key=${RETIRED_KEY}`);
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(RETIRED);
+        expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBe(CURRENT_KEY);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('tells a returning reader that the key saved on this device has since been retired', async () => {
+      const { context, page } = await openPage(browser);
+      try {
+        await page.goto(`${server.url}/unlock/`);
+        await page.evaluate(([name, value]) => localStorage.setItem(name!, value!), [STORAGE_NAME, RETIRED_KEY]);
+        await page.reload();
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(
+          'The key saved on this device has been retired. Ask for the current one: it is in your latest membership email.',
+        );
+        expect(await page.locator('[data-forget-key]').isVisible()).toBe(true);
+        await page.evaluate(([name, value]) => localStorage.setItem(name!, value!), [STORAGE_NAME, CURRENT_KEY]);
+        await page.reload();
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(
+          'A subscriber key is saved on this device. Articles will open in full.',
+        );
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('publishes each key’s id, check value and retirement, and no key', async () => {
+      const html = await (await fetch(`${server.url}/unlock/`)).text();
+      const published = JSON.parse(/<script type="application\/json" id="masthead-keys">([^<]*)<\/script>/.exec(html)![1]!) as Array<{ id: string; retired: boolean }>;
+      expect(published.map(({ id, retired }) => `${id}:${retired}`)).toEqual(['test-current:false', 'test-grace:false', 'test-retired:true']);
+      for (const token of [CURRENT_KEY, GRACE_KEY, RETIRED_KEY]) expect(html).not.toContain(token.slice(token.indexOf('.') + 1));
+    });
+
+    for (const [width, options] of [
+      ['desktop', {}],
+      ['phone', phone],
+    ] as const) {
+      it(`lines its text up with the page header and an article’s column (${width})`, async () => {
+        const { context, page } = await openPage(browser, options);
+        try {
+          const box = async (selector: string) => {
+            const { x, width: w } = (await page.locator(selector).first().boundingBox())!;
+            return { left: Math.round(x), width: Math.round(w) };
+          };
+          await page.goto(`${server.url}${ARTICLE}`);
+          const article = await box('.article__header');
+          await page.goto(`${server.url}/unlock/`);
+          await page.locator('form[data-key-form]').waitFor({ state: 'visible' });
+          const header = await box('.page-header');
+          expect(await box('.unlock')).toEqual(header);
+          expect(await box('.unlock__form')).toEqual(header);
+          expect(header).toEqual(article);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
+
   it('rejects a link without a valid key', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${server.url}/unlock/#key=not-a-key`);
@@ -166,7 +285,7 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
     const { context, page, problems } = await openPage(browser);
     try {
       await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
-      await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toMatch(/saved on this device/);
+      await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toMatch(/saved on this device/);
       // A host, cache or build mix-up serves this page with the footnote article's sealed text.
       const other = await (await fetch(`${server.url}/articles/footnote-only-after/`)).text();
       const otherEnvelope = /<script type="application\/json" id="masthead-paid"[^>]*>([^<]*)<\/script>/.exec(other)![1]!;
@@ -209,9 +328,7 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('subscriber-key');
         await page.keyboard.type(CURRENT_KEY);
         await page.keyboard.press('Enter');
-        await expect.poll(() => page.locator('[data-unlock-status]').textContent()).toBe(
-          'Your subscriber key is saved on this device. Articles will open in full.',
-        );
+        await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(ACCEPTED);
         expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_NAME)).toBe(CURRENT_KEY);
         // The key went nowhere: not into the address, and the field is emptied.
         expect(page.url()).toBe(`${server.url}/unlock/`);
@@ -232,6 +349,27 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
         }
         expect(focused).toContain('INPUT:subscriber-key');
         expect(focused.indexOf('INPUT:subscriber-key')).toBeLessThan(focused.indexOf('BUTTON:Save my key on this device'));
+      });
+    });
+
+    it('says at once when a pasted key has been retired or is not ours, keeps it in the field and saves nothing', async () => {
+      await onUnlockPage(async (page, problems) => {
+        const input = page.locator('#subscriber-key');
+        const error = page.locator('#subscriber-key-error');
+        for (const [token, message] of [
+          [RETIRED_KEY, RETIRED],
+          [WRONG_SECRET_KEY, UNKNOWN],
+        ] as const) {
+          await input.fill(token);
+          await input.press('Enter');
+          await expect.poll(() => error.textContent(), POLL).toBe(message);
+          expect(await input.getAttribute('aria-invalid')).toBe('true');
+          expect(await input.inputValue()).toBe(token);
+          expect(await page.evaluate(() => localStorage.length)).toBe(0);
+        }
+        const violations = atLeast(await runAxe(page));
+        expect(violations, formatViolations(violations)).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
       });
     });
 
