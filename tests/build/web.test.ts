@@ -32,7 +32,7 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     const rss = readXml(path.join(site, 'rss.xml')).rss;
     expect(rss['@_version']).toBe('2.0');
     const items = rss.channel.item as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
-    expect(items).toHaveLength(17);
+    expect(items).toHaveLength(18);
     const footbridge = items.find((item) => item.title === 'Valley council approves new footbridge')!;
     expect(footbridge).toMatchObject({
       link: 'https://example.org/articles/marker-top-level/',
@@ -47,7 +47,7 @@ describe('feeds, sitemaps and search engines (site root)', () => {
 
   it('publishes a feed per section and per author, announced in page heads', () => {
     const news = readXml(path.join(site, 'sections/news/rss.xml')).rss.channel.item as unknown[];
-    expect(news.length).toBe(9);
+    expect(news.length).toBe(10);
     const ben = readXml(path.join(site, 'authors/ben-ink/rss.xml')).rss.channel.item as unknown[];
     expect(ben.length).toBe(7);
     const head = parse(readPage(site, '/articles/marker-top-level/')).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
