@@ -11,13 +11,20 @@
  * between paragraphs; about one in eight is `access: free`. Subheadings,
  * quotes, lists, links, emphasis, footnotes and the odd table appear at
  * roughly the rates of real copy, so every stage of the body pipeline runs.
+ * One article in five has a lead picture beside it: a small gradient JPEG
+ * (written by `corpus-pictures.ts` in a child process, since sharp has no
+ * synchronous API), with alt text, a credit and often a caption; pictures
+ * draw from a random stream of their own, so the text is the same as without.
  *
  * Pure of clocks and environment; run by Node directly (type stripping), so
  * only erasable TypeScript and no project imports.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { prng } from '../tests/helpers/prng.ts';
 import path from 'node:path';
+import type { CorpusPicture } from './corpus-pictures.ts';
 
 export interface CorpusOptions {
   /** Folder to write the content folder into; emptied first. */
@@ -37,7 +44,12 @@ export interface Corpus {
   authors: number;
   /** Words in all bodies, by a whitespace count of the generated prose. */
   words: number;
+  /** Articles with a lead picture. */
+  pictures: number;
 }
+
+/** Every this many articles, one has a lead picture. */
+const PICTURE_EVERY = 5;
 
 const SECTION_NAMES = [
   'News', 'Politics', 'Business', 'Science', 'Culture', 'Sport',
@@ -160,6 +172,14 @@ export function generateCorpus({ dir, articles, seed = 1 }: CorpusOptions): Corp
   const files: string[] = [];
   const slugs: string[] = [];
   let words = 0;
+  // Pictures draw from their own stream: the text of every article is the same as without them.
+  const pictureRand = prng(seed * 7919 + 17);
+  const shade = () => Math.floor(pictureRand() * 256);
+  const pictureText = (topic: readonly string[], length: number) => {
+    const text = Array.from({ length }, () => (pictureRand() < 0.5 ? FUNCTION_WORDS : topic)[Math.floor(pictureRand() * 30)] ?? topic[0]!).join(' ');
+    return `${text[0]!.toUpperCase()}${text.slice(1)}`;
+  };
+  const pictures: CorpusPicture[] = [];
   const firstDay = LAST_DAY - Math.ceil(articles / 10) * DAY;
   for (let n = 0; n < articles; n++) {
     const topicIndex = int(0, topics.length - 1);
@@ -211,12 +231,31 @@ export function generateCorpus({ dir, articles, seed = 1 }: CorpusOptions): Corp
       ...(free ? ['access: free'] : []),
     ];
     const file = path.join('articles', isoDay.slice(0, 4), `${slug}.md`);
+    if (n % PICTURE_EVERY === PICTURE_EVERY - 1) {
+      // Newsroom pictures are larger; these are small so a benchmark of 1,000 articles stays minutes, not tens.
+      const [width, height] = pictureRand() < 0.75 ? [720, 480] : [480, 600];
+      const from: [number, number, number] = [shade(), shade(), shade()];
+      pictures.push({ file: path.join(dir, path.dirname(file), `${slug}.jpg`), width, height, from, to: [255 - from[0], 255 - from[1], 255 - from[2]] });
+      frontmatter.push(
+        'image:',
+        `  src: ./${slug}.jpg`,
+        `  alt: ${pictureText(topic, 8)}`,
+        ...(pictureRand() < 0.6 ? [`  caption: ${pictureText(topic, 12)}.`] : []),
+        `  credit: ${FIRST_NAMES[Math.floor(pictureRand() * FIRST_NAMES.length)]} ${LAST_NAMES[Math.floor(pictureRand() * LAST_NAMES.length)]}`,
+      );
+    }
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), `---\n${frontmatter.join('\n')}\n---\n${blocks.join('\n\n')}\n`);
     files.push(file);
     slugs.push(slug);
   }
-  return { dir, articles: files, sections: sections.length, authors: AUTHORS, words };
+  if (pictures.length > 0) {
+    execFileSync(process.execPath, ['--experimental-strip-types', fileURLToPath(new URL('./corpus-pictures.ts', import.meta.url))], {
+      input: JSON.stringify(pictures),
+      stdio: ['pipe', 'inherit', 'inherit'],
+    });
+  }
+  return { dir, articles: files, sections: sections.length, authors: AUTHORS, words, pictures: pictures.length };
 }
 
 /**

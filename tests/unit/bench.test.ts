@@ -34,6 +34,10 @@ describe('the benchmark corpus generator', () => {
     expect(paywalled.filter((entry) => entry.data.cut).length).toBeGreaterThan(paywalled.length * 0.8);
     // Latent topics: most articles find similar stories.
     expect(archive.articles.filter((entry) => entry.data.similar.length > 0).length).toBeGreaterThan(30);
+    // One in five has a lead picture, which the build finds and measures, and plans to process.
+    expect(corpus.pictures).toBe(12);
+    expect(archive.articles.filter((entry) => entry.data.image).length).toBe(12);
+    expect(new Set(archive.images.map((job) => job.source)).size).toBe(12);
   });
 
   it('gives bodies of about 900 words on average', () => {
