@@ -32,12 +32,20 @@ interface VnuMessage {
   extract?: string;
 }
 
+/** One error the checker found. */
+export interface MarkupError {
+  /** Absolute path of the page, or `(checker)` for a problem of the run itself. */
+  file: string;
+  line: number | undefined;
+  message: string;
+}
+
 /**
- * Runs the Nu HTML Checker over HTML files or folders (every `.html` file in
- * them) and returns each error as `file:line: message`, files relative to
- * `root`. Warnings are left out: they are advice, not invalid markup.
+ * Runs the Nu HTML Checker once over HTML files or folders (every `.html`
+ * file in them): one Java start for everything. Warnings are left out: they
+ * are advice, not invalid markup.
  */
-export function markupErrors(targets: readonly string[], root: string): string[] {
+export function markupErrors(targets: readonly string[]): MarkupError[] {
   const run = spawnSync(java, ['-jar', vnuJar, '--format', 'json', '--skip-non-html', '--exit-zero-always', '--stdout', ...targets], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -51,9 +59,16 @@ export function markupErrors(targets: readonly string[], root: string): string[]
   }
   return messages
     .filter((message) => message.type !== 'info')
-    .map((message) => {
-      const file = message.url ? path.relative(root, fileURLToPath(message.url)) : '(checker)';
-      const extract = message.extract ? ` in ${JSON.stringify(message.extract.trim())}` : '';
-      return `${file}:${message.lastLine ?? '?'}: ${message.message}${extract}`;
-    });
+    .map((message) => ({
+      file: message.url ? fileURLToPath(message.url) : '(checker)',
+      line: message.lastLine,
+      message: `${message.message}${message.extract ? ` (near: ${message.extract.replace(/\s+/g, ' ').trim()})` : ''}`,
+    }));
+}
+
+/** The errors in files under `root`, as `file:line: message` with the file relative to it, for a readable failure. */
+export function errorsUnder(errors: readonly MarkupError[], root: string): string[] {
+  return errors
+    .filter((error) => error.file === '(checker)' || !path.relative(root, error.file).startsWith('..'))
+    .map((error) => `${error.file === '(checker)' ? error.file : path.relative(root, error.file)}:${error.line ?? '?'}: ${error.message}`);
 }
