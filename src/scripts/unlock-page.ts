@@ -107,13 +107,14 @@ function keyParameter(text: string): string | null {
 
 /**
  * Checks and saves the key from the fragment, if there is one; resolves false when the
- * fragment is not a key link. The fragment is gone before this returns its promise.
+ * fragment is not a key link. The fragment is gone before this returns its promise: an async
+ * function runs synchronously up to its first await.
  */
-function takeKeyFromHash(): Promise<boolean> {
+async function takeKeyFromHash(): Promise<boolean> {
   const hash = location.hash;
   // A hash naming an element (the skip link's #main) is navigation; anything else is treated as a key link,
   // even a mangled one, so a secret is never left in the address bar.
-  if (hash.length < 2 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return Promise.resolve(false);
+  if (hash.length < 2 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return false;
   // First, before anything can fail: the secret must not stay in the address bar or history.
   history.replaceState(history.state, '', location.pathname + location.search);
   let token: string | null = null;
@@ -123,16 +124,9 @@ function takeKeyFromHash(): Promise<boolean> {
   } catch {
     token = null;
   }
-  if (!token) {
-    say(INVALID);
-    showForget();
-    return Promise.resolve(true);
-  }
-  return judgeAndSave(token).then(({ message }) => {
-    say(message);
-    showForget();
-    return true;
-  });
+  say(token ? (await judgeAndSave(token)).message : INVALID);
+  showForget();
+  return true;
 }
 
 /**
