@@ -6,6 +6,7 @@ import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard
 import images from './src/integrations/images';
 import masthead from './src/integrations/masthead';
 import pagefind from './src/integrations/pagefind';
+import { withLastModified } from './src/integrations/sitemap-dates';
 import socialCards from './src/integrations/social-cards';
 import { resolveBuildEnv } from './src/lib/build-env';
 import { activeRing } from './src/lib/paywall/active-ring';
@@ -52,7 +53,10 @@ export default defineConfig({
     masthead({ edition: env.edition, sealed, buildTime: env.buildTime }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
-      ? [sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname) }), pagefind({ cacheDir: env.cacheDir })]
+      ? [
+          sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname), serialize: withLastModified }),
+          pagefind({ cacheDir: env.cacheDir }),
+        ]
       : []),
     // Pictures for both editions: the loader's plan holds only what the edition's pages show.
     images(),

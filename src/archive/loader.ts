@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { offerImagePlan } from '../integrations/image-channel';
 import { offerSearchRecords } from '../integrations/search-channel';
+import { offerLastModified } from '../integrations/sitemap-dates';
 import { searchRecord, type SearchRecord } from '../lib/search-records';
 import { createUrls } from '../lib/urls';
 import type { Settings } from '../schemas/settings';
@@ -46,6 +47,9 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
       // Pagefind indexes these while Astro renders the pages. Never from the
       // subscriber edition, whose HTML is the whole article.
       if (options.edition !== 'subscribers') offerSearchRecords(() => archiveSearchRecords(archive, options));
+      // The sitemap's lastmod for each article page: its update, or its publication.
+      const urls = createUrls(options.basePath ?? '/');
+      offerLastModified(new Map(archive.articles.map(({ id, data }) => [urls.article(id), data.updated ?? data.date])));
       // The picture integration makes these while Astro renders the pages; each edition keeps its own cache.
       offerImagePlan({
         jobs: archive.images,

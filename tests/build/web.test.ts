@@ -139,6 +139,20 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap-index.xml\n');
   });
 
+  it('dates each article in the sitemap by its last change, a bare date from the start of its day in the paper’s zone', () => {
+    const entries = new Map(
+      (readXml(path.join(site, 'sitemap-0.xml')).urlset.url as Array<{ loc: string; lastmod?: string }>).map((entry) => [entry.loc, entry.lastmod]),
+    );
+    expect(entries.get('https://example.org/articles/marker-top-level/')).toBe('2023-06-07T23:00:00.000Z');
+    expect(entries.get('https://example.org/articles/marker-in-list/')).toBe('2023-07-01T07:15:00.000Z');
+    // Updated on 21 January 2024 (a bare date, in winter time).
+    expect(entries.get('https://example.org/articles/no-marker-default/')).toBe('2024-01-21T00:00:00.000Z');
+    expect(entries.get('https://example.org/articles/Caf%C3%A9_Reopens/')).toBe('2022-01-10T00:00:00.000Z');
+    for (const [loc, lastmod] of entries) if (loc.includes('/articles/')) expect(lastmod, loc).toBeDefined();
+    // A section page changes with every story: no lastmod rather than a wrong one.
+    expect(entries.get('https://example.org/sections/news/')).toBeUndefined();
+  });
+
   it('has a 404 page kept out of search engines', () => {
     const html = parse(readFileSync(path.join(site, '404.html'), 'utf8'));
     expect(html.querySelector('h1')?.textContent).toBe('Page not found');
@@ -186,7 +200,7 @@ describe('the same site under a sub-path (BASE_PATH=/paper/, SITE_URL=https://ne
     expect(rss).toContain(`<url>https://news.example.com/paper${settings.brand.logo ?? settings.brand.favicon}</url>`);
     expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://news.example.com/paper/sitemap-index.xml');
     const sitemap = readFileSync(path.join(site, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://news.example.com/paper/articles/marker-top-level/</loc>');
+    expect(sitemap).toContain('<loc>https://news.example.com/paper/articles/marker-top-level/</loc><lastmod>2023-06-07T23:00:00.000Z</lastmod>');
     const jsonLd = parse(readPage(site, '/articles/marker-top-level/')).querySelector('script[type="application/ld+json"]')!.textContent;
     expect(JSON.parse(jsonLd).url).toBe('https://news.example.com/paper/articles/marker-top-level/');
   });
