@@ -49,7 +49,7 @@ describe('feeds, sitemaps and search engines (site root)', () => {
     const news = readXml(path.join(site, 'sections/news/rss.xml')).rss.channel.item as unknown[];
     expect(news.length).toBe(10);
     const ben = readXml(path.join(site, 'authors/ben-ink/rss.xml')).rss.channel.item as unknown[];
-    expect(ben.length).toBe(7);
+    expect(ben.length).toBe(8);
     const head = parse(readPage(site, '/articles/marker-top-level/')).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
     expect(head.map((link) => link.getAttribute('href'))).toEqual(['/rss.xml', '/sections/news/rss.xml', '/authors/ada-quill/rss.xml']);
   });
