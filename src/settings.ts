@@ -26,5 +26,11 @@ export default defineSettings({
     unlockInPage: true,
   },
   lists: { moreFromAuthor: 4, similar: 4 },
-  footer: 'The Harbour Ledger is a sample newspaper built with Masthead. All stories are fiction.',
+  footer: 'A sample newspaper built with Masthead. All stories are fiction.',
+  footerLinks: [
+    { label: 'About us', href: 'https://www.example.org/about/' },
+    { label: 'Contact', href: 'https://www.example.org/contact/' },
+    { label: 'Corrections policy', href: 'https://www.example.org/corrections/' },
+    { label: 'Privacy', href: 'https://www.example.org/privacy/' },
+  ],
 });

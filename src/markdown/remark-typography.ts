@@ -1,5 +1,5 @@
 import type { Link, Nodes, Parents, Root, Text } from 'mdast';
-import { smartenRuns, type TextRun } from '../lib/typography';
+import { smartenRuns, smartenText, type TextRun } from '../lib/typography';
 
 export interface TypographyOptions {
   /** The paper's BCP 47 locale (`settings.locale`), for its quotation marks. Default `en-GB`. */
@@ -56,12 +56,19 @@ function collectRuns(node: Nodes, runs: TextRun[], texts: (Text | undefined)[]):
   for (const child of (node as Parents).children) collectRuns(child as Nodes, runs, texts);
 }
 
+/** Words readers meet outside the prose: pictures' alt text and titles (a picture's title is its caption), links' titles. */
+function smartenAttributes(node: Nodes, locale: string): void {
+  if ((node.type === 'image' || node.type === 'imageReference') && node.alt) node.alt = smartenText(node.alt, locale);
+  if ((node.type === 'image' || node.type === 'link' || node.type === 'definition') && node.title) node.title = smartenText(node.title, locale);
+  if ('children' in node) for (const child of (node as Parents).children) smartenAttributes(child as Nodes, locale);
+}
+
 /**
  * Typographic quotes, apostrophes, dashes and ellipses in a body's prose
  * (`src/lib/typography.ts`, with retext-smartypants), quotes in the paper's
- * locale. Only text nodes change: code (inline and blocks), raw HTML, link
- * and picture addresses, titles and alt text, and the free-limit marker are
- * left exactly as written.
+ * locale, and in pictures' alt text and captions and links' titles. Code
+ * (inline and blocks), raw HTML, link and picture addresses and the
+ * free-limit marker are left exactly as written.
  *
  * Runs after the cut, on the free part only; the independent cut check
  * (`verify-cut.ts`) reads these marks as the straight ones they came from.
@@ -83,5 +90,6 @@ export default function remarkTypography(options: TypographyOptions = {}) {
   };
   return (tree: Root) => {
     visit(tree);
+    smartenAttributes(tree, locale);
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { smartenText } from '../lib/typography';
 import { isTimeZone } from '../lib/dates';
 import { brandSchema } from './brand';
 import { checkText } from './text';
@@ -7,9 +8,9 @@ import { checkText } from './text';
 export const accessSchema = z.enum(['subscribers', 'free']);
 export type Access = z.infer<typeof accessSchema>;
 
-/** Words of the free-limit cut-off panel. `{siteName}` is replaced by the site's name. */
+/** The Subscribe button in every page's header, and the words of the free-limit cut-off panel. `{siteName}` is replaced by the site's name. */
 export const subscribeSchema = z.object({
-  /** Where the Subscribe button goes: the newsroom's membership or checkout page. */
+  /** Where the Subscribe buttons (header and cut-off) go: the newsroom's membership or checkout page. */
   url: z.url().default('https://example.org/subscribe'),
   /** Panel heading. Default: `Support {siteName}`. */
   heading: z.string().min(1).default('Support {siteName}'),
@@ -18,8 +19,26 @@ export const subscribeSchema = z.object({
     .string()
     .min(1)
     .default('You have reached the free limit. Subscribe to continue reading.'),
-  /** Text of the Subscribe button. */
+  /** Text of the Subscribe buttons, in the header and the cut-off. Default `Subscribe`. */
   button: z.string().min(1).default('Subscribe'),
+});
+
+/** A web address, a `mailto:` address, or a path on this site (`/about/`, put under the base path). */
+const FOOTER_HREF = /^(?:https?:\/\/[^\s/]+\S*|mailto:\S+|\/(?!\/)\S*)$/i;
+
+/** One link in the footer, to the newsroom's pages about itself. */
+export const footerLinkSchema = z.object({
+  /** The link's words, e.g. `Corrections policy`. */
+  label: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').superRefine(checkText()),
+  /**
+   * Where it goes: an `https://` address (the newsroom's own site), a
+   * `mailto:` address, or a path on this site (`/about/`), which is put under
+   * the base path.
+   */
+  href: z
+    .string({ error: 'must be text' })
+    .trim()
+    .regex(FOOTER_HREF, 'must be an https:// address, a mailto: address or a path starting with /'),
 });
 
 /** How many items each list under an article holds. */
@@ -70,7 +89,7 @@ export const settingsSchema = z.object({
   defaultAccess: accessSchema.default('subscribers'),
   /** Articles per page on section and author pages. Default 20. */
   pageSize: z.number().int().min(1).max(200).default(20),
-  /** The cut-off panel's words and link. */
+  /** The header's Subscribe button, and the cut-off panel's words and link. */
   subscribe: subscribeSchema.prefault({}),
   /** Ways in for subscribers: a subscriber edition, and in-page unlocking. */
   subscribers: subscribersSchema.prefault({}),
@@ -78,6 +97,8 @@ export const settingsSchema = z.object({
   lists: listsSchema.prefault({}),
   /** A line in the footer, e.g. the publisher's legal name. */
   footer: z.string().superRefine(checkText()).default(''),
+  /** Links in the footer, in order: About, Contact, Corrections policy, Privacy and the like. Default none. */
+  footerLinks: z.array(footerLinkSchema).max(12, 'keep the footer to 12 links or fewer').default([]),
   /** The paper's favicon, logo and colours, for browser tabs, home screens and social cards (see `src/schemas/brand.ts`). */
   brand: brandSchema.prefault({}),
 });
@@ -99,5 +120,22 @@ export function defineSettings(input: SettingsInput): Settings {
     );
     throw new Error(`Invalid settings:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return typesetSettings(result.data);
+}
+
+/**
+ * The settings' texts as readers see them: typographic quotes, apostrophes,
+ * dashes and ellipses in the paper's locale, as in articles.
+ */
+function typesetSettings(settings: Settings): Settings {
+  const typeset = (text: string) => smartenText(text, settings.locale);
+  const { subscribe } = settings;
+  return {
+    ...settings,
+    siteName: typeset(settings.siteName),
+    tagline: typeset(settings.tagline),
+    footer: typeset(settings.footer),
+    subscribe: { ...subscribe, heading: typeset(subscribe.heading), message: typeset(subscribe.message), button: typeset(subscribe.button) },
+    footerLinks: settings.footerLinks.map((link) => ({ ...link, label: typeset(link.label) })),
+  };
 }

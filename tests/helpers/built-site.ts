@@ -19,6 +19,8 @@ const sites = {
   keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING, BUILD_TIME: '2024-08-05T10:00:00+01:00' },
   /** The fixture folder as the full-text subscriber edition. */
   edition: { CONTENT_DIR: 'tests/fixtures/site', EDITION: 'subscribers' },
+  /** `tests/fixtures/many-sections`: fourteen sections, more than a phone's width of navigation. */
+  manySections: { CONTENT_DIR: 'tests/fixtures/many-sections' },
 } satisfies Record<string, Record<string, string>>;
 
 export type SiteName = keyof typeof sites;

@@ -30,14 +30,18 @@ describe('typography in article bodies', () => {
     expect(render('Prose.\n\n    echo "x" -- y...')).toBe('<p>Prose.</p>\n<pre><code>echo "x" -- y...\n</code></pre>');
   });
 
-  it('leaves link addresses, titles and picture alt text as written', () => {
+  it('leaves link and picture addresses as written, and typesets alt text and titles', () => {
     const html = render(`See [the "plan"](https://example.org/a--b?q='x' "It's a title") and ![A pier's end -- at dusk](https://example.org/p.jpg "Dusk...").`);
     // The serialiser writes ' as &#x27; in attributes: still the straight quote typed. (A picture on the web
     // keeps its <img>; a local one becomes a placeholder for the build's <picture>, rehype-figures.ts.)
     expect(html).toContain('href="https://example.org/a--b?q=&#x27;x&#x27;"');
-    expect(html).toContain('title="It&#x27;s a title"');
-    expect(html).toContain('alt="A pier&#x27;s end -- at dusk" title="Dusk..."');
+    expect(html).toContain('title="It’s a title"');
+    expect(html).toContain('alt="A pier’s end – at dusk" title="Dusk…"');
     expect(html).toContain('>the ‘plan’</a>');
+  });
+
+  it('typesets the caption of a picture alone in its paragraph (its title)', () => {
+    expect(render(`![The quay](https://example.org/q.jpg "The quay's crane -- at dawn")`)).toContain('<figcaption>The quay’s crane – at dawn</figcaption>');
   });
 
   it('shows a web address written as a link exactly as typed', () => {

@@ -29,6 +29,36 @@ describe('defineSettings', () => {
     );
     expect(defineSettings({ timeZone: 'Pacific/Auckland' }).timeZone).toBe('Pacific/Auckland');
   });
+
+  it('takes footer links to web pages, e-mail addresses and pages of the site, none by default', () => {
+    expect(defineSettings({}).footerLinks).toEqual([]);
+    const links = [
+      { label: 'About us', href: 'https://example.org/about' },
+      { label: 'Contact', href: 'mailto:desk@example.org' },
+      { label: 'Corrections policy', href: '/corrections/' },
+    ];
+    expect(defineSettings({ footerLinks: links }).footerLinks).toEqual(links);
+  });
+
+  it('names the footer link that goes nowhere useful', () => {
+    expect(() => defineSettings({ footerLinks: [{ label: 'Privacy', href: 'javascript:alert(1)' }] })).toThrow(/footerLinks\.0\.href/);
+    expect(() => defineSettings({ footerLinks: [{ label: 'About', href: '//evil.example/' }] })).toThrow(/footerLinks\.0\.href/);
+    expect(() => defineSettings({ footerLinks: [{ label: ' ', href: '/about/' }] })).toThrow(/footerLinks\.0\.label/);
+  });
+
+  it('gives the texts readers see typographic quotes, apostrophes and dashes in the paper’s locale', () => {
+    const british = defineSettings({
+      siteName: "The Reader's Gazette",
+      tagline: 'News -- and "views" -- from the valley',
+      subscribe: { message: "You've reached the free limit..." },
+      footerLinks: [{ label: "Readers' editor", href: '/readers-editor/' }],
+    });
+    expect(british.siteName).toBe('The Reader’s Gazette');
+    expect(british.tagline).toBe('News – and ‘views’ – from the valley');
+    expect(british.subscribe.message).toBe('You’ve reached the free limit…');
+    expect(british.footerLinks[0]!.label).toBe('Readers’ editor');
+    expect(defineSettings({ locale: 'en-US', tagline: 'News and "views"' }).tagline).toBe('News and “views”');
+  });
 });
 
 describe('resolveBuildEnv', () => {
