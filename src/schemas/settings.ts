@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { smartenText } from '../lib/typography';
 import { isTimeZone } from '../lib/dates';
+import { smartenText } from '../lib/typography';
 import { brandSchema } from './brand';
 import { checkText } from './text';
 
