@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/lib/related/tokenize';
 import { quoteStyle, smartenRuns, smartenText } from '../../src/lib/typography';
 
 describe('smartenText, for headlines, standfirsts, names and settings texts', () => {
@@ -75,5 +76,13 @@ describe('quoteStyle', () => {
   ])('gives %s its first and second opening marks', (locale, first, second) => {
     const style = quoteStyle(locale);
     expect([style.first.open, style.second.open]).toEqual([first, second]);
+  });
+});
+
+describe('typeset text and the similar-stories terms', () => {
+  it('gives the same terms for a text as typed and as typeset', () => {
+    const typed = `The harbour's "new" dredger won't start -- engineers' reports...`;
+    expect(tokenize(smartenText(typed, 'en-GB'))).toEqual(tokenize(typed));
+    expect(tokenize('don’t harbour’s')).toEqual(tokenize("don't harbour's"));
   });
 });
