@@ -13,7 +13,7 @@ interface PagefindResultData {
   content: string;
   weighted_locations: WordLocation[];
   /** Metadata the article page tags (src/lib/search-records.ts). */
-  meta: { title?: string; date?: string; datetime?: string; section_url?: string };
+  meta: { title?: string; date?: string; datetime?: string; section_url?: string; image?: string };
   filters: { section?: string[] };
 }
 interface PagefindApi {
@@ -60,6 +60,16 @@ function resultItem(result: PagefindResultData): HTMLLIElement {
     } else excerpt.append(part.text);
   }
   item.append(meta, heading, excerpt);
+  if (result.meta.image) {
+    // The lead picture's 3:2 card crop (src/images/figure-html.ts), beside the text as on story cards; decorative, like theirs.
+    item.classList.add('story--picture');
+    const picture = document.createElement('div');
+    picture.className = 'picture story__picture';
+    const img = document.createElement('img');
+    Object.assign(img, { src: result.meta.image, alt: '', width: 400, height: 267, loading: 'lazy', decoding: 'async' });
+    picture.append(img);
+    item.append(picture);
+  }
   return item;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +167,20 @@ describe('pictures in a public build', () => {
     expect(byline.getAttribute('width')).toBe(byline.getAttribute('height'));
     // Ben Ink has no portrait.
     expect(page(site, '/articles/free-article/').querySelector('.article__byline img')).toBeNull();
+  });
+
+  it('gives search results the card crop as their thumbnail, and never a byline portrait', () => {
+    const dir = path.join(site, 'pagefind/fragment');
+    const meta = new Map(
+      readdirSync(dir).map((name) => {
+        const fragment = JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; meta: { image?: string } };
+        return [fragment.url, fragment.meta.image];
+      }),
+    );
+    expect(meta.get('/articles/pictures/')).toMatch(/^\/_images\/[0-9a-f]{16}-400x267\.jpg$/);
+    expect(existsSync(path.join(site, meta.get('/articles/pictures/')!))).toBe(true);
+    // Ada Quill's byline has her portrait; the article has no lead picture.
+    expect(meta.get('/articles/marker-top-level/')).toBeUndefined();
   });
 
   it('logs what it processed and how long it took, for the benchmark', () => {

@@ -91,10 +91,12 @@ describe('a <picture>', () => {
   it('for the lead, is a figure with caption and credit; a decorative one without a caption is not announced as a figure', () => {
     const image = { ...source, alt: 'The quay', decorative: false, caption: 'At dawn.', credit: 'Photograph: Ben Ink' };
     const figure = leadFigureHtml(image, paper);
-    expect(figure).toMatch(/^<figure class="figure figure--lead"><picture>.*<\/picture><figcaption><span class="figure__caption">At dawn\.<\/span> <span class="figure__credit">Photograph: Ben Ink<\/span><\/figcaption><\/figure>$/);
+    expect(figure).toMatch(/^<figure class="figure figure--lead" [^>]*><picture>.*<\/picture><figcaption><span class="figure__caption">At dawn\.<\/span> <span class="figure__credit">Photograph: Ben Ink<\/span><\/figcaption><\/figure>$/);
+    // Search results show the smallest card crop as their thumbnail.
+    expect(figure).toContain('data-pagefind-meta="image:/paper/_images/0123456789abcdef-400x267.jpg"');
     expect(figure).toContain('loading="eager" fetchpriority="high"');
     const decorative = leadFigureHtml({ ...source, alt: '', decorative: true }, paper);
-    expect(decorative).toMatch(/^<div class="figure figure--lead"><picture>.*alt="".*<\/div>$/);
+    expect(decorative).toMatch(/^<div class="figure figure--lead" [^>]*><picture>.*alt="".*<\/div>$/);
   });
 });
 

@@ -68,7 +68,7 @@ describe('searchRecord', () => {
   it('holds the page’s lead figure, its files under the base path, with its alt text, caption and credit', () => {
     const image = { hash: 'ab'.repeat(32), width: 1000, height: 600, fallback: 'jpeg' as const, alt: 'The pier', decorative: false, caption: 'At dawn.', credit: 'Ada Quill' };
     const { content } = searchRecord(article({ image }), context);
-    expect(content).toContain('</header><figure class="figure figure--lead"><picture>');
+    expect(content).toContain(`</header><figure class="figure figure--lead" data-pagefind-meta="image:/paper/_images/${'ab'.repeat(8)}-400x267.jpg"><picture>`);
     expect(content).toContain(`src="/paper/_images/${'ab'.repeat(8)}-800.jpg"`);
     expect(content).toContain('alt="The pier"');
     expect(content).toContain('<figcaption><span class="figure__caption">At dawn.</span> <span class="figure__credit">Ada Quill</span></figcaption>');
