@@ -60,12 +60,6 @@ function linear(id: string, stops: ReadonlyArray<readonly [number, string]>, ver
     .join('')}</linearGradient>`;
 }
 
-function radial(id: string, stops: ReadonlyArray<readonly [number, string, number?]>): string {
-  return `<radialGradient id="${id}">${stops
-    .map(([offset, colour, opacity = 1]) => `<stop offset="${offset}" stop-color="${colour}" stop-opacity="${opacity}"/>`)
-    .join('')}</radialGradient>`;
-}
-
 function svg(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
 }

@@ -44,7 +44,7 @@ describe.skipIf(browserUnavailable)('Lighthouse on the sample paper’s article 
   });
 
   afterAll(async () => {
-    await chrome?.kill();
+    chrome?.kill();
     await server?.close();
   });
 
