@@ -76,10 +76,8 @@ export default function imagesIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         stopReceiving?.();
-        if (!processing) {
-          logger.info('images: none (the content loader handed over no plan)');
-          return;
-        }
+        // The loader hands over a plan in every build, empty when there are no pictures: without one, pages may name files nobody made.
+        if (!processing) throw new Error('the content loader handed no picture plan to the picture integration, so no picture would be written');
         const { result, started, plan, storeDir } = processing;
         try {
           const { files, processed, cached } = await result;
