@@ -74,6 +74,28 @@ export interface Leak {
  * Scans every file of a built site, decompressing where needed, for any of the
  * needles (case-insensitive, whitespace-normalised). Returns what it found.
  */
+/** PNG, JPEG, GIF, WebP or AVIF, by the file's first bytes (names can lie). */
+function isPicture(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 12);
+  return (
+    head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    head.subarray(0, 4).toString('latin1') === 'GIF8' ||
+    (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') ||
+    head.subarray(4, 8).toString('latin1') === 'ftyp'
+  );
+}
+
+/**
+ * The text a picture file could carry (EXIF and XMP descriptions, PNG text
+ * chunks, comments): its runs of eight or more printable characters, as
+ * `strings` finds them. A sentence stored in a picture is found; the pixels,
+ * most of a site's bytes once it has pictures, are not searched as text.
+ */
+function textRuns(bytes: Buffer): string {
+  return (bytes.toString('utf8').match(/[^\u0000-\u0008\u000e-\u001f\u007f\ufffd]{8,}/g) ?? []).join('\n');
+}
+
 export function findInSite(dir: string, needles: readonly string[]): Leak[] {
   // Each needle as written and with its typography folded, to meet the folded form of the text.
   const normalised = needles.map((needle) =>
@@ -81,8 +103,8 @@ export function findInSite(dir: string, needles: readonly string[]): Leak[] {
   );
   const leaks: Leak[] = [];
   for (const file of listFiles(dir)) {
-    const text = decompress(file, readFileSync(path.join(dir, file))).toString('utf8');
-    const forms = readableForms(text);
+    const bytes = decompress(file, readFileSync(path.join(dir, file)));
+    const forms = readableForms(isPicture(bytes) ? textRuns(bytes) : bytes.toString('utf8'));
     normalised.forEach(([needle, folded], index) => {
       if (forms.some((form) => form.includes(needle!) || form.includes(folded!))) leaks.push({ file, needle: needles[index]! });
     });

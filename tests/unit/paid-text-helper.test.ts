@@ -25,6 +25,25 @@ describe('the paid-text scanner used by the leak tests', () => {
     }
   });
 
+  it('finds words written into a picture file’s text, whatever the file is called, and not in its pixels', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const sharp = (await import('sharp')).default;
+    const dir = mkdtempSync(path.join(await import('node:os').then((os) => os.tmpdir()), 'scan-'));
+    const picture = sharp({ create: { width: 64, height: 64, channels: 3, background: '#a4161a' } });
+    writeFileSync(path.join(dir, 'described.jpg'), await picture.clone().jpeg().withExif({ IFD0: { ImageDescription: 'The harbour wall at low tide' } }).toBuffer());
+    writeFileSync(path.join(dir, 'noted.bin'), await picture.clone().png().withMetadata().withExif({ IFD0: { Copyright: 'Paid caption larkspur trombone' } }).toBuffer());
+    writeFileSync(path.join(dir, 'plain.png'), await picture.clone().png().toBuffer());
+    try {
+      const leaks = findInSite(dir, ['The harbour wall at low tide', 'Paid caption larkspur trombone', 'absent words']);
+      expect(leaks).toEqual([
+        { file: 'described.jpg', needle: 'The harbour wall at low tide' },
+        { file: 'noted.bin', needle: 'Paid caption larkspur trombone' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds paid words however a file encodes them: entities, JSON escapes, gzip', async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { gzipSync } = await import('node:zlib');
