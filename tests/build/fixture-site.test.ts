@@ -118,9 +118,11 @@ describe('a public build of the fixture folder', () => {
     const scripts = html.querySelectorAll('script');
     expect(scripts.map((script) => script.getAttribute('type'))).toEqual(['application/ld+json']);
     expect(raw).not.toContain("<script>alert('title')");
-    expect(text(html.querySelector('h1'))).toBe(`Hostile </script><script>alert('title')</script> & "quotes"`);
+    // Printed as text, and typeset like every headline (quotes curled, ‘single’ first in en-GB).
+    const headline = 'Hostile </script><script>alert(‘title’)</script> & ‘quotes’';
+    expect(text(html.querySelector('h1'))).toBe(headline);
     const jsonLd = JSON.parse(scripts[0]!.textContent) as { headline: string; keywords: string };
-    expect(jsonLd.headline).toBe(`Hostile </script><script>alert('title')</script> & "quotes"`);
+    expect(jsonLd.headline).toBe(headline);
     expect(jsonLd.keywords).toContain('<img src=x onerror=alert(1)>');
     // The tag is printed (as text, and inside quoted attributes) but never becomes markup.
     const withHandlers = html.querySelectorAll('*').filter((element) => Object.keys(element.attributes).some((name) => /^on/i.test(name)));
