@@ -134,6 +134,20 @@ describe('drawing a card', () => {
   });
 });
 
+describe('drawing a card with the paper’s logo', () => {
+  it('draws an SVG or PNG logo in the footer, beside the paper’s name', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="200" height="100" fill="#123f7a"/></svg>';
+    const png = await sharp(Buffer.from(svg)).png().toBuffer();
+    for (const dataUrl of [`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, `data:image/png;base64,${png.toString('base64')}`]) {
+      const card = await renderCard({ ...article, logo: { dataUrl, width: 200, height: 100 } });
+      const { data, info } = await sharp(card).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+      // The footer row starts at the left margin (64 px) and is centred on the logo's 48 px height.
+      expect(pixel(100, 540), dataUrl.slice(0, 20)).toEqual([0x12, 0x3f, 0x7a]);
+    }
+  });
+});
+
 describe('contrastRatio', () => {
   it('follows WCAG: black on white is 21:1, a colour on itself 1:1', () => {
     expect(contrastRatio('#000', '#ffffff')).toBeCloseTo(21);
