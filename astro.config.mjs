@@ -50,7 +50,7 @@ export default defineConfig({
     plugins: [devServerGuard(guarded)],
   },
   integrations: [
-    masthead({ edition: env.edition, sealed, buildTime: env.buildTime }),
+    masthead({ edition: env.edition, sealed, buildTime: env.buildTime, preview: env.preview }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [

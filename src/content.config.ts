@@ -10,7 +10,8 @@ import { sectionSchema } from './schemas/section';
 import settings from './settings';
 
 // BUILD_TIME was fixed by astro.config.mjs, so this is the same "now" as the pages'.
-const { contentDir, edition, keyRing, basePath, cacheDir, threads, buildTime } = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
+// PREVIEW is also set by the masthead integration in `astro dev`.
+const { contentDir, edition, keyRing, basePath, cacheDir, threads, buildTime, preview } = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
 const source = createArchiveSource({
   contentDir,
   displayRoot: process.cwd(),
@@ -19,6 +20,9 @@ const source = createArchiveSource({
   basePath,
   cacheDir,
   threads: threads ?? availableParallelism(),
+  // Drafts and embargoed articles are left out of a public build before anything is computed from them.
+  buildTime,
+  includeUnpublished: preview,
   // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
   sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, buildTime) : [],
 });

@@ -5,4 +5,6 @@ interface ImportMetaEnv {
   readonly MASTHEAD_SEALED: boolean;
   /** The build's "now" as an ISO instant (`BUILD_TIME`, or when the build started). Set by the masthead integration. */
   readonly MASTHEAD_BUILD_TIME: string;
+  /** True in `astro dev` and `PREVIEW=1` builds: drafts and embargoed articles are in, every page noindex. */
+  readonly MASTHEAD_PREVIEW: boolean;
 }

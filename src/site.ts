@@ -33,6 +33,9 @@ export const buildTime = new Date(import.meta.env.MASTHEAD_BUILD_TIME);
 /** `public`, or `subscribers` for the full-text edition behind access control. */
 export const edition = import.meta.env.MASTHEAD_EDITION;
 
+/** True in `astro dev` and `PREVIEW=1` builds: drafts and embargoed articles are shown with banners, and no page is indexed. */
+export const isPreview = import.meta.env.MASTHEAD_PREVIEW;
+
 /** True in the public edition: feeds, search and the cut-off exist only there. */
 export const isPublicEdition = edition === 'public';
 

@@ -3,6 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { offerImagePlan } from '../integrations/image-channel';
 import { offerSearchRecords } from '../integrations/search-channel';
 import { offerLastModified } from '../integrations/sitemap-dates';
+import { nextEmbargoLine } from '../lib/publication';
 import { searchRecord, type SearchRecord } from '../lib/search-records';
 import { createUrls } from '../lib/urls';
 import type { Settings } from '../schemas/settings';
@@ -40,6 +41,8 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
       // `phase <name>: <ms> ms` lines are read by the benchmark (bench/phases.ts).
       logger.info(`phase articles: ${Math.round(archive.phases.articles)} ms`);
       logger.info(`phase lists: ${Math.round(archive.phases.lists)} ms`);
+      // So whoever schedules rebuilds knows when the next piece must go out.
+      if (archive.nextEmbargo && options.buildTime) logger.info(nextEmbargoLine(archive.nextEmbargo, options.buildTime));
       if (options.sealWith?.length) {
         const ids = options.sealWith.map((key) => key.id).join(', ');
         logger.info(`sealed ${archive.sealedCount} paywalled articles for subscriber keys ${ids}`);

@@ -17,6 +17,7 @@ import { createBodyRunner } from './body-pool';
 import type { BodyJob } from './body-step';
 import { FreeLimitError } from '../markdown/split-at-free-limit';
 import { resolveIsoDate, updatedBeforePublished, type Dated } from '../lib/dates';
+import { nextEmbargo, publicationState, type PublicationState } from '../lib/publication';
 import { smartenText } from '../lib/typography';
 import { articleFrontmatterSchema, type ArticleFrontmatter, type StoredArticle } from '../schemas/article';
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
@@ -50,6 +51,16 @@ export interface ArchiveOptions {
   publicDir?: string;
   /** Threads for body work (0 or 1: this thread only). Default 1. */
   threads?: number;
+  /**
+   * The build's "now": an article dated after it is under embargo. Without it no
+   * article is held back for its date (drafts still are, unless `includeUnpublished`).
+   */
+  buildTime?: Date;
+  /**
+   * `npm run dev` and `PREVIEW=1` builds: keep drafts and embargoed articles, marked
+   * for the page's banner. Otherwise they are left out before anything else sees them.
+   */
+  includeUnpublished?: boolean;
 }
 
 export interface Entry<T> {
@@ -78,6 +89,8 @@ export interface Archive {
   phases: { articles: number; lists: number };
   /** Every picture file the pages reference (never one from after a free limit in a public build). */
   images: ImageJob[];
+  /** The embargoed article that falls due first, when `buildTime` was given and one waits. */
+  nextEmbargo?: { slug: string; at: Date } | undefined;
 }
 
 /** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
@@ -106,6 +119,8 @@ interface PendingArticle {
   published: Dated;
   updated?: Dated | undefined;
   access: 'free' | 'subscribers';
+  /** Out, a draft or embargoed: only dev and preview builds read the last two. */
+  state: PublicationState;
   /** False when the frontmatter had errors: the body is still checked, so every problem is reported at once. */
   valid: boolean;
 }
@@ -202,6 +217,8 @@ export async function readArchive({
   cacheDir,
   publicDir = path.join(displayRoot, 'public'),
   threads = 1,
+  buildTime,
+  includeUnpublished = false,
 }: ArchiveOptions): Promise<Archive> {
   const sealing = edition === 'public' && sealWith.length > 0;
   const timeZone = settings.timeZone ?? 'Europe/London';
@@ -369,6 +386,8 @@ export async function readArchive({
   });
   const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale, keepWhole: sealing }, threads);
   const fileOrder = new Map<string, number>();
+  /** Embargoed pieces, for the build log's "next embargo" line. */
+  const embargoed: { slug: string; at: Date }[] = [];
   let rendered = 0;
   let sealedCount = 0;
 
@@ -445,6 +464,8 @@ export async function readArchive({
           cut: body.cut,
           sealed: body.sealed !== undefined,
           source: pending.shown,
+          ...(pending.state.state === 'draft' ? { draft: true } : {}),
+          ...(pending.state.state === 'embargoed' ? { embargoedUntil: pending.state.until } : {}),
           moreFromAuthor: [],
           similar: [],
         },
@@ -515,6 +536,14 @@ export async function readArchive({
         issues.push({ file: shown, field: 'body', message: unrenderable.shifted(read.bodyLineOffset).message });
         continue;
       }
+      const state: PublicationState = buildTime
+        ? publicationState({ draft: meta.draft, published: published.date }, buildTime)
+        : meta.draft
+          ? { state: 'draft' }
+          : { state: 'published' };
+      if (state.state === 'embargoed') embargoed.push({ slug, at: state.until });
+      // Left out here, before its body, pictures, lists or the similarity model see it: a public build holds no trace of it.
+      if (state.state !== 'published' && !includeUnpublished) continue;
       const access = meta.access ?? settings.defaultAccess;
       chunk.push({
         order,
@@ -528,6 +557,7 @@ export async function readArchive({
         updated,
         access,
         valid,
+        state,
         job: {
           markdown: read.body,
           access: edition === 'subscribers' ? 'free' : access,
@@ -570,5 +600,15 @@ export async function readArchive({
     article.data.moreFromAuthor = moreFromAuthor;
   }
   const phases = { articles: listsStarted - articlesStarted, lists: performance.now() - listsStarted };
-  return { sections, authors, articles, warnings, sealedCount, bodies: { cached: cache.stats.hits, rendered }, phases, images: images.jobs() };
+  return {
+    sections,
+    authors,
+    articles,
+    warnings,
+    sealedCount,
+    bodies: { cached: cache.stats.hits, rendered },
+    phases,
+    images: images.jobs(),
+    nextEmbargo: nextEmbargo(embargoed),
+  };
 }

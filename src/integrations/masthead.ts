@@ -7,6 +7,8 @@ export interface MastheadIntegrationOptions {
   sealed: boolean;
   /** The build's "now" (`resolveBuildTime`), handed to pages as `buildTime` in `src/site.ts`. */
   buildTime: Date;
+  /** A `PREVIEW=1` build: drafts and embargoed articles shown with banners, every page noindex. */
+  preview: boolean;
 }
 
 /**
@@ -16,11 +18,15 @@ export interface MastheadIntegrationOptions {
  * so paid text is never syndicated or indexed. `/unlock/` exists only when
  * the build seals paid parts.
  */
-export default function mastheadIntegration({ edition, sealed, buildTime }: MastheadIntegrationOptions): AstroIntegration {
+export default function mastheadIntegration({ edition, sealed, buildTime, preview }: MastheadIntegrationOptions): AstroIntegration {
   return {
     name: 'masthead',
     hooks: {
-      'astro:config:setup': ({ injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        // `astro dev` shows drafts and embargoed pieces as a preview build does. src/content.config.ts,
+        // loaded later in this process, reads PREVIEW to keep them.
+        const showUnpublished = preview || command === 'dev';
+        if (showUnpublished) process.env.PREVIEW = '1';
         const route = (pattern: string, file: string) =>
           injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
         if (edition === 'public') {
@@ -37,6 +43,7 @@ export default function mastheadIntegration({ edition, sealed, buildTime }: Mast
               'import.meta.env.MASTHEAD_EDITION': JSON.stringify(edition),
               'import.meta.env.MASTHEAD_SEALED': JSON.stringify(sealed),
               'import.meta.env.MASTHEAD_BUILD_TIME': JSON.stringify(buildTime.toISOString()),
+              'import.meta.env.MASTHEAD_PREVIEW': JSON.stringify(showUnpublished),
             },
           },
         });

@@ -24,6 +24,8 @@ export interface BuildEnvInput {
   MASTHEAD_THREADS?: string;
   /** The build's "now", an ISO date-time with a zone (`2026-11-21T09:00:00Z`). Default: when the build starts. */
   BUILD_TIME?: string;
+  /** `1` makes a preview build: drafts and embargoed articles included, with banners, and every page noindex. */
+  PREVIEW?: string;
 }
 
 /** Which site a build makes. */
@@ -43,6 +45,8 @@ export interface BuildEnv {
   threads?: number;
   /** The build's "now": `BUILD_TIME`, or the moment the caller passed in. See `resolveBuildTime`. */
   buildTime: Date;
+  /** A preview build (`PREVIEW=1`): drafts and embargoed articles shown, nothing indexed. Never for the public deploy. */
+  preview: boolean;
 }
 
 /**
@@ -127,6 +131,7 @@ export function resolveBuildEnv(
   const buildTime = resolveBuildTime(env.BUILD_TIME, startedAt);
   return {
     buildTime,
+    preview: parsePreview(env.PREVIEW),
     cacheDir: cacheSetting === 'off' ? undefined : path.resolve(cwd, cacheSetting),
     ...(threadsSetting ? { threads: Number(threadsSetting) } : {}),
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
@@ -152,6 +157,14 @@ function isInside(target: string, dir: string): boolean {
 function shown(target: string, cwd: string, folder: boolean): string {
   const text = isInside(target, cwd) ? path.relative(cwd, target) || '.' : target;
   return folder && !text.endsWith(path.sep) ? `${text}${path.sep}` : text;
+}
+
+function parsePreview(value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase() || '0';
+  if (text === '1' || text === 'true') return true;
+  if (text === '0' || text === 'false') return false;
+  // A typo must not publish drafts, nor silently build the public site when a preview was meant.
+  throw new Error(`PREVIEW "${value?.trim()}" is not 1 or 0: set PREVIEW=1 for a preview build with drafts and embargoed articles, or leave it unset`);
 }
 
 function parseEdition(value: string | undefined): Edition {

@@ -2,10 +2,11 @@ import type { APIRoute } from 'astro';
 import { newsSitemapArticles } from '../archive/feeds';
 import { robotsTxt } from '../lib/feeds';
 import { absoluteUrl } from '../lib/urls';
-import { isPublicEdition, urls } from '../site';
+import { isPreview, isPublicEdition, urls } from '../site';
 
 export const GET: APIRoute = async ({ site }) => {
-  if (!isPublicEdition) return new Response('User-agent: *\nDisallow: /\n', { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  // The subscriber edition and preview builds (drafts, embargoed pieces) are for no search engine.
+  if (!isPublicEdition || isPreview) return new Response('User-agent: *\nDisallow: /\n', { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   // The news sitemap is only written when it has articles (see src/routes/news-sitemap.xml.ts).
   const hasNews = (await newsSitemapArticles(site!)).length > 0;
   const sitemaps = [urls.path('sitemap-index.xml'), ...(hasNews ? [urls.path('news-sitemap.xml')] : [])];

@@ -55,6 +55,8 @@ export const articleFrontmatterSchema = z.object({
   access: accessSchema.optional(),
   /** Lead picture, under the standfirst and on story cards: `{ src, alt, caption?, credit?, decorative? }` (see `src/schemas/image.ts`). Optional. */
   image: leadImageSchema.optional(),
+  /** `true` keeps the article out of a public build (shown, with a DRAFT banner, in `npm run dev` and a `PREVIEW=1` build). Default `false`. */
+  draft: z.boolean({ error: 'must be true or false' }).optional(),
   /** The old place of the lead picture's alt text, refused with the new form spelled out. */
   imageAlt: z
     .never({ error: 'is no longer used: write the alt text inside image, as image: { src: ./picture.jpg, alt: "what the picture shows" }' })
@@ -87,6 +89,10 @@ export const storedArticleSchema = z.object({
   sealed: z.boolean(),
   /** Path of the source file, for error messages and "edit" links. */
   source: z.string(),
+  /** True for a draft, which only dev and preview builds hold. */
+  draft: z.boolean().optional(),
+  /** Set when the article's date is after the build's "now": it is under embargo until then (dev and preview builds only). */
+  embargoedUntil: z.date().optional(),
   /** Slugs for "More from this author", newest first. */
   moreFromAuthor: z.array(z.string()),
   /** Slugs for "Similar stories", best first. */

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { astroBuild } from '../helpers/astro-build';
+import { bodyCacheDir } from '../helpers/built-site';
+import { findInSite, listFiles, readPage } from '../helpers/site-files';
+
+/** `tests/fixtures/newsroom`, built on the morning of 10 June 2026 (London summer time). */
+const CONTENT_DIR = 'tests/fixtures/newsroom';
+const BUILD_TIME = '2026-06-10T09:00:00Z';
+
+/** Words, slugs and phrases of the draft and the two embargoed pieces: none may be anywhere in a public build. */
+const unpublished = [
+  'zephyrquill',
+  'marblewhisk',
+  'crane-zephyrquill-draft',
+  'crane-marblewhisk-embargo',
+  'quay-marblewhisk-tomorrow',
+  'move the new harbour crane from the east quay to the west quay',
+  'contract was signed before the east quay survey was finished',
+];
+
+const builds = new Map<string, { dir: string; log: string }>();
+
+/** Builds the newsroom fixture once per run and environment (public or preview). */
+function build(name: 'public' | 'preview'): { dir: string; log: string } {
+  const done = builds.get(name);
+  if (done) return done;
+  const dir = path.join(inject('runDir'), `newsroom-${name}`);
+  const result = astroBuild({
+    CONTENT_DIR,
+    BUILD_TIME,
+    OUT_DIR: dir,
+    MASTHEAD_CACHE_DIR: bodyCacheDir(),
+    ...(name === 'preview' ? { PREVIEW: '1' } : {}),
+  });
+  if (result.code !== 0) throw new Error(`Building ${CONTENT_DIR} (${name}) failed:\n${result.output}`);
+  const built = { dir, log: result.output };
+  builds.set(name, built);
+  return built;
+}
+
+const text = (html: string, selector: string) => parse(html).querySelector(selector)?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('drafts and embargoes in a public build', () => {
+  let site = '';
+  let log = '';
+  beforeAll(() => {
+    ({ dir: site, log } = build('public'));
+  }, 180_000);
+
+  it('leaves no trace of a draft or an embargoed piece in any file, file name or similar-stories list', () => {
+    expect(findInSite(site, unpublished)).toEqual([]);
+    const names = listFiles(site).filter((file) => /zephyrquill|marblewhisk/i.test(file));
+    expect(names).toEqual([]);
+  });
+
+  it('still publishes the other articles, with similar stories among themselves', () => {
+    const html = readPage(site, '/articles/harbour-crane-arrives/');
+    const similar = parse(html)
+      .querySelectorAll('[data-list="similar-stories"] a')
+      .map((link) => link.getAttribute('href'));
+    expect(similar).toContain('/articles/crane-costs-questioned/');
+    expect(existsSync(path.join(site, 'articles/library-reopens/index.html'))).toBe(true);
+  });
+
+  it('prints when the next embargoed piece falls due', () => {
+    expect(log).toContain('next embargo: crane-marblewhisk-embargo at 2026-06-10T11:20:00.000Z (in 2 h 20 min)');
+  });
+
+  it('lets search engines index the public build', () => {
+    expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).not.toMatch(/Disallow: \/\s*$/m);
+    expect(readPage(site, '/articles/harbour-crane-arrives/')).not.toContain('noindex');
+  });
+});
+
+describe('drafts and embargoes in a preview build (PREVIEW=1)', () => {
+  let site = '';
+  beforeAll(() => {
+    ({ dir: site } = build('preview'));
+  }, 180_000);
+
+  it('shows a draft with a DRAFT banner', () => {
+    const html = readPage(site, '/articles/crane-zephyrquill-draft/');
+    expect(text(html, '.publication-banner')).toMatch(/^DRAFT — not published/);
+    expect(text(html, 'h1')).toBe('Zephyrquill plan for the harbour crane');
+  });
+
+  it('shows an embargoed piece with the moment its embargo lifts, in the paper’s zone', () => {
+    const html = readPage(site, '/articles/crane-marblewhisk-embargo/');
+    expect(text(html, '.publication-banner')).toContain('EMBARGOED until 10 June 2026, 12:20 (Europe/London)');
+    expect(parse(html).querySelector('.publication-banner time')?.getAttribute('datetime')).toBe('2026-06-10T11:20:00.000Z');
+    expect(readPage(site, '/articles/quay-marblewhisk-tomorrow/')).toContain('EMBARGOED');
+  });
+
+  it('holds the pieces a public build leaves out (so the public scan would see them if they leaked)', () => {
+    expect(findInSite(site, ['zephyrquill', 'marblewhisk']).length).toBeGreaterThan(0);
+  });
+
+  it('puts no banner on a published article', () => {
+    expect(readPage(site, '/articles/harbour-crane-arrives/')).not.toContain('publication-banner');
+  });
+
+  it('is noindex on every page and disallows everything in robots.txt', () => {
+    const pages = listFiles(site).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    const indexable = pages.filter((file) => !/<meta name="robots" content="noindex"/.test(readFileSync(path.join(site, file), 'utf8')));
+    expect(indexable).toEqual([]);
+    expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+  });
+});

@@ -1,0 +1,63 @@
+
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readArchive, type Archive } from '../../src/archive/read-archive';
+import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
+
+const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 1, similar: 4 } };
+const buildTime = new Date('2026-06-10T09:00:00Z');
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+/** Reads `validContent` with `changes`, in a public build at `buildTime` unless told otherwise. */
+async function read(changes: Record<string, ContentChange>, options: { includeUnpublished?: boolean } = {}): Promise<Archive> {
+  const { dir, cleanup } = contentFolder(changes);
+  cleanups.push(cleanup);
+  return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings, buildTime, cacheDir: undefined, ...options });
+}
+
+/** Articles about one thing, so that a piece on the same thing would surely count in each other's lists. */
+const about = (title: string, date: string, extra: Record<string, string> = {}) =>
+  article({ title, date, tags: '[harbour, crane]', ...extra }, `The harbour crane ${title.toLowerCase()} at the east quay.\n\nThe quay crane rail was checked.\n`);
+const published = {
+  'articles/crane-a.md': about('Crane arrives', '2026-06-01'),
+  'articles/crane-b.md': about('Crane tested', '2026-06-02'),
+  'articles/crane-c.md': about('Crane painted', '2026-06-03'),
+};
+const unpublished = {
+  'articles/crane-draft.md': about('Crane moved', '2026-06-04', { draft: 'true' }),
+  'articles/crane-later.md': about('Crane sold', '2026-06-10T12:00:00+01:00'),
+};
+
+describe('drafts and embargoed articles in the archive', () => {
+  it('leaves them out of a public archive and out of every other article’s lists, as if they did not exist', async () => {
+    const without = await read(published);
+    const withThem = await read({ ...published, ...unpublished });
+    expect(withThem.articles.map((entry) => entry.id).sort()).toEqual(['crane-a', 'crane-b', 'crane-c', 'first', 'second']);
+    const lists = (archive: Archive) => archive.articles.map(({ id, data }) => [id, data.similar, data.moreFromAuthor]);
+    expect(lists(withThem)).toEqual(lists(without));
+    expect(withThem.images).toEqual([]);
+  });
+
+  it('names the embargoed piece that falls due first', async () => {
+    const archive = await read({ ...published, ...unpublished });
+    expect(archive.nextEmbargo).toEqual({ slug: 'crane-later', at: new Date('2026-06-10T11:00:00Z') });
+  });
+
+  it('keeps them, marked, when unpublished articles are included (dev and preview)', async () => {
+    const archive = await read({ ...published, ...unpublished }, { includeUnpublished: true });
+    const data = (id: string) => archive.articles.find((entry) => entry.id === id)?.data;
+    expect(data('crane-draft')?.draft).toBe(true);
+    expect(data('crane-later')?.embargoedUntil).toEqual(new Date('2026-06-10T11:00:00Z'));
+    expect(data('crane-a')?.draft).toBeUndefined();
+    expect(data('crane-a')?.embargoedUntil).toBeUndefined();
+  });
+
+  it('refuses a draft field that is not true or false, naming the field', async () => {
+    await expect(read({ 'articles/x.md': article({ draft: 'maybe' }) })).rejects.toThrow(/articles\/x\.md: draft must be true or false \(line 7\)/);
+  });
+});
+
