@@ -29,7 +29,9 @@ export function paidSentences(contentDir: string, freeParagraphs: number): strin
     }
     freeText += frontmatter + body.slice(0, body.length - paid.length);
     const plain = paid
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // A picture's alt text and its title (the caption readers see) are paid text too.
+      .replace(/!\[([^\]]*)\]\(\s*\S+(?:\s+"([^"]*)")?\s*\)/g, (_, alt: string, title = '') => `${alt}.\n${title}\n`)
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[\^[^\]]+\]:?/g, ' ')
       .replace(/[*_`#>|]/g, ' ');
     for (const sentence of plain.split(/(?<=[.!?])\s+|\n/)) {
