@@ -31,6 +31,8 @@ export default defineSettings({
     { label: 'About us', href: 'https://www.example.org/about/' },
     { label: 'Contact', href: 'https://www.example.org/contact/' },
     { label: 'Corrections policy', href: 'https://www.example.org/corrections/' },
+    // Masthead's own list of recent corrections (public edition).
+    { label: 'Corrections', href: '/corrections/' },
     { label: 'Privacy', href: 'https://www.example.org/privacy/' },
   ],
 });

@@ -118,6 +118,8 @@ interface PendingArticle {
   /** `meta.date` and `meta.updated` as instants in the paper's zone. */
   published: Dated;
   updated?: Dated | undefined;
+  /** `meta.corrections`, dates resolved like `published`. */
+  corrections: (Dated & { text: string })[];
   access: 'free' | 'subscribers';
   /** Out, a draft or embargoed: only dev and preview builds read the last two. */
   state: PublicationState;
@@ -145,8 +147,19 @@ function schemaIssues(
     const line = issue.path.length > 0 ? lineOf(issue.path) : undefined;
     // A check of our own on a missing field (image.alt) says what to write; zod's own just say it is missing.
     const message = missing && issue.code !== 'custom' ? 'is required' : issue.message;
-    return { file, field: issue.path.map(String).join('.') || root, message: line ? `${message} (line ${line})` : message };
+    return { file, field: fieldName(issue.path) || root, message: line ? `${message} (line ${line})` : message };
   });
+}
+
+/**
+ * A field's name as a newsroom reads it: `corrections[1].text`, `author[1]`, `image.alt`. An index
+ * at the start (an entry of `sections.yaml`) stays `0.name`.
+ */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, key, index) => {
+    if (typeof key === 'number') return index === 0 ? String(key) : `${name}[${key}]`;
+    return index === 0 ? String(key) : `${name}.${String(key)}`;
+  }, '');
 }
 
 /**
@@ -464,6 +477,16 @@ export async function readArchive({
           cut: body.cut,
           sealed: body.sealed !== undefined,
           source: pending.shown,
+          ...(pending.corrections.length > 0
+            ? // A bare correction date on the day of a timed publication is given as the publication time, as `updated` is.
+              {
+                corrections: pending.corrections.map(({ date, hasTime, text }) => ({
+                  date: new Date(Math.max(date.getTime(), pending.published.date.getTime())),
+                  dateHasTime: hasTime,
+                  text: typeset(text),
+                })),
+              }
+            : {}),
           ...(pending.state.state === 'draft' ? { draft: true } : {}),
           ...(pending.state.state === 'embargoed' ? { embargoedUntil: pending.state.until } : {}),
           moreFromAuthor: [],
@@ -530,6 +553,13 @@ export async function readArchive({
         issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
         valid = false;
       }
+      const corrections = (meta.corrections ?? []).map((correction) => ({ ...resolveIsoDate(correction.date, timeZone), text: correction.text }));
+      corrections.forEach((correction, index) => {
+        if (!updatedBeforePublished(correction, published, timeZone)) return;
+        const line = read.lineOf(['corrections', index, 'date']);
+        issues.push({ file: shown, field: `corrections[${index}].date`, message: `is earlier than date${line ? ` (line ${line})` : ''}` });
+        valid = false;
+      });
       // Before the body goes to a worker or the cache: a body that would stall the parser is refused with its line in the file.
       const unrenderable = findUnrenderable(read.body);
       if (unrenderable) {
@@ -555,6 +585,7 @@ export async function readArchive({
         meta,
         published,
         updated,
+        corrections,
         access,
         valid,
         state,

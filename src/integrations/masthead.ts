@@ -37,6 +37,8 @@ export default function mastheadIntegration({ edition, sealed, buildTime, previe
           route('/search', 'search.astro');
           if (sealed) route('/unlock', 'unlock.astro');
         }
+        // Both editions: corrections are metadata every reader may see, and the footer may link the page.
+        route('/corrections', 'corrections.astro');
         updateConfig({
           vite: {
             define: {

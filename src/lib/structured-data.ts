@@ -24,6 +24,8 @@ export interface NewsArticleInput {
    */
   paywalledSelector?: string;
   image?: string;
+  /** Corrections to the article, as schema.org `CorrectionComment`s. They are metadata, never paid text. */
+  corrections?: readonly { datePublished: Date; text: string }[] | undefined;
 }
 
 /** Builds the JSON-LD object. Pure: everything it prints comes in through `input`. */
@@ -42,6 +44,15 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     articleSection: input.section,
     ...(input.keywords.length > 0 ? { keywords: input.keywords.join(', ') } : {}),
     ...(input.image ? { image: [input.image] } : {}),
+    ...(input.corrections && input.corrections.length > 0
+      ? {
+          correction: input.corrections.map((correction) => ({
+            '@type': 'CorrectionComment',
+            datePublished: correction.datePublished.toISOString(),
+            text: correction.text,
+          })),
+        }
+      : {}),
     isAccessibleForFree: input.isAccessibleForFree,
     ...(!input.isAccessibleForFree && input.paywalledSelector
       ? {

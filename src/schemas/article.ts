@@ -55,6 +55,21 @@ export const articleFrontmatterSchema = z.object({
   access: accessSchema.optional(),
   /** Lead picture, under the standfirst and on story cards: `{ src, alt, caption?, credit?, decorative? }` (see `src/schemas/image.ts`). Optional. */
   image: leadImageSchema.optional(),
+  /**
+   * Corrections published after the article, each `{ date, text }`: shown in a box at the end of the
+   * free part, in JSON-LD and on `/corrections/`. Optional.
+   */
+  corrections: z
+    .array(
+      z.object({
+        /** When the correction was made, written like `date`. */
+        date: isoDate,
+        /** What was wrong and what is right, in a sentence or two of plain text. */
+        text: text('a sentence or two saying what was wrong and what is right', true),
+      }),
+      { error: 'must be a list of { date, text }' },
+    )
+    .optional(),
   /** `true` keeps the article out of a public build (shown, with a DRAFT banner, in `npm run dev` and a `PREVIEW=1` build). Default `false`. */
   draft: z.boolean({ error: 'must be true or false' }).optional(),
   /** The old place of the lead picture's alt text, refused with the new form spelled out. */
@@ -89,6 +104,8 @@ export const storedArticleSchema = z.object({
   sealed: z.boolean(),
   /** Path of the source file, for error messages and "edit" links. */
   source: z.string(),
+  /** Corrections, oldest first as written; each date resolved like `date`. Absent when there are none. */
+  corrections: z.array(z.object({ date: z.date(), dateHasTime: z.boolean(), text: z.string() })).optional(),
   /** True for a draft, which only dev and preview builds hold. */
   draft: z.boolean().optional(),
   /** Set when the article's date is after the build's "now": it is under embargo until then (dev and preview builds only). */

@@ -61,3 +61,27 @@ describe('drafts and embargoed articles in the archive', () => {
   });
 });
 
+
+describe('corrections in the archive', () => {
+  const corrected = (corrections: string) => ({ 'articles/x.md': article({ date: '2026-06-01T08:00:00+01:00' }).replace('---\nBody', `${corrections}\n---\nBody`) });
+
+  it('keeps each correction with its date resolved in the paper’s zone and its text typeset', async () => {
+    const archive = await read(corrected("corrections:\n  - date: 2026-06-02\n    text: The crane's home port is Aberdeen."));
+    expect(archive.articles.find((entry) => entry.id === 'x')?.data.corrections).toEqual([
+      { date: new Date('2026-06-01T23:00:00Z'), dateHasTime: false, text: 'The crane’s home port is Aberdeen.' },
+    ]);
+  });
+
+  it('refuses a correction without text or date, naming the field with its place in the list', async () => {
+    const problems = await read(corrected('corrections:\n  - date: 2026-06-02\n    text: Fine.\n  - date: 2026-06-03\n    text: "  "\n  - text: No date.')).then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(problems).toContain('articles/x.md: corrections[1].text must not be empty (line 11)');
+    expect(problems).toContain('articles/x.md: corrections[2].date is required (line 12)');
+  });
+
+  it('refuses a correction dated before the article', async () => {
+    await expect(read(corrected('corrections:\n  - date: 2026-05-30\n    text: Too early.'))).rejects.toThrow(/articles\/x\.md: corrections\[0\]\.date is earlier than date \(line 8\)/);
+  });
+});

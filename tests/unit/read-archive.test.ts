@@ -354,7 +354,7 @@ describe('readArchive refuses control characters that would make feeds ill-forme
   it.each([
     ['a headline', { title: '"Budget\\a day"' }, `articles/x.md: title ${control} (U+0007, at character 7); delete it: feeds cannot carry it (line 2)`],
     ['a standfirst', { standfirst: '"What \\x1b[31mhappened"' }, `articles/x.md: standfirst ${control} (U+001B, at character 6); delete it: feeds cannot carry it (line 6)`],
-    ['a tag', { tags: '[harbour, "dock\\x85s"]' }, `articles/x.md: tags.1 ${control} (U+0085, at character 5); delete it: feeds cannot carry it (line 7)`],
+    ['a tag', { tags: '[harbour, "dock\\x85s"]' }, `articles/x.md: tags[1] ${control} (U+0085, at character 5); delete it: feeds cannot carry it (line 7)`],
     ['alt text', { image: '{ src: ./pier.jpg, alt: "The pier\\0" }' }, `articles/x.md: image.alt ${control} (U+0000, at character 9); delete it: feeds cannot carry it (line 7)`],
     ['a headline, as a line separator', { title: '"Budget\\Lday"' }, 'articles/x.md: title must be on one line (it has a line break, U+2028, at character 7) (line 2)'],
     ['a headline, as a new line', { title: '"Budget\\nday"' }, 'articles/x.md: title must be on one line (it has a line break, U+000A, at character 7) (line 2)'],
