@@ -211,8 +211,14 @@ describe('the same site under a sub-path (BASE_PATH=/paper/, SITE_URL=https://ne
 });
 
 describe('the sample paper', () => {
+  let site = '';
+  // Built in the hook (with its pictures, a minute or more when this file runs first), not inside the test's 30 s.
+  beforeAll(() => {
+    site = builtSite('sample');
+  });
+
   it('has no broken internal link or asset', () => {
-    expect(checkLinks(builtSite('sample'), { origin: new URL(settings.siteUrl).origin, external: [settings.subscribe.url] })).toEqual([]);
+    expect(checkLinks(site, { origin: new URL(settings.siteUrl).origin, external: [settings.subscribe.url] })).toEqual([]);
   });
 });
 
