@@ -74,6 +74,7 @@ describe('resolveBuildEnv', () => {
       keyRing: undefined,
       cacheDir: '/project/node_modules/.cache/masthead',
       buildTime: startedAt,
+      preview: false,
     });
   });
 
