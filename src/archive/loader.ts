@@ -8,6 +8,8 @@ import { searchRecord, type SearchRecord } from '../lib/search-records';
 import { createUrls } from '../lib/urls';
 import type { Settings } from '../schemas/settings';
 import { setArticleBodies } from './article-bodies';
+import { devContentError, setDevContentError } from './dev-content-error';
+import { ContentError } from './errors';
 import { readArchive, type Archive, type ArchiveOptions } from './read-archive';
 
 type CollectionName = 'articles' | 'authors' | 'sections';
@@ -32,8 +34,19 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
     return pending;
   };
 
-  const fill = async (collection: CollectionName, { store, logger }: Pick<LoaderContext, 'store' | 'logger'>) => {
-    const archive = await get();
+  const fill = async (collection: CollectionName, { store, logger, watcher }: Pick<LoaderContext, 'store' | 'logger' | 'watcher'>) => {
+    let archive: Archive;
+    try {
+      archive = await get();
+    } catch (error) {
+      // A build stops here. `astro dev` (the one with a watcher) stays up and every page shows the
+      // problems in the browser (dev-content-error.ts) until a change to the folder reads clean.
+      if (!watcher || !(error instanceof ContentError)) throw error;
+      if (devContentError() !== error) logger.error(error.message);
+      setDevContentError(error);
+      return;
+    }
+    if (watcher) setDevContentError(undefined);
     if (!warned) {
       warned = true;
       for (const warning of archive.warnings) logger.warn(warning);

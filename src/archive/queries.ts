@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
+import { devContentError } from './dev-content-error';
 import type { StoredImage } from '../schemas/image';
 import { printDate, urls } from '../site';
 
@@ -21,6 +22,8 @@ export interface StoryItem {
   authorUrl: string;
   /** The lead picture, for the card's crop. */
   image?: StoredImage | undefined;
+  /** The article's label (`Opinion`…), shown over the headline. */
+  label?: string | undefined;
 }
 
 export interface SiteData {
@@ -78,6 +81,7 @@ async function load(): Promise<SiteData> {
         authorName: authorsById.get(data.author)?.data.name ?? data.author,
         authorUrl: urls.author(data.author),
         image: data.image,
+        label: data.label,
       };
       itemCache.set(article.id, cachedItem);
     }
@@ -96,7 +100,12 @@ async function load(): Promise<SiteData> {
  * and layout share one copy. In `astro dev` it is re-read so edits show up.
  */
 export function siteData(): Promise<SiteData> {
-  if (!import.meta.env.PROD) return load();
+  if (!import.meta.env.PROD) {
+    // In `astro dev`, content problems are thrown from every page for Astro's error overlay to show.
+    const problems = devContentError();
+    if (problems) return Promise.reject(problems);
+    return load();
+  }
   cached ??= load();
   return cached;
 }
