@@ -22,8 +22,6 @@ export interface StoryItem {
   authorUrl: string;
   /** The lead picture, for the card's crop. */
   image?: StoredImage | undefined;
-  /** The article's label (`Opinion`…), shown over the headline. */
-  label?: string | undefined;
 }
 
 export interface SiteData {
@@ -81,7 +79,6 @@ async function load(): Promise<SiteData> {
         authorName: authorsById.get(data.author)?.data.name ?? data.author,
         authorUrl: urls.author(data.author),
         image: data.image,
-        label: data.label,
       };
       itemCache.set(article.id, cachedItem);
     }
