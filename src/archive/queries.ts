@@ -22,6 +22,8 @@ export interface StoryItem {
   authorUrl: string;
   /** The lead picture, for the card's crop. */
   image?: StoredImage | undefined;
+  /** The article's label (`Opinion`…), shown over the headline. */
+  label?: string | undefined;
 }
 
 export interface SiteData {
@@ -79,6 +81,7 @@ async function load(): Promise<SiteData> {
         authorName: authorsById.get(data.author)?.data.name ?? data.author,
         authorUrl: urls.author(data.author),
         image: data.image,
+        label: data.label,
       };
       itemCache.set(article.id, cachedItem);
     }

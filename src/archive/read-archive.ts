@@ -23,7 +23,7 @@ import { articleFrontmatterSchema, type ArticleFrontmatter, type StoredArticle }
 import { authorFrontmatterSchema, type StoredAuthor } from '../schemas/author';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
 import { sectionsFileSchema, type Section } from '../schemas/section';
-import type { Settings } from '../schemas/settings';
+import { DEFAULT_LABELS, type Settings } from '../schemas/settings';
 import { ContentError, type ContentIssue } from './errors';
 import { kindProblem, listMarkdownFiles, pathKind } from './content-files';
 import { FrontmatterError, parseYamlText, splitFrontmatter, type FrontmatterSplit } from './frontmatter';
@@ -38,6 +38,8 @@ export interface ArchiveOptions {
     timeZone?: Settings['timeZone'];
     /** The paper's locale: quotation marks in bodies and in the texts of frontmatter. Default `en-GB`, as in the settings schema. */
     locale?: Settings['locale'];
+    /** The labels articles may carry. Default `DEFAULT_LABELS`, as in the settings schema. */
+    labels?: readonly string[];
   };
   /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
   edition?: Edition;
@@ -118,6 +120,8 @@ interface PendingArticle {
   /** `meta.date` and `meta.updated` as instants in the paper's zone. */
   published: Dated;
   updated?: Dated | undefined;
+  /** `meta.label` as the settings spell it. */
+  label?: string | undefined;
   /** `meta.corrections`, dates resolved like `published`. */
   corrections: (Dated & { text: string })[];
   access: 'free' | 'subscribers';
@@ -236,6 +240,7 @@ export async function readArchive({
   const sealing = edition === 'public' && sealWith.length > 0;
   const timeZone = settings.timeZone ?? 'Europe/London';
   const locale = settings.locale ?? 'en-GB';
+  const labels = settings.labels ?? DEFAULT_LABELS;
   /** Frontmatter text as readers see it: typographic quotes, apostrophes, dashes and ellipses. */
   const typeset = (text: string) => smartenText(text, locale);
   const show = (file: string) => {
@@ -477,6 +482,7 @@ export async function readArchive({
           cut: body.cut,
           sealed: body.sealed !== undefined,
           source: pending.shown,
+          ...(pending.label === undefined ? {} : { label: typeset(pending.label) }),
           ...(pending.corrections.length > 0
             ? // A bare correction date on the day of a timed publication is given as the publication time, as `updated` is.
               {
@@ -553,6 +559,16 @@ export async function readArchive({
         issues.push({ file: shown, field: 'updated', message: 'is earlier than date' });
         valid = false;
       }
+      const label = meta.label === undefined ? undefined : labels.find((known) => known.toLowerCase() === meta.label!.toLowerCase());
+      if (meta.label !== undefined && label === undefined) {
+        const line = read.lineOf(['label']);
+        issues.push({
+          file: shown,
+          field: 'label',
+          message: `"${meta.label}" is not one of the labels in the settings (allowed: ${labels.join(', ') || 'none'}; see labels in src/settings.ts)${line ? ` (line ${line})` : ''}`,
+        });
+        valid = false;
+      }
       const corrections = (meta.corrections ?? []).map((correction) => ({ ...resolveIsoDate(correction.date, timeZone), text: correction.text }));
       corrections.forEach((correction, index) => {
         if (!updatedBeforePublished(correction, published, timeZone)) return;
@@ -586,6 +602,7 @@ export async function readArchive({
         published,
         updated,
         corrections,
+        label,
         access,
         valid,
         state,

@@ -5,6 +5,19 @@ import { jsonForScript } from './script-json';
  * paywalled content. Values are frontmatter, so serialising must be safe inside
  * a `<script>` element: see `serializeJsonLd`.
  */
+/** schema.org's article types for the labels that have one; every other article is a `NewsArticle`. */
+const LABEL_TYPES: Readonly<Record<string, string>> = {
+  opinion: 'OpinionNewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  review: 'ReviewNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+};
+
+/** The schema.org type for an article with this label (`Opinion` → `OpinionNewsArticle`), else `NewsArticle`. */
+export function articleTypeForLabel(label: string | undefined): string {
+  return (label !== undefined && LABEL_TYPES[label.toLowerCase()]) || 'NewsArticle';
+}
+
 export interface NewsArticleInput {
   url: string;
   headline: string;
@@ -24,6 +37,8 @@ export interface NewsArticleInput {
    */
   paywalledSelector?: string;
   image?: string;
+  /** The article's label (`Opinion`…), which picks its schema.org type. */
+  label?: string | undefined;
   /** Corrections to the article, as schema.org `CorrectionComment`s. They are metadata, never paid text. */
   corrections?: readonly { datePublished: Date; text: string }[] | undefined;
 }
@@ -32,7 +47,7 @@ export interface NewsArticleInput {
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': articleTypeForLabel(input.label),
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     url: input.url,
     headline: input.headline,

@@ -70,6 +70,8 @@ export const articleFrontmatterSchema = z.object({
       { error: 'must be a list of { date, text }' },
     )
     .optional(),
+  /** What kind of piece this is, shown above the headline and on story cards: one of the settings' `labels` (`Opinion`, `Analysis`…). Optional. */
+  label: text('one of the labels in the settings').optional(),
   /** `true` keeps the article out of a public build (shown, with a DRAFT banner, in `npm run dev` and a `PREVIEW=1` build). Default `false`. */
   draft: z.boolean({ error: 'must be true or false' }).optional(),
   /** The old place of the lead picture's alt text, refused with the new form spelled out. */
@@ -106,6 +108,8 @@ export const storedArticleSchema = z.object({
   source: z.string(),
   /** Corrections, oldest first as written; each date resolved like `date`. Absent when there are none. */
   corrections: z.array(z.object({ date: z.date(), dateHasTime: z.boolean(), text: z.string() })).optional(),
+  /** The article's label as the settings spell it (typeset), when it has one. */
+  label: z.string().optional(),
   /** True for a draft, which only dev and preview builds hold. */
   draft: z.boolean().optional(),
   /** Set when the article's date is after the build's "now": it is under embargo until then (dev and preview builds only). */

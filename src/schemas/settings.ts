@@ -65,6 +65,12 @@ export const subscribersSchema = z.object({
   unlockInPage: z.boolean().default(true),
 });
 
+/**
+ * The labels an article may carry (`label: Opinion`) when the settings name none. Four have a
+ * schema.org type of their own (see `articleTypeForLabel` in `src/lib/structured-data.ts`).
+ */
+export const DEFAULT_LABELS = ['Opinion', 'Analysis', 'Review', 'Obituary', 'Explainer', 'Interview', 'Editorial', 'Letters'] as const;
+
 /** Everything a newsroom sets for its site, with defaults. */
 export const settingsSchema = z.object({
   /** The paper's name, shown in the masthead, titles and the cut-off panel. */
@@ -97,6 +103,17 @@ export const settingsSchema = z.object({
   lists: listsSchema.prefault({}),
   /** A line in the footer, e.g. the publisher's legal name. */
   footer: z.string().superRefine(checkText()).default(''),
+  /**
+   * The labels articles may carry above their headline and on story cards (`label: Opinion`), in the
+   * spelling pages print; an article's label is matched without regard to case, and any other is an
+   * error listing these. `Opinion`, `Analysis`, `Review` and `Explainer` are also given to search
+   * engines as their schema.org article types. Default: Opinion, Analysis, Review, Obituary,
+   * Explainer, Interview, Editorial, Letters.
+   */
+  labels: z
+    .array(z.string().trim().min(1, 'must not be empty').superRefine(checkText()), { error: 'must be a list of labels' })
+    .max(40, 'keep the labels to 40 or fewer')
+    .default([...DEFAULT_LABELS]),
   /** Links in the footer, in order: About, Contact, Corrections policy, Privacy and the like. Default none. */
   footerLinks: z.array(footerLinkSchema).max(12, 'keep the footer to 12 links or fewer').default([]),
   /** The paper's favicon, logo and colours, for browser tabs, home screens and social cards (see `src/schemas/brand.ts`). */

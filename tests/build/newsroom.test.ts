@@ -110,3 +110,81 @@ describe('drafts and embargoes in a preview build (PREVIEW=1)', () => {
     expect(readFileSync(path.join(site, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
   });
 });
+
+describe('corrections', () => {
+  let site = '';
+  beforeAll(() => {
+    ({ dir: site } = build('public'));
+  }, 180_000);
+
+  it('shows a corrections box at the end of the free part of a paywalled article, before the cut-off', () => {
+    const html = readPage(site, '/articles/harbour-crane-arrives/');
+    const box = parse(html).querySelector('.corrections');
+    expect(box?.querySelector('h2')?.textContent).toBe('Corrections');
+    expect(box?.querySelectorAll('li').map((item) => item.textContent.replace(/\s+/g, ' ').trim())).toEqual([
+      '2 June 2026: The crane came from Aberdeen, not Dundee as first reported.',
+      '4 June 2026, 16:30: The east quay, not the west quay, will take the crane’s first containers.',
+    ]);
+    const order = ['article__body', 'corrections', 'free-limit'].map((name) => html.indexOf(`class="${name}`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).not.toContain('sand ballast');
+  });
+
+  it('gives the corrections to machines as schema.org CorrectionComments', () => {
+    const script = parse(readPage(site, '/articles/harbour-crane-arrives/')).querySelector('script[type="application/ld+json"]')!;
+    const data = JSON.parse(script.textContent) as { correction: unknown };
+    expect(data.correction).toEqual([
+      // A bare date: the start of 2 June in London (summer time).
+      { '@type': 'CorrectionComment', datePublished: '2026-06-01T23:00:00.000Z', text: 'The crane came from Aberdeen, not Dundee as first reported.' },
+      { '@type': 'CorrectionComment', datePublished: '2026-06-04T15:30:00.000Z', text: 'The east quay, not the west quay, will take the crane’s first containers.' },
+    ]);
+    expect(readPage(site, '/articles/library-reopens/')).not.toContain('CorrectionComment');
+    expect(readPage(site, '/articles/library-reopens/')).not.toContain('class="corrections');
+  });
+
+  it('lists recent corrections newest first on /corrections/, each linking its article, linked from every footer', () => {
+    const page = parse(readPage(site, '/corrections/'));
+    const items = page.querySelectorAll('.corrections-page__list > li').map((item) => ({
+      href: item.querySelector('a')?.getAttribute('href'),
+      text: item.querySelectorAll('p').map((line) => line.textContent.trim()),
+    }));
+    expect(items.map((item) => item.href)).toEqual([
+      '/articles/crane-costs-questioned/',
+      '/articles/harbour-crane-arrives/',
+      '/articles/harbour-crane-arrives/',
+    ]);
+    expect(items[0]!.text).toEqual(['6 June 2026', 'Councillors question the cost of the harbour crane', 'The finance committee met on Thursday, not Wednesday.']);
+    const footer = parse(readPage(site, '/articles/library-reopens/')).querySelectorAll('footer a').map((link) => link.getAttribute('href'));
+    expect(footer).toContain('/corrections/');
+  });
+});
+
+describe('labels', () => {
+  let site = '';
+  beforeAll(() => {
+    ({ dir: site } = build('public'));
+  }, 180_000);
+  const jsonLdType = (slug: string) =>
+    (JSON.parse(parse(readPage(site, `/articles/${slug}/`)).querySelector('script[type="application/ld+json"]')!.textContent) as { '@type': string })['@type'];
+
+  it('shows the label, spelled as in the settings, just above the headline', () => {
+    const header = parse(readPage(site, '/articles/leave-the-crane-alone/')).querySelector('.article__header')!;
+    expect(header.querySelector('.article__label')?.textContent).toBe('Opinion');
+    expect(header.querySelector('.article__label')?.nextElementSibling?.tagName).toBe('H1');
+    expect(parse(readPage(site, '/articles/library-reopens/')).querySelector('.article__label')).toBeNull();
+  });
+
+  it('shows the label on story cards', () => {
+    const cards = parse(readPage(site, '/authors/ben/')).querySelectorAll('.story');
+    const costs = cards.find((card) => card.textContent.includes('Councillors question'));
+    expect(costs?.querySelector('.story__label')?.textContent).toBe('Analysis');
+    expect(costs?.querySelector('.story__label')?.nextElementSibling?.classList.contains('story__title')).toBe(true);
+  });
+
+  it('gives labelled articles their schema.org type', () => {
+    expect(jsonLdType('leave-the-crane-alone')).toBe('OpinionNewsArticle');
+    expect(jsonLdType('crane-costs-questioned')).toBe('AnalysisNewsArticle');
+    expect(jsonLdType('library-reopens')).toBe('NewsArticle');
+  });
+});

@@ -85,3 +85,23 @@ describe('corrections in the archive', () => {
     await expect(read(corrected('corrections:\n  - date: 2026-05-30\n    text: Too early.'))).rejects.toThrow(/articles\/x\.md: corrections\[0\]\.date is earlier than date \(line 8\)/);
   });
 });
+
+describe('labels in the archive', () => {
+  it('keeps a label in the settings’ spelling, whatever case the article wrote it in', async () => {
+    const archive = await read({ 'articles/x.md': article({ label: 'opinion' }) });
+    expect(archive.articles.find((entry) => entry.id === 'x')?.data.label).toBe('Opinion');
+  });
+
+  it('refuses a label the settings do not list, naming the file and field and listing the allowed ones', async () => {
+    await expect(read({ 'articles/x.md': article({ label: 'Opnion' }) })).rejects.toThrow(
+      /articles\/x\.md: label "Opnion" is not one of the labels in the settings \(allowed: Opinion, Analysis, Review, Obituary, Explainer, Interview, Editorial, Letters; see labels in src\/settings\.ts\) \(line 7\)/,
+    );
+  });
+
+  it('reads the allowed labels from the settings', async () => {
+    const { dir, cleanup } = contentFolder({ 'articles/x.md': article({ label: 'Sport diary' }) });
+    cleanups.push(cleanup);
+    const archive = await readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings: { ...settings, labels: ['Sport diary'] } });
+    expect(archive.articles.find((entry) => entry.id === 'x')?.data.label).toBe('Sport diary');
+  });
+});

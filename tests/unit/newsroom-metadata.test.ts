@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldName } from '../../src/archive/read-archive';
 import { recentCorrections } from '../../src/lib/corrections';
-import { newsArticle } from '../../src/lib/structured-data';
+import { articleTypeForLabel, newsArticle } from '../../src/lib/structured-data';
 
 const day = (iso: string) => new Date(iso);
 const fix = (date: string, text: string) => ({ date: day(date), dateHasTime: true, text });
@@ -64,5 +64,16 @@ describe('fieldName', () => {
     expect(fieldName(['author', 1])).toBe('author[1]');
     expect(fieldName(['image', 'alt'])).toBe('image.alt');
     expect(fieldName([0, 'name'])).toBe('0.name');
+  });
+});
+
+describe('labels in JSON-LD', () => {
+  it('maps the labels schema.org has a type for, whatever their case, and leaves the rest NewsArticle', () => {
+    expect(articleTypeForLabel('Opinion')).toBe('OpinionNewsArticle');
+    expect(articleTypeForLabel('analysis')).toBe('AnalysisNewsArticle');
+    expect(articleTypeForLabel('Review')).toBe('ReviewNewsArticle');
+    expect(articleTypeForLabel('Explainer')).toBe('BackgroundNewsArticle');
+    expect(articleTypeForLabel('Obituary')).toBe('NewsArticle');
+    expect(articleTypeForLabel(undefined)).toBe('NewsArticle');
   });
 });
