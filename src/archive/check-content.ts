@@ -58,7 +58,7 @@ export interface CheckResult {
   counts: { articles: number; authors: number; sections: number };
 }
 
-export interface CheckOptions extends Omit<ArchiveOptions, 'edition' | 'sealWith'> {
+export interface CheckOptions extends Omit<ArchiveOptions, 'edition' | 'sealWith' | 'includeUnpublished'> {
   /**
    * Report only problems in these files (paths as the build shows them,
    * relative to `displayRoot`); references still resolve against the whole
@@ -69,13 +69,15 @@ export interface CheckOptions extends Omit<ArchiveOptions, 'edition' | 'sealWith
 
 /**
  * Validates a content folder as a build would, without building a page: every
- * file's frontmatter, references, duplicate slugs and names, and every body
+ * file (drafts and embargoed articles too) for its frontmatter, references, duplicate slugs and names, and every body
  * rendered for the public edition (the free limit and every cut check), then,
  * for files with no problem there, the whole body for the subscriber edition,
  * so a missing picture after the free limit is found too (a public build never
  * reads those pictures; the subscriber edition needs them).
  */
-export async function checkContent({ only, ...options }: CheckOptions): Promise<CheckResult> {
+export async function checkContent({ only, ...given }: CheckOptions): Promise<CheckResult> {
+  // Drafts and embargoed pieces are checked too: they are what a writer is working on.
+  const options = { ...given, includeUnpublished: true };
   const publicRead = await readSafely({ ...options, edition: 'public' });
   const flagged = new Set(publicRead.issues.map((issue) => issue.file));
   // Its problems in files the public read already flagged would only be the same ones again.

@@ -19,6 +19,8 @@ const broken = {
   'articles/two.md': article({}, 'A\n\n<!-- free-limit -->\n\nB\n\n<!-- free-limit -->\n'),
   'articles/picture.md': article({}, 'Free.\n\n![A quay](./quay.jpg)\n'),
   'articles/paid-picture.md': article({}, 'Free.\n\n<!-- free-limit -->\n\n![A crane](./crane.jpg)\n'),
+  // A draft is left out of a public build, but it is what the writer is working on.
+  'articles/draft.md': article({ draft: 'true' }, 'Free.\n\n<!-- free-limt -->\n\nPaid.\n'),
 };
 
 describe('npm run check', () => {
@@ -44,9 +46,10 @@ describe('npm run check', () => {
       /articles\/picture\.md:10: body: picture "\.\/quay\.jpg" is not found/,
       // After the free limit: a public build never reads it, the subscriber edition needs it.
       /articles\/paid-picture\.md:12: body: picture "\.\/crane\.jpg" is not found/,
+      /articles\/draft\.md:11: body: .*free-limt/,
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `${pattern} in\n${result.stdout}`).toBe(true);
-    expect(result.stdout).toMatch(/^6 problems in 6 files \(checked /m);
+    expect(result.stdout).toMatch(/^7 problems in 7 files \(checked /m);
   });
 
   it('with file names, reports only those files while still resolving authors and sections against the whole folder', () => {
