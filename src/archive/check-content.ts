@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PLACEHOLDER } from '../lib/new-article';
 import { ContentError, type ContentIssue } from './errors';
+import { readFrontFile } from './front-file';
 import { splitFrontmatter } from './frontmatter';
 import { readArchive, type ArchiveOptions } from './read-archive';
 
@@ -82,7 +83,13 @@ export async function checkContent({ only, ...given }: CheckOptions): Promise<Ch
   const flagged = new Set(publicRead.issues.map((issue) => issue.file));
   // Its problems in files the public read already flagged would only be the same ones again.
   const wholeRead = await readSafely({ ...options, edition: 'subscribers' });
-  const extra = wholeRead.issues.filter((issue) => !flagged.has(issue.file));
+  const extra: ContentIssue[] = wholeRead.issues.filter((issue) => !flagged.has(issue.file));
+  // front.yaml names articles: checked against a clean read, as the build checks it.
+  const show = (file: string) => {
+    const relative = path.relative(options.displayRoot, file);
+    return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
+  };
+  if (publicRead.archive) extra.push(...readFrontFile(options.contentDir, show, publicRead.archive.articles).issues);
   const wanted = only && new Set(only.map((file) => file.split(path.sep).join('/')));
   const issues = [...publicRead.issues, ...extra]
     .filter((issue) => !wanted || wanted.has(issue.file))

@@ -10,6 +10,7 @@ import type { Settings } from '../schemas/settings';
 import { setArticleBodies } from './article-bodies';
 import { devContentError, setDevContentError } from './dev-content-error';
 import { ContentError } from './errors';
+import { readFrontFile, setFrontPins } from './front-file';
 import { readArchive, type Archive, type ArchiveOptions } from './read-archive';
 
 type CollectionName = 'articles' | 'authors' | 'sections';
@@ -30,7 +31,13 @@ export function createArchiveSource(options: ArchiveSourceOptions) {
   let warned = false;
 
   const get = (): Promise<Archive> => {
-    pending ??= readArchive(options);
+    // front.yaml names articles, so it is read against the archive; its problems stop a build like any other.
+    pending ??= readArchive(options).then((archive) => {
+      const front = readFrontFile(options.contentDir, (file) => displayPath(options.displayRoot, file), archive.articles);
+      if (front.issues.length > 0) throw new ContentError(front.issues);
+      setFrontPins(front.pins);
+      return archive;
+    });
     return pending;
   };
 
@@ -146,4 +153,10 @@ export function archiveSearchRecords(
 function isInside(dir: string, file: string): boolean {
   const relative = path.relative(dir, file);
   return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** A path as the archive's messages show it: relative to the project, or absolute outside it. */
+function displayPath(displayRoot: string, file: string): string {
+  const relative = path.relative(displayRoot, file);
+  return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
 }

@@ -135,9 +135,9 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
 }
 
 export interface FrontPage<T> {
-  /** The newest article, shown large. */
+  /** The pinned lead story, or the newest article, shown large. */
   lead: T | undefined;
-  /** The next newest, shown beside the lead. */
+  /** The pinned top stories in their order, then the newest others, shown beside the lead. */
   secondary: T[];
   /** For each section in navigation order, its newest articles not already above. */
   sections: Array<{ section: string; items: T[] }>;
@@ -145,15 +145,24 @@ export interface FrontPage<T> {
 
 /**
  * Lays out a paper's home page: a lead story and a few more top stories, then
- * the latest from each section, never showing one article twice.
+ * the latest from each section, never showing one article twice. `pins`
+ * (front.yaml, checked beforehand) choose the lead and the first top stories;
+ * the slots they leave fill by date, and pinning more top stories than
+ * `secondary` shows them all.
  */
 export function frontPage<T extends Dated & { section: string }>(
   articles: readonly T[],
   sectionOrder: readonly string[],
-  { secondary = 4, perSection = 4 }: { secondary?: number; perSection?: number } = {},
+  { secondary = 4, perSection = 4, pins = {} }: { secondary?: number; perSection?: number; pins?: { lead?: string | undefined; top?: readonly string[] | undefined } } = {},
 ): FrontPage<T> {
   const sorted = newestFirst(articles);
-  const top = sorted.slice(0, 1 + secondary);
+  const byId = new Map(sorted.map((article) => [article.id, article]));
+  const pinnedLead = pins.lead === undefined ? undefined : byId.get(pins.lead);
+  const pinnedTop = (pins.top ?? []).flatMap((id) => byId.get(id) ?? []).filter((article) => article !== pinnedLead);
+  const pinned = new Set([pinnedLead, ...pinnedTop]);
+  const byDate = sorted.filter((article) => !pinned.has(article));
+  const lead = pinnedLead ?? byDate.shift();
+  const top = [...(lead ? [lead] : []), ...pinnedTop, ...byDate.slice(0, Math.max(0, secondary - pinnedTop.length))];
   const shown = new Set(top.map((item) => item.id));
   const bySection = new Map<string, T[]>(sectionOrder.map((id) => [id, []]));
   for (const article of sorted) {

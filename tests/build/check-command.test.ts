@@ -65,6 +65,18 @@ describe('npm run check', () => {
     expect(clean.stdout).toMatch(/No problems in 1 file/);
   });
 
+  it('checks front.yaml against the articles: an unknown slug and a draft are named with their field and line', () => {
+    const { dir, cleanup } = contentFolder({
+      'articles/2024/later.md': article({ draft: 'true' }),
+      'front.yaml': 'lead: first\ntop:\n  - gone\n  - later\n',
+    });
+    folders.push(cleanup);
+    const result = check(dir);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/front\.yaml:3: top\.0: "gone" is not an article \(no articles\/\*\*\/gone\.md\)$/m);
+    expect(result.stdout).toMatch(/front\.yaml:4: top\.1: "later" is a draft, so it cannot be on the front page; pin it once it is published$/m);
+  });
+
   it('exits 2 on an unknown option, with its usage', () => {
     const result = check('content', ['--fast']);
     expect(result.code).toBe(2);
