@@ -5,9 +5,10 @@
  * every other page, the paper's card with its name and tagline. Pages print
  * what these return; the files are made by the picture and card integrations.
  */
+import { siteData } from './archive/queries';
 import { socialImageUrl } from './images/variants';
 import { requestCard } from './integrations/card-channel';
-import { CARD_FOLDER, CARD_HEIGHT, CARD_WIDTH, TOUCH_ICON_FILE } from './lib/social-card';
+import { articlesWithDrawnCards, CARD_FOLDER, CARD_HEIGHT, CARD_WIDTH, TOUCH_ICON_FILE } from './lib/social-card';
 import type { StoredImage } from './schemas/image';
 import { settings, urls } from './site';
 
@@ -27,15 +28,33 @@ function card(file: string | undefined, alt: string): SocialImage | undefined {
   return file === undefined ? undefined : { src: urls.path(`${CARD_FOLDER}/${file}`), alt, width: CARD_WIDTH, height: CARD_HEIGHT, type: 'image/png' };
 }
 
+let drawn: { from: readonly unknown[]; ids: Set<string> } | undefined;
+
+/** The articles with a drawn card of their own (`settings.socialCards.drawn`), worked out once per read of the archive. */
+async function drawnCards(): Promise<Set<string>> {
+  const { articles } = await siteData();
+  if (drawn?.from !== articles) {
+    const newestFirst = articles.map((article) => ({ id: article.id, hasPicture: Boolean(article.data.image) }));
+    drawn = { from: articles, ids: articlesWithDrawnCards(newestFirst, settings.socialCards.drawn) };
+  }
+  return drawn.ids;
+}
+
 /**
  * An article's social picture: its lead picture's crop, or a card with the
- * headline, the section's name and the paper's name: headline-level words
- * only, never the standfirst or the body.
+ * headline, the section's name and the paper's name (headline-level words
+ * only, never the standfirst or the body) for the newest articles without a
+ * picture, or the paper's card for older ones.
  */
-export function articleSocialImage(article: { title: string; image?: StoredImage | undefined }, sectionName: string): SocialImage | undefined {
+export async function articleSocialImage(
+  id: string,
+  article: { title: string; image?: StoredImage | undefined },
+  sectionName: string,
+): Promise<SocialImage | undefined> {
   if (article.image) {
     return { src: socialImageUrl(article.image, urls), alt: article.image.alt, width: CARD_WIDTH, height: CARD_HEIGHT, type: 'image/jpeg' };
   }
+  if (!(await drawnCards()).has(id)) return defaultSocialImage();
   const file = requestCard({ title: article.title, label: sectionName, footer: settings.siteName });
   return card(file, `${article.title} (${sectionName}, ${settings.siteName})`);
 }

@@ -118,6 +118,16 @@ export const settingsSchema = z.object({
   footerLinks: z.array(footerLinkSchema).max(12, 'keep the footer to 12 links or fewer').default([]),
   /** The paper's favicon, logo and colours, for browser tabs, home screens and social cards (see `src/schemas/brand.ts`). */
   brand: brandSchema.prefault({}),
+  /** Link-preview cards drawn for articles without a lead picture. */
+  socialCards: z
+    .object({
+      /**
+       * How many of the newest articles without a lead picture get a card drawn with their headline
+       * (about 50 ms and 40 KB each); older ones share the paper's card. Default 200; 0 for none.
+       */
+      drawn: z.number({ error: 'must be a number of articles' }).int('must be a whole number').min(0, 'must be 0 or more').default(200),
+    })
+    .prefault({}),
 });
 
 /** Settings as the newsroom writes them: every field optional. */

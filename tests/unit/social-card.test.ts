@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/cards/render-card';
 import {
+  articlesWithDrawnCards,
   CARD_HEIGHT,
   CARD_RENDERER,
   CARD_WIDTH,
@@ -153,5 +154,27 @@ describe('contrastRatio', () => {
     expect(contrastRatio('#000', '#ffffff')).toBeCloseTo(21);
     expect(contrastRatio('#a4161a', '#a4161a')).toBeCloseTo(1);
     expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 1);
+  });
+});
+
+describe('which articles get a drawn card', () => {
+  const articles = [
+    { id: 'today-no-picture', hasPicture: false },
+    { id: 'today-picture', hasPicture: true },
+    { id: 'yesterday-no-picture', hasPicture: false },
+    { id: 'last-week-no-picture', hasPicture: false },
+  ];
+
+  it('draws cards for the newest articles without a lead picture, up to the limit', () => {
+    expect([...articlesWithDrawnCards(articles, 2)]).toEqual(['today-no-picture', 'yesterday-no-picture']);
+  });
+
+  it('never counts an article with a picture, which shares its own crop', () => {
+    expect(articlesWithDrawnCards(articles, 10).has('today-picture')).toBe(false);
+    expect(articlesWithDrawnCards(articles, 10).size).toBe(3);
+  });
+
+  it('draws none when the limit is 0', () => {
+    expect(articlesWithDrawnCards(articles, 0).size).toBe(0);
   });
 });
