@@ -1,11 +1,22 @@
 import { getRssString } from '@astrojs/rss';
 import { recentArticles, rssFeed, type FeedArticle } from '../lib/feeds';
+import { TOUCH_ICON_FILE } from '../lib/social-card';
 import { absoluteUrl } from '../lib/urls';
 import { buildTime, settings, urls } from '../site';
 import { siteData, type Article } from './queries';
 
 /** Whose feed: the whole paper's, a section's or an author's. */
 export type FeedOf = { section: string } | { author: string } | undefined;
+
+/**
+ * The picture feed readers show beside the feed. RSS 2.0 takes a GIF, JPEG or
+ * PNG only: the paper's logo when it is one of those, otherwise the PNG home
+ * screen icon every public build draws from the logo or favicon.
+ */
+export function feedImagePath(): string {
+  const { logo } = settings.brand;
+  return logo && /\.(png|jpe?g|gif)$/i.test(logo) ? urls.asset(logo) : urls.path(TOUCH_ICON_FILE);
+}
 
 /** Builds a feed response for a list of articles (newest first). */
 export async function feedResponse(
@@ -33,8 +44,7 @@ export async function feedResponse(
       description,
       link: absoluteUrl(page, site.href),
       self: absoluteUrl(urls.feed(of), site.href),
-      // Feed readers show it beside the feed: the paper's logo, or its favicon when it has none.
-      image: absoluteUrl(urls.asset(settings.brand.logo ?? settings.brand.favicon), site.href),
+      image: absoluteUrl(feedImagePath(), site.href),
       articles: feedArticles,
       locale: settings.locale,
     }),

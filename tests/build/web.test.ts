@@ -253,8 +253,9 @@ describe('every feed names itself, the page it follows, when it changed and the 
     }
   });
 
-  it('shows the paper’s logo (or favicon), an absolute URL of a file in the site, titled and linked as the channel', () => {
-    const icon = settings.brand.logo ?? settings.brand.favicon;
+  it('shows the paper’s logo or its PNG icon (RSS takes GIF, JPEG or PNG), an absolute URL of a file in the site, titled and linked as the channel', () => {
+    const logo = settings.brand.logo;
+    const icon = logo && /\.(png|jpe?g|gif)$/i.test(logo) ? logo : '/apple-touch-icon.png';
     expect(existsSync(path.join(site, icon)), icon).toBe(true);
     for (const file of feeds) {
       const { image, title, link } = channel(file);
