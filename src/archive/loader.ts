@@ -142,6 +142,7 @@ export function archiveSearchRecords(
         updatedHasTime: data.updatedHasTime,
         image: data.image,
         author: authors.get(data.author)!,
+        otherAuthors: (data.authors ?? []).slice(1).map((id) => authors.get(id)!),
         section: sections.get(data.section)!,
         freeHtml: html,
       },

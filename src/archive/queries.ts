@@ -2,7 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
 import { devContentError } from './dev-content-error';
 import type { StoredImage } from '../schemas/image';
-import { printDate, urls } from '../site';
+import { joinNames } from '../lib/bylines';
+import { printDate, settings, urls } from '../site';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -18,8 +19,12 @@ export interface StoryItem {
   dateText: string;
   sectionName: string;
   sectionUrl: string;
+  /** Every author's name, joined as a byline joins them (`Ada Quill and Ben Ink`). */
   authorName: string;
+  /** The first author's page. */
   authorUrl: string;
+  /** Each author, in byline order. */
+  authors: { name: string; url: string }[];
   /** The lead picture, for the card's crop. */
   image?: StoredImage | undefined;
   /** The article's label (`Opinion`…), shown over the headline. */
@@ -42,6 +47,11 @@ export interface SiteData {
   items(ids: readonly string[]): StoryItem[];
 }
 
+/** Every author of an article, in byline order (articles stored before lists of authors have one). */
+export function articleAuthors(data: { author: string; authors?: readonly string[] | undefined }): readonly string[] {
+  return data.authors && data.authors.length > 0 ? data.authors : [data.author];
+}
+
 let cached: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
@@ -62,7 +72,8 @@ async function load(): Promise<SiteData> {
   const byAuthor = new Map<string, Article[]>(authorEntries.map((author) => [author.id, []]));
   for (const article of articles) {
     bySection.get(article.data.section)?.push(article);
-    byAuthor.get(article.data.author)?.push(article);
+    // A piece by several authors is on each one's page and in each one's feed.
+    for (const authorId of articleAuthors(article.data)) byAuthor.get(authorId)?.push(article);
   }
   const itemCache = new Map<string, StoryItem>();
   const item = (article: Article): StoryItem => {
@@ -78,8 +89,12 @@ async function load(): Promise<SiteData> {
         dateText: printDate(data.date),
         sectionName: sectionsById.get(data.section)?.data.name ?? data.section,
         sectionUrl: urls.section(data.section),
-        authorName: authorsById.get(data.author)?.data.name ?? data.author,
+        authorName: joinNames(
+          articleAuthors(data).map((id) => authorsById.get(id)?.data.name ?? id),
+          settings.locale,
+        ),
         authorUrl: urls.author(data.author),
+        authors: articleAuthors(data).map((id) => ({ name: authorsById.get(id)?.data.name ?? id, url: urls.author(id) })),
         image: data.image,
         label: data.label,
       };

@@ -467,7 +467,8 @@ export async function readArchive({
         ...(body.sealed ? { sealed: body.sealed } : {}),
         data: {
           title: typeset(meta.title),
-          author: meta.author,
+          author: meta.author[0]!,
+          authors: meta.author,
           section: meta.section,
           date: pending.published.date,
           dateHasTime: pending.published.hasTime,
@@ -533,17 +534,22 @@ export async function readArchive({
       warnings.push(...unknownFields(shown, read.data, articleFields));
       const meta = parsed.data;
       let valid = true;
-      if (!authorIds.has(meta.author)) {
+      // A list names each id with its place (author[1]); a single id is just `author`.
+      const listed = Array.isArray(read.data.author);
+      meta.author.forEach((authorId, index) => {
+        if (authorIds.has(authorId)) return;
         valid = false;
-        const authorFile = show(path.join(authorsDir, `${meta.author}.md`));
+        const authorFile = show(path.join(authorsDir, `${authorId}.md`));
+        const line = listed ? read.lineOf(['author', index]) : undefined;
         issues.push({
           file: shown,
-          field: 'author',
-          message: knownAuthorFiles.has(meta.author)
-            ? `"${meta.author}" refers to ${authorFile}, which has errors of its own`
-            : `"${meta.author}" is not a known author (${authorFile} not found)`,
+          field: listed ? `author[${index}]` : 'author',
+          message:
+            (knownAuthorFiles.has(authorId)
+              ? `"${authorId}" refers to ${authorFile}, which has errors of its own`
+              : `"${authorId}" is not a known author (${authorFile} not found)`) + (line ? ` (line ${line})` : ''),
         });
-      }
+      });
       // A broken sections.yaml is reported once, not again by every article.
       if (sectionsValid && !sectionIds.has(meta.section)) {
         valid = false;
@@ -638,7 +644,7 @@ export async function readArchive({
 
   // Lists under every article, computed once for the whole archive.
   const lists = articleLists(
-    articles.map(({ id, data }) => ({ id, date: data.date, author: data.author, section: data.section })),
+    articles.map(({ id, data }) => ({ id, date: data.date, author: data.author, authors: data.authors, section: data.section })),
     similarity,
     settings.lists,
   );

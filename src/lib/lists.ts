@@ -15,23 +15,29 @@ export function newestFirst<T extends Dated>(items: readonly T[]): T[] {
 /**
  * "More from this author" for every article at once: each article gets its
  * author's `limit` most recent *other* articles, newest first. One sort per
- * author, so the whole archive costs O(n log n + n·limit).
+ * author, so the whole archive costs O(n log n + n·limit). A piece by several
+ * authors (`authors`) counts among each one's articles, and its own list is
+ * its first author's (`author`).
  */
-export function moreFromAuthor<T extends Dated & { author: string }>(
+export function moreFromAuthor<T extends Dated & { author: string; authors?: readonly string[] | undefined }>(
   articles: readonly T[],
   limit: number,
 ): Map<string, string[]> {
   const byAuthor = new Map<string, T[]>();
   for (const article of articles) {
-    const list = byAuthor.get(article.author);
-    if (list) list.push(article);
-    else byAuthor.set(article.author, [article]);
+    for (const author of article.authors ?? [article.author]) {
+      const list = byAuthor.get(author);
+      if (list) list.push(article);
+      else byAuthor.set(author, [article]);
+    }
   }
   const result = new Map<string, string[]>();
-  for (const list of byAuthor.values()) {
+  for (const [author, list] of byAuthor) {
     list.sort(compareNewestFirst);
     const head = list.slice(0, limit + 1).map((item) => item.id);
     for (const article of list) {
+      // A co-author's list is not this article's: it shows its first author's.
+      if (article.author !== author) continue;
       result.set(
         article.id,
         head.filter((id) => id !== article.id).slice(0, limit),
@@ -79,7 +85,7 @@ export interface SimilarityRanking {
  * first with ties by slug. Linear in the archive: each article walks at most
  * `limits.similar` + `limits.moreFromAuthor` + 1 items of each newest-first list.
  */
-export function articleLists<T extends Dated & { author: string; section: string }>(
+export function articleLists<T extends Dated & { author: string; authors?: readonly string[] | undefined; section: string }>(
   articles: readonly T[],
   similarity: SimilarityRanking,
   limits: ListLimits,

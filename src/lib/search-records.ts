@@ -22,6 +22,7 @@
  * `h1`), the same filters, date and picture metadata. A build test compares
  * the two indexes fragment by fragment.
  */
+import { bylineParts } from './bylines';
 import { articleDateLine, type DateFormatOptions } from './dates';
 import { bylinePortraitHtml, leadFigureHtml } from '../images/figure-html';
 import type { StoredImage } from '../schemas/image';
@@ -40,6 +41,8 @@ export interface SearchRecordInput {
   /** Lead picture, found and measured. */
   image?: StoredImage | undefined;
   author: { name: string; role?: string | undefined; portrait?: StoredImage | undefined };
+  /** The other authors of a piece by several, in byline order: the byline then names them all, without role or portrait. */
+  otherAuthors?: readonly { name: string }[] | undefined;
   /** The article's section: its id for the link, its name for the label and the `section` filter. */
   section: { id: string; name: string };
   /** Sanitised HTML of the free part only: what `<Content />` renders in a public page. */
@@ -83,7 +86,13 @@ function escapeHtml(value: string): string {
  */
 export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lang }: SearchRecordContext): SearchRecord {
   const { author, section } = article;
-  const role = author.role ? `<span>, ${escapeHtml(author.role)}</span>` : '';
+  const names = [author, ...(article.otherAuthors ?? [])].map((each) => `<a data-pagefind-filter="author">${escapeHtml(each.name)}</a>`);
+  const byline =
+    names.length === 1
+      ? `${author.portrait ? bylinePortraitHtml(author.portrait, urls) : ''}By ${names[0]}${author.role ? `<span>, ${escapeHtml(author.role)}</span>` : ''}`
+      : `By ${bylineParts(names.length, lang)
+          .map((part) => ('author' in part ? names[part.author]! : escapeHtml(part.text)))
+          .join('')}`;
   const dates = articleDateLine(
     {
       published: { date: article.date, hasTime: article.dateHasTime },
@@ -100,7 +109,7 @@ export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lan
     `<p data-pagefind-ignore><a href="${escapeHtml(urls.section(section.id))}" data-pagefind-filter="section" data-pagefind-meta="section_url[href]">${escapeHtml(section.name)}</a></p>` +
     `<h1>${escapeHtml(article.title)}</h1>` +
     `<p>${escapeHtml(article.standfirst)}</p>` +
-    `<p data-pagefind-ignore>${author.portrait ? bylinePortraitHtml(author.portrait, urls) : ''}By <a data-pagefind-filter="author">${escapeHtml(author.name)}</a>${role}</p>` +
+    `<p data-pagefind-ignore>${byline}</p>` +
     `<p data-pagefind-ignore><time datetime="${escapeHtml(dates.published.datetime)}" data-pagefind-meta="date, datetime[datetime]">${escapeHtml(dates.published.text)}</time>${updated}</p>` +
     `</header>${image}<div>${article.freeHtml}</div></article></body></html>`;
   return { url: `/${urls.article(article.slug).slice(urls.base.length)}`, content };

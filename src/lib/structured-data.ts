@@ -24,7 +24,8 @@ export interface NewsArticleInput {
   description: string;
   datePublished: Date;
   dateModified?: Date;
-  author: { name: string; url: string };
+  /** The author, or every author of a piece by several, in byline order. */
+  author: { name: string; url: string } | readonly { name: string; url: string }[];
   publisher: { name: string; url: string };
   section: string;
   keywords: readonly string[];
@@ -54,7 +55,11 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     description: input.description,
     datePublished: input.datePublished.toISOString(),
     dateModified: (input.dateModified ?? input.datePublished).toISOString(),
-    author: [{ '@type': 'Person', name: input.author.name, url: input.author.url }],
+    author: (Array.isArray(input.author) ? input.author : [input.author]).map((author: { name: string; url: string }) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: author.url,
+    })),
     publisher: { '@type': 'Organization', name: input.publisher.name, url: input.publisher.url },
     articleSection: input.section,
     ...(input.keywords.length > 0 ? { keywords: input.keywords.join(', ') } : {}),

@@ -30,8 +30,21 @@ const id = (what: string) =>
 export const articleFrontmatterSchema = z.object({
   /** The headline. */
   title: text('the headline as text'),
-  /** Id of the author: `content/authors/<id>.md` must exist. */
-  author: id('an author'),
+  /**
+   * Id of the author, or a list of ids for a piece with several (`[ada, ben]`: "By Ada and Ben"):
+   * `content/authors/<id>.md` must exist for each. Read as a list; the first is the one whose
+   * More from this author the page shows.
+   */
+  author: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z.array(id('an author'), { error: 'must be an author id, or a list of author ids' }).min(1, 'must name at least one author'),
+    )
+    .superRefine((ids, context) => {
+      ids.forEach((value, index) => {
+        if (ids.indexOf(value) !== index) context.addIssue({ code: 'custom', path: [index], message: `names "${value}" twice; list each author once` });
+      });
+    }),
   /** Id of the section: one of `content/sections.yaml`. */
   section: id('a section'),
   /** First publication, ISO date or date-time. */
@@ -85,7 +98,10 @@ export type ArticleFrontmatter = z.output<typeof articleFrontmatterSchema>;
 /** What the articles collection stores for each article: metadata and computed lists, no paid text. */
 export const storedArticleSchema = z.object({
   title: z.string(),
+  /** The first (or only) author's id: their More from this author is the page's. */
   author: z.string(),
+  /** Every author's id, in byline order, the first being `author`. Absent is `[author]`. */
+  authors: z.array(z.string()).optional(),
   section: z.string(),
   /** First publication: the instant, a bare date being the start of its day in the paper's zone. */
   date: z.date(),

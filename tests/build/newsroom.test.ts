@@ -188,3 +188,40 @@ describe('labels', () => {
     expect(jsonLdType('library-reopens')).toBe('NewsArticle');
   });
 });
+
+describe('articles by several authors', () => {
+  let site = '';
+  beforeAll(() => {
+    ({ dir: site } = build('public'));
+  }, 180_000);
+  const slug = 'who-pays-for-the-quay';
+
+  it('names every author in the byline, each a link to their page', () => {
+    const byline = parse(readPage(site, `/articles/${slug}/`)).querySelector('.article__byline')!;
+    expect(byline.textContent.replace(/\s+/g, ' ').trim()).toBe('By Ben Ink and Ada Quill');
+    expect(byline.querySelectorAll('a').map((link) => link.getAttribute('href'))).toEqual(['/authors/ben/', '/authors/ada/']);
+  });
+
+  it('lists the article on every author’s page and in every author’s feed', () => {
+    for (const author of ['ben', 'ada']) {
+      expect(readPage(site, `/authors/${author}/`), author).toContain(`/articles/${slug}/`);
+      expect(readFileSync(path.join(site, `authors/${author}/rss.xml`), 'utf8'), author).toContain(`/articles/${slug}/`);
+    }
+    expect(readPage(site, '/authors/cleo/')).not.toContain(`/articles/${slug}/`);
+  });
+
+  it('gives every author to machines, and shows the first author’s More from this author', () => {
+    const html = parse(readPage(site, `/articles/${slug}/`));
+    const data = JSON.parse(html.querySelector('script[type="application/ld+json"]')!.textContent) as { author: { name: string }[] };
+    expect(data.author.map((author) => author.name)).toEqual(['Ben Ink', 'Ada Quill']);
+    const more = html.querySelectorAll('[data-list="more-from-author"] .story__title a').map((link) => link.getAttribute('href'));
+    expect(more).toEqual(['/articles/crane-costs-questioned/']);
+  });
+
+  it('counts the piece in each co-author’s More from this author on their other articles', () => {
+    const more = parse(readPage(site, '/articles/harbour-crane-arrives/'))
+      .querySelectorAll('[data-list="more-from-author"] .story__title a')
+      .map((link) => link.getAttribute('href'));
+    expect(more).toEqual([`/articles/${slug}/`, '/articles/library-reopens/']);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldName } from '../../src/archive/read-archive';
+import { bylineParts, joinNames } from '../../src/lib/bylines';
 import { recentCorrections } from '../../src/lib/corrections';
+import { moreFromAuthor } from '../../src/lib/lists';
 import { articleTypeForLabel, newsArticle } from '../../src/lib/structured-data';
 
 const day = (iso: string) => new Date(iso);
@@ -75,5 +77,56 @@ describe('labels in JSON-LD', () => {
     expect(articleTypeForLabel('Explainer')).toBe('BackgroundNewsArticle');
     expect(articleTypeForLabel('Obituary')).toBe('NewsArticle');
     expect(articleTypeForLabel(undefined)).toBe('NewsArticle');
+  });
+});
+
+describe('bylines with several authors', () => {
+  it('joins two names with "and", and three with commas and "and", as British English does', () => {
+    expect(joinNames(['Ada Quill'], 'en-GB')).toBe('Ada Quill');
+    expect(joinNames(['Ada Quill', 'Ben Ink'], 'en-GB')).toBe('Ada Quill and Ben Ink');
+    expect(joinNames(['Ada Quill', 'Ben Ink', 'Cleo Marsh'], 'en-GB')).toBe('Ada Quill, Ben Ink and Cleo Marsh');
+  });
+
+  it('gives pages each author’s place, so every name can be a link', () => {
+    expect(bylineParts(3, 'en-GB')).toEqual([{ author: 0 }, { text: ', ' }, { author: 1 }, { text: ' and ' }, { author: 2 }]);
+    expect(bylineParts(0, 'en-GB')).toEqual([]);
+  });
+
+  it('lists every author in JSON-LD', () => {
+    const data = newsArticle({
+      url: 'https://example.org/articles/x/',
+      headline: 'X',
+      description: 'Y',
+      datePublished: new Date('2026-06-01T07:00:00Z'),
+      author: [
+        { name: 'Ben Ink', url: 'https://example.org/authors/ben/' },
+        { name: 'Ada Quill', url: 'https://example.org/authors/ada/' },
+      ],
+      publisher: { name: 'Paper', url: 'https://example.org/' },
+      section: 'News',
+      keywords: [],
+      isAccessibleForFree: true,
+    });
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: 'Ben Ink', url: 'https://example.org/authors/ben/' },
+      { '@type': 'Person', name: 'Ada Quill', url: 'https://example.org/authors/ada/' },
+    ]);
+  });
+});
+
+describe('More from this author with several authors', () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 5, day));
+  it('counts a shared piece for each author, and gives the shared piece its first author’s list', () => {
+    const lists = moreFromAuthor(
+      [
+        { id: 'joint', author: 'ben', authors: ['ben', 'ada'], date: at(8) },
+        { id: 'ada-1', author: 'ada', date: at(1) },
+        { id: 'ben-1', author: 'ben', date: at(5) },
+      ],
+      4,
+    );
+    expect(lists.get('ada-1')).toEqual(['joint']);
+    expect(lists.get('ben-1')).toEqual(['joint']);
+    expect(lists.get('joint')).toEqual(['ben-1']);
   });
 });

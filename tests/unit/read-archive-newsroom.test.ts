@@ -105,3 +105,21 @@ describe('labels in the archive', () => {
     expect(archive.articles.find((entry) => entry.id === 'x')?.data.label).toBe('Sport diary');
   });
 });
+
+describe('several authors in the archive', () => {
+  it('keeps every author in byline order, the first as the article’s author', async () => {
+    const archive = await read({ 'articles/x.md': article({ author: '[ben, ada]' }) });
+    const data = archive.articles.find((entry) => entry.id === 'x')?.data;
+    expect(data?.author).toBe('ben');
+    expect(data?.authors).toEqual(['ben', 'ada']);
+  });
+
+  it('refuses an unknown author in a list, naming its place', async () => {
+    await expect(read({ 'articles/x.md': article({ author: '[ada, bob]' }) })).rejects.toThrow(/articles\/x\.md: author\[1\] "bob" is not a known author \(.*bob\.md not found\)/);
+  });
+
+  it('refuses an empty list and an author named twice', async () => {
+    await expect(read({ 'articles/x.md': article({ author: '[]' }) })).rejects.toThrow(/articles\/x\.md: author must name at least one author/);
+    await expect(read({ 'articles/x.md': article({ author: '[ada, ada]' }) })).rejects.toThrow(/articles\/x\.md: author\[1\] names "ada" twice; list each author once/);
+  });
+});
