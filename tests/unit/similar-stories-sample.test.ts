@@ -11,7 +11,7 @@ import { articleFrontmatterSchema } from '../../src/schemas/article';
 const clusters: Record<string, string[]> = {
   a: ['harbour-trust-unveils-channel-deepening-plan','feeder-line-signs-deal-on-deeper-port','councillors-split-over-harbour-dredge','dredging-licence-granted-with-conditions','first-dredger-arrives-as-port-costs-rise'],
   b: ['storm-surge-floods-saltings','tide-gauge-shows-century-of-sea-level-rise','strand-wall-replacement-plan','living-sea-wall-panels-trial'],
-  c: ['town-council-faces-budget-gap','kilnbank-library-among-draft-budget-cuts','kilnbank-readers-rally-for-library','budget-passes-library-to-volunteer-trust'],
+  c: ['town-council-faces-budget-gap','kilnbank-library-among-draft-budget-cuts','kilnbank-readers-rally-for-library','budget-passes-library-to-volunteer-trust','kilnbank-library-deserves-more-than-goodwill'],
   d: ['pilots-season-preview','pilots-top-of-table-at-halfway','pilots-clinch-promotion','tollgate-park-ground-grading-bill'],
   e: ['divers-plant-seagrass-seeds-kittle-bay','seagrass-meadow-survey-seahorse-returns','moorings-scar-seagrass-eco-mooring-trial'],
   f: ['undertow-festival-launch','undertow-festival-first-year-review','pilot-house-theatre-reopens'],
