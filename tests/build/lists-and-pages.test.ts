@@ -83,6 +83,11 @@ describe('lists and browse pages on the fixture site', () => {
     expect(metas.filter((meta) => meta.includes('News') || meta.includes('/'))).toEqual([]);
     expect(html.querySelectorAll('[data-list="section-articles"] .story__meta a')).toHaveLength(0);
     expect(html.querySelectorAll('[data-list="section-articles"] .story__meta time')).toHaveLength(metas.length);
+    // The front page's groups by section are headed by the section already: their stories carry no label either, not even a hidden one.
+    const front = page('/');
+    const groups = front.querySelectorAll('[data-list^="section-"]');
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) expect(group.querySelectorAll('.story__meta a'), group.getAttribute('data-list')!).toHaveLength(0);
     const author = listItems(page('/authors/ada-quill/'), 'author-articles');
     expect(author.every((item) => /^[A-Z][\w ]+ \/ \d/.test(item.meta)), JSON.stringify(author.map((item) => item.meta))).toBe(true);
   });
