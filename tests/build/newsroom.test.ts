@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { astroBuild } from '../helpers/astro-build';
 import { bodyCacheDir } from '../helpers/built-site';
+import { startDevServer, stopDevServer, type DevServer } from '../helpers/dev-server';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
 
 /** `tests/fixtures/newsroom`, built on the morning of 10 June 2026 (London summer time). */
@@ -224,4 +225,22 @@ describe('articles by several authors', () => {
       .map((link) => link.getAttribute('href'));
     expect(more).toEqual([`/articles/${slug}/`, '/articles/library-reopens/']);
   });
+});
+
+describe('drafts and embargoes in npm run dev', () => {
+  let server: DevServer | undefined;
+  beforeAll(async () => {
+    server = await startDevServer({ CONTENT_DIR, BUILD_TIME, MASTHEAD_CACHE_DIR: 'off', MASTHEAD_THREADS: '1' });
+  }, 150_000);
+  afterAll(async () => {
+    await stopDevServer(server?.child);
+  });
+
+  it('shows a draft and an embargoed piece, each with its banner, without PREVIEW', async () => {
+    const draft = await fetch(`${server!.origin}/articles/crane-zephyrquill-draft/`);
+    expect(draft.status).toBe(200);
+    expect(text(await draft.text(), '.publication-banner')).toMatch(/^DRAFT/);
+    const embargoed = await fetch(`${server!.origin}/articles/crane-marblewhisk-embargo/`);
+    expect(text(await embargoed.text(), '.publication-banner')).toContain('EMBARGOED until 10 June 2026, 12:20');
+  }, 60_000);
 });
