@@ -36,7 +36,7 @@ describe('lists and browse pages on the fixture site', () => {
     ]);
     expect(items[0]).toEqual({
       meta: 'News / 4 April 2024',
-      title: "Where the valley's money goes",
+      title: 'Where the valley’s money goes',
       href: '/articles/references/',
       standfirst: 'A guide to the council budget, line by line.',
     });
