@@ -5,8 +5,8 @@ import { absoluteUrl } from '../lib/urls';
 import { buildTime, settings, urls } from '../site';
 import { siteData, type Article } from './queries';
 
-/** Whose feed: the whole paper's, a section's or an author's. */
-export type FeedOf = { section: string } | { author: string } | undefined;
+/** Whose feed: the whole paper's, a section's, an author's or a tag's (by slug). */
+export type FeedOf = { section: string } | { author: string } | { tag: string } | undefined;
 
 /**
  * The picture feed readers show beside the feed. RSS 2.0 takes a GIF, JPEG or
@@ -37,7 +37,13 @@ export async function feedResponse(
     };
   });
   // The channel's link is the page this feed follows, so a reader's "visit site" lands on the section or author.
-  const page = !of ? urls.home() : 'section' in of ? urls.section(of.section) : urls.author(of.author);
+  const page = !of
+    ? urls.home()
+    : 'section' in of
+      ? urls.section(of.section)
+      : 'author' in of
+        ? urls.author(of.author)
+        : urls.tag(of.tag);
   const xml = await getRssString(
     rssFeed({
       title,

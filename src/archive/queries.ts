@@ -3,6 +3,7 @@ import { compareNewestFirst } from '../lib/dates';
 import { devContentError } from './dev-content-error';
 import type { StoredImage } from '../schemas/image';
 import { joinNames } from '../lib/bylines';
+import { tagPages, tagSlug, type TagPage } from '../lib/tags';
 import { printDate, settings, urls } from '../site';
 
 export type Article = CollectionEntry<'articles'>;
@@ -43,6 +44,10 @@ export interface SiteData {
   /** In navigation order. */
   sections: SectionEntry[];
   sectionsById: Map<string, SectionEntry>;
+  /** Tags used by two or more published articles, each with its page; sorted by slug. */
+  tags: TagPage[];
+  /** The tag pages an article links to, in the order of its `tags`. */
+  tagsOf(article: Article): TagPage[];
   item(article: Article): StoryItem;
   items(ids: readonly string[]): StoryItem[];
 }
@@ -75,6 +80,12 @@ async function load(): Promise<SiteData> {
     // A piece by several authors is on each one's page and in each one's feed.
     for (const authorId of articleAuthors(article.data)) byAuthor.get(authorId)?.push(article);
   }
+  // From the published articles only: a draft's tags neither make a page nor count towards one.
+  const tags = tagPages(articles.map((article) => ({ id: article.id, tags: article.data.tags })));
+  const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
+  const tagsOf = (article: Article) => [
+    ...new Set(article.data.tags.flatMap((tag) => tagsBySlug.get(tagSlug(tag)) ?? [])),
+  ];
   const itemCache = new Map<string, StoryItem>();
   const item = (article: Article): StoryItem => {
     let cachedItem = itemCache.get(article.id);
@@ -107,7 +118,7 @@ async function load(): Promise<SiteData> {
       const article = articlesById.get(id);
       return article ? [item(article)] : [];
     });
-  return { articles, articlesById, bySection, byAuthor, authorsById, sections, sectionsById, item, items };
+  return { articles, articlesById, bySection, byAuthor, authorsById, sections, sectionsById, tags, tagsOf, item, items };
 }
 
 /**

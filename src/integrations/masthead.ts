@@ -33,6 +33,7 @@ export default function mastheadIntegration({ edition, sealed, buildTime, previe
           route('/rss.xml', 'rss.xml.ts');
           route('/sections/[id]/rss.xml', 'sections/rss.xml.ts');
           route('/authors/[id]/rss.xml', 'authors/rss.xml.ts');
+          route('/tags/[tag]/rss.xml', 'tags/rss.xml.ts');
           route('/news-sitemap.xml', 'news-sitemap.xml.ts');
           route('/search', 'search.astro');
           if (sealed) route('/unlock', 'unlock.astro');

@@ -12,12 +12,14 @@ export interface Urls {
   author(id: string, page?: number): string;
   /** A section's page; page 1 is the section's root URL. */
   section(id: string, page?: number): string;
+  /** A tag's page, by its slug (`tagSlug`); page 1 is the tag's root URL. */
+  tag(slug: string, page?: number): string;
   /** A file in `public/` or any other site-relative path. */
   path(path: string): string;
   /** A picture or file given as `/site/path` (put under the base) or a full URL (kept). */
   asset(src: string): string;
-  /** The site's RSS feed, or a section's or author's. */
-  feed(of?: { section: string } | { author: string }): string;
+  /** The site's RSS feed, or a section's, author's or tag's. */
+  feed(of?: { section: string } | { author: string } | { tag: string }): string;
 }
 
 /** Normalises a base path to `/` or `/a/b/`. */
@@ -39,6 +41,7 @@ export function createUrls(base: string): Urls {
     authors: () => join('authors'),
     author: (id, page) => paged('authors', id, page),
     section: (id, page) => paged('sections', id, page),
+    tag: (slug, page) => paged('tags', slug, page),
     path: (path) => `${root}${path.replace(/^\/+/, '')}`,
     asset: (src) => (src.startsWith('/') && !src.startsWith('//') ? `${root}${src.slice(1)}` : src),
     feed: (of) =>
@@ -46,7 +49,9 @@ export function createUrls(base: string): Urls {
         ? `${root}rss.xml`
         : 'section' in of
           ? `${join('sections', of.section)}rss.xml`
-          : `${join('authors', of.author)}rss.xml`,
+          : 'author' in of
+            ? `${join('authors', of.author)}rss.xml`
+            : `${join('tags', of.tag)}rss.xml`,
   };
 }
 

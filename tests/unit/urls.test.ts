@@ -25,6 +25,14 @@ describe('createUrls', () => {
     expect(urls.feed({ author: 'ada' })).toBe('/paper/authors/ada/rss.xml');
   });
 
+  it('builds paginated tag pages and their feeds', () => {
+    const urls = createUrls('/paper/');
+    expect(urls.tag('local-elections')).toBe('/paper/tags/local-elections/');
+    expect(urls.tag('local-elections', 1)).toBe('/paper/tags/local-elections/');
+    expect(urls.tag('local-elections', 2)).toBe('/paper/tags/local-elections/2/');
+    expect(urls.feed({ tag: 'local-elections' })).toBe('/paper/tags/local-elections/rss.xml');
+  });
+
   it('puts site-path pictures under the base path and leaves full URLs alone', () => {
     const urls = createUrls('/paper/');
     expect(urls.asset('/images/pier.jpg')).toBe('/paper/images/pier.jpg');

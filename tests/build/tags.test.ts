@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtSite } from '../helpers/built-site';
+import { PAID } from '../helpers/fixture-paid';
+import { findInSite, listFiles, readPage } from '../helpers/site-files';
+
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'atom:link'].includes(name) });
+
+/** The article links of a page's story list. */
+const listed = (html: string, name: string) =>
+  parse(html)
+    .querySelectorAll(`[data-list="${name}"] a[href^="/articles/"]`)
+    .map((link) => link.getAttribute('href'))
+    .filter((href, index, all) => all.indexOf(href) === index);
+
+/** The tag links after an article. */
+const tagLinks = (html: string) =>
+  parse(html)
+    .querySelectorAll('.article-tags a')
+    .map((link) => ({ href: link.getAttribute('href'), text: link.textContent.trim() }));
+
+describe('tag pages (fixture site)', () => {
+  let site = '';
+  beforeAll(() => {
+    site = builtSite('fixture');
+  });
+
+  it('gives a tag used by two articles a page listing both, newest first, under the newer spelling on a tie', () => {
+    const html = readPage(site, '/tags/council/');
+    expect(listed(html, 'tag-articles')).toEqual(['/articles/references/', '/articles/marker-top-level/']);
+    expect(parse(html).querySelector('h1')?.textContent.trim()).toBe('Council');
+  });
+
+  it('makes no page for a tag used by one article, and the article links no such tag', () => {
+    const pages = listFiles(site).filter((file) => file.startsWith('tags/'));
+    expect(pages).not.toContain('tags/harbour/index.html');
+    expect(pages).not.toContain('tags/storm/index.html');
+    expect(tagLinks(readPage(site, '/articles/pictures/'))).toEqual([]);
+    expect(tagLinks(readPage(site, '/articles/list-only/'))).toEqual([{ href: '/tags/flooding/', text: 'flooding' }]);
+  });
+
+  it('links an article to each of its tags that has a page', () => {
+    expect(tagLinks(readPage(site, '/articles/marker-top-level/'))).toEqual([{ href: '/tags/council/', text: 'Council' }]);
+    expect(tagLinks(readPage(site, '/articles/no-marker-default/')).map((link) => link.href)).toEqual(['/tags/flooding/']);
+  });
+
+  it('publishes a valid RSS feed per tag page, pointing at itself, announced in the page head', () => {
+    const file = path.join(site, 'tags/flooding/rss.xml');
+    const text = readFileSync(file, 'utf8');
+    expect(SyntaxValidator.validate(text)).toBe(true);
+    const channel = xml.parse(text).rss.channel;
+    const self = channel['atom:link'].find((link: Record<string, string>) => link['@_rel'] === 'self');
+    expect(self['@_href']).toBe('https://example.org/tags/flooding/rss.xml');
+    expect(channel.link).toBe('https://example.org/tags/flooding/');
+    expect(channel.item.map((item: { link: string }) => item.link)).toEqual([
+      'https://example.org/articles/no-marker-default/',
+      'https://example.org/articles/list-only/',
+    ]);
+    const head = parse(readPage(site, '/tags/flooding/')).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
+    expect(head.map((link) => link.getAttribute('href'))).toContain('/tags/flooding/rss.xml');
+  });
+
+  it('shows only standfirsts: no paid sentence anywhere in the built site', () => {
+    expect(findInSite(site, PAID)).toEqual([]);
+    expect(readPage(site, '/tags/flooding/')).not.toContain('Free paragraph papa');
+  });
+});
