@@ -406,6 +406,10 @@ export async function readArchive({
   const fileOrder = new Map<string, number>();
   /** Embargoed pieces, for the build log's "next embargo" line. */
   const embargoed: { slug: string; at: Date }[] = [];
+  /** Articles with `related` pins, checked once every slug is known; `lines` are the pins' lines in the file. */
+  const relatedPins: { slug: string; shown: string; related: string[]; lines: (number | undefined)[]; published: boolean }[] = [];
+  /** Slugs left out of this build (drafts, embargoed pieces): a pin to one is held back, not unknown. */
+  const leftOut = new Set<string>();
   let rendered = 0;
   let sealedCount = 0;
 
@@ -496,6 +500,8 @@ export async function readArchive({
             : {}),
           ...(pending.state.state === 'draft' ? { draft: true } : {}),
           ...(pending.state.state === 'embargoed' ? { embargoedUntil: pending.state.until } : {}),
+          ...(meta.related && meta.related.length > 0 ? { related: meta.related } : {}),
+          ...(meta.similar === false ? { hideFromSimilar: true } : {}),
           moreFromAuthor: [],
           similar: [],
         },
@@ -594,6 +600,11 @@ export async function readArchive({
           ? { state: 'draft' }
           : { state: 'published' };
       if (state.state === 'embargoed') embargoed.push({ slug, at: state.until });
+      if (state.state !== 'published' && !includeUnpublished) leftOut.add(slug);
+      else if (meta.related && meta.related.length > 0) {
+        const related = meta.related;
+        relatedPins.push({ slug, shown, related, lines: related.map((_, index) => read.lineOf(['related', index])), published: state.state === 'published' });
+      }
       // Left out here, before its body, pictures, lists or the similarity model see it: a public build holds no trace of it.
       if (state.state !== 'published' && !includeUnpublished) continue;
       const access = meta.access ?? settings.defaultAccess;
@@ -634,6 +645,7 @@ export async function readArchive({
   } finally {
     await runner.close();
   }
+  issues.push(...checkRelatedPins(relatedPins, new Map(articles.map((article) => [article.id, article.data])), leftOut, new Set(slugs.keys())));
   if (issues.length > 0) {
     // Body problems were found a chunk later than the file's other problems: put every report back in file order.
     const rank = (issue: ContentIssue) => fileOrder.get(issue.file) ?? -1;
@@ -644,7 +656,15 @@ export async function readArchive({
 
   // Lists under every article, computed once for the whole archive.
   const lists = articleLists(
-    articles.map(({ id, data }) => ({ id, date: data.date, author: data.author, authors: data.authors, section: data.section })),
+    articles.map(({ id, data }) => ({
+      id,
+      date: data.date,
+      author: data.author,
+      authors: data.authors,
+      section: data.section,
+      related: data.related,
+      similar: !data.hideFromSimilar,
+    })),
     similarity,
     settings.lists,
   );
@@ -665,4 +685,39 @@ export async function readArchive({
     images: images.jobs(),
     nextEmbargo: nextEmbargo(embargoed),
   };
+}
+
+/**
+ * Each `related` pin must name another article published in this build: a
+ * draft or embargoed piece would leave a hole (or a leak) in the public list.
+ * A draft may pin another unpublished piece, since neither is public.
+ * Files with errors of their own (in `onDisk`, not read) are reported there.
+ */
+function checkRelatedPins(
+  pins: readonly { slug: string; shown: string; related: readonly string[]; lines: readonly (number | undefined)[]; published: boolean }[],
+  read: ReadonlyMap<string, { draft?: boolean | undefined; embargoedUntil?: Date | undefined }>,
+  leftOut: ReadonlySet<string>,
+  onDisk: ReadonlySet<string>,
+): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const { slug, shown, related, lines, published } of pins) {
+    related.forEach((target, index) => {
+      const data = read.get(target);
+      let message: string | undefined;
+      if (target === slug) message = `"${target}" is this article itself; pin other stories`;
+      else if (data?.draft || data?.embargoedUntil || leftOut.has(target)) {
+        if (published) {
+          message = data?.draft
+            ? `"${target}" is a draft; pin published stories only`
+            : data?.embargoedUntil
+              ? `"${target}" is under embargo until ${data.embargoedUntil.toISOString()}; pin published stories only`
+              : `"${target}" is not published in this build (a draft, or under embargo); pin published stories only`;
+        }
+      } else if (!data && !onDisk.has(target)) message = `"${target}" is not a known article (no articles/**/${target}.md)`;
+      if (!message) return;
+      const line = lines[index];
+      issues.push({ file: shown, field: `related[${index}]`, message: line ? `${message} (line ${line})` : message });
+    });
+  }
+  return issues;
 }

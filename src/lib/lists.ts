@@ -81,17 +81,47 @@ export interface SimilarityRanking {
  * this author. The fallbacks come after every candidate the model found, so
  * they never push out a story that shares anything with the article.
  *
+ * The article's own controls (frontmatter, checked beforehand by the reader):
+ *
+ * - `related`: slugs pinned first in its Similar stories, in order, all of them
+ *   even past `limits.similar`; the model fills any slots left. A pinned story
+ *   leaves the same page's More from this author, so no story shows twice.
+ * - `similar: false`: the article is in no other article's Similar stories
+ *   (unless another pins it by name); it still gets its own lists.
+ *
  * Deterministic: the model's order (ties by date, then slug), then newest
  * first with ties by slug. Linear in the archive: each article walks at most
- * `limits.similar` + `limits.moreFromAuthor` + 1 items of each newest-first list.
+ * `limits.similar` + `limits.moreFromAuthor` + 1 items of each newest-first list
+ * (plus the articles with `similar: false`, usually none or a handful).
  */
-export function articleLists<T extends Dated & { author: string; authors?: readonly string[] | undefined; section: string }>(
+export function articleLists<
+  T extends Dated & {
+    author: string;
+    authors?: readonly string[] | undefined;
+    section: string;
+    related?: readonly string[] | undefined;
+    similar?: boolean | undefined;
+  },
+>(
   articles: readonly T[],
   similarity: SimilarityRanking,
   limits: ListLimits,
 ): Map<string, ArticleLists> {
   const byAuthor = moreFromAuthor(articles, limits.moreFromAuthor);
-  const ranked = similarity.compute({ exclude: byAuthor, fillBelowMinScore: true });
+  const hidden = new Set(articles.filter((article) => article.similar === false).map((article) => article.id));
+  for (const article of articles) {
+    const pins = article.related ?? [];
+    if (pins.length === 0) continue;
+    byAuthor.set(article.id, (byAuthor.get(article.id) ?? []).filter((id) => !pins.includes(id)));
+  }
+  // What the model must skip per article: the page's other list, its pins (already placed) and hidden stories,
+  // so its list still fills from the next candidates.
+  const exclude = new Map<string, readonly string[]>();
+  for (const article of articles) {
+    const skip = [...(byAuthor.get(article.id) ?? []), ...(article.related ?? []), ...hidden];
+    if (skip.length > 0) exclude.set(article.id, skip);
+  }
+  const ranked = similarity.compute({ exclude, fillBelowMinScore: true });
   const latest = newestFirst(articles).map((article) => ({ id: article.id, section: article.section }));
   const latestBySection = new Map<string, string[]>();
   for (const { id, section } of latest) {
@@ -105,11 +135,13 @@ export function articleLists<T extends Dated & { author: string; authors?: reado
   for (const article of articles) {
     const fromAuthor = byAuthor.get(article.id) ?? [];
     const taken = new Set([article.id, ...fromAuthor]);
-    const similar: string[] = [];
+    // Pinned stories are the editor's word: all shown, hidden or not.
+    const similar: string[] = (article.related ?? []).filter((id) => id !== article.id && !taken.has(id));
+    for (const id of similar) taken.add(id);
     const take = (ids: readonly string[]) => {
       for (const id of ids) {
         if (similar.length >= limits.similar) return;
-        if (taken.has(id)) continue;
+        if (taken.has(id) || hidden.has(id)) continue;
         taken.add(id);
         similar.push(id);
       }

@@ -87,6 +87,23 @@ export const articleFrontmatterSchema = z.object({
   label: text('one of the labels in the settings').optional(),
   /** `true` keeps the article out of a public build (shown, with a DRAFT banner, in `npm run dev` and a `PREVIEW=1` build). Default `false`. */
   draft: z.boolean({ error: 'must be true or false' }).optional(),
+  /**
+   * Slugs of articles pinned first in this article's Similar stories, in order; the model fills the
+   * rest. Each must be a published article other than this one. Optional.
+   */
+  related: z
+    .array(
+      z.string({ error: 'must be an article slug' }).trim().regex(ID_PATTERN, `must be an article slug: ${ID_HINT}`),
+      { error: 'must be a list of article slugs' },
+    )
+    .superRefine((slugs, context) => {
+      slugs.forEach((value, index) => {
+        if (slugs.indexOf(value) !== index) context.addIssue({ code: 'custom', path: [index], message: `names "${value}" twice; list each story once` });
+      });
+    })
+    .optional(),
+  /** `false` keeps this article out of other articles' Similar stories (an obituary, say); it keeps its own. Default `true`. */
+  similar: z.boolean({ error: 'must be true or false' }).optional(),
   /** The old place of the lead picture's alt text, refused with the new form spelled out. */
   imageAlt: z
     .never({ error: 'is no longer used: write the alt text inside image, as image: { src: ./picture.jpg, alt: "what the picture shows" }' })
@@ -130,6 +147,10 @@ export const storedArticleSchema = z.object({
   draft: z.boolean().optional(),
   /** Set when the article's date is after the build's "now": it is under embargo until then (dev and preview builds only). */
   embargoedUntil: z.date().optional(),
+  /** Slugs pinned first in "Similar stories" (frontmatter `related`), checked to be published. */
+  related: z.array(z.string()).optional(),
+  /** True for `similar: false`: the article is in no other article's "Similar stories". */
+  hideFromSimilar: z.boolean().optional(),
   /** Slugs for "More from this author", newest first. */
   moreFromAuthor: z.array(z.string()),
   /** Slugs for "Similar stories", best first. */

@@ -69,3 +69,27 @@ describe('tag pages (fixture site)', () => {
     expect(readPage(site, '/tags/flooding/')).not.toContain('Free paragraph papa');
   });
 });
+
+describe('an article’s control over Similar stories (fixture site)', () => {
+  let site = '';
+  beforeAll(() => {
+    site = builtSite('fixture');
+  });
+
+  it('shows the stories an article pins first, in the order written', () => {
+    // tests/fixtures/site/articles/2024/no-marker-default.md: related: [footnote-only-after, free-article]
+    const items = listed(readPage(site, '/articles/no-marker-default/'), 'similar-stories');
+    expect(items.slice(0, 2)).toEqual(['/articles/footnote-only-after/', '/articles/free-article/']);
+    expect(items.length).toBeGreaterThan(2);
+  });
+
+  it('keeps an article with similar: false out of every Similar stories list, while it keeps its own', () => {
+    // tests/fixtures/site/articles/2024/hostile-input.md: similar: false (without it, five other pages list it)
+    const pages = listFiles(site).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      expect(listed(readPage(site, `/${path.dirname(file)}/`), 'similar-stories'), file).not.toContain('/articles/hostile-input/');
+    }
+    expect(listed(readPage(site, '/articles/hostile-input/'), 'similar-stories').length).toBeGreaterThan(0);
+  });
+});

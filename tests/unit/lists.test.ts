@@ -70,6 +70,8 @@ describe('articleLists: the two lists under every article', () => {
     title: string;
     body: string;
     tags?: string[];
+    related?: string[];
+    similar?: boolean;
   }
   const limits = { moreFromAuthor: 4, similar: 4 };
 
@@ -134,6 +136,49 @@ describe('articleLists: the two lists under every article', () => {
     expect(lists(five).lists.get('s1')).toEqual({ moreFromAuthor: ['s5', 's4', 's3', 's2'], similar: [] });
     const six = [...five, story('s6', 'ada', 'news', 6, 'Story number 6')];
     expect(lists(six).lists.get('s1')).toEqual({ moreFromAuthor: ['s6', 's5', 's4', 's3'], similar: ['s2'] });
+  });
+
+  it('shows an article’s pinned stories first, in their order, then fills from the model', () => {
+    const stories = [
+      story('meadow', 'solo', 'science', 10, 'Seagrass meadow survey finds seahorses', 'divers counted seahorses among the seagrass meadow shoots'),
+      story('strong', 'ann', 'news', 3, 'Seahorses return to the seagrass meadow', 'seahorses seagrass meadow divers counted shoots'),
+      story('derby', 'fay', 'sport', 12, 'Town win the derby', 'derby goal striker stadium'),
+      story('swim', 'gus', 'sport', 5, 'Swimmers brave the cold', 'swimmers cold pier'),
+      story('comet', 'dan', 'science', 4, 'Comet visible at dusk', 'comet telescope dusk observatory'),
+    ];
+    const before = lists(stories).lists.get('meadow')!.similar;
+    expect(before[0]).toBe('strong');
+    const pinned = stories.map((each) => (each.id === 'meadow' ? { ...each, related: ['swim', 'derby'] } : each));
+    const after = lists(pinned).lists.get('meadow')!.similar;
+    expect(after.slice(0, 3)).toEqual(['swim', 'derby', 'strong']);
+    expect(after).toHaveLength(4);
+    expect(new Set(after).size).toBe(after.length);
+  });
+
+  it('shows every pinned story even past the list’s length, and takes a pinned story out of More from this author', () => {
+    const stories = [1, 2, 3, 4, 5, 6].map((n) => story(`s${n}`, 'ada', 'news', n, `Story number ${n}`));
+    const pinned = stories.map((each) => (each.id === 's1' ? { ...each, related: ['s6', 's2', 's3', 's4', 's5'] } : each));
+    const { moreFromAuthor, similar } = lists(pinned).lists.get('s1')!;
+    expect(similar).toEqual(['s6', 's2', 's3', 's4', 's5']);
+    expect(moreFromAuthor).toEqual([]);
+  });
+
+  it('keeps an article with similar: false out of every other article’s Similar stories, while it keeps its own lists', () => {
+    const stories = [
+      story('obituary', 'ann', 'news', 9, 'Harbourmaster who dredged the channel dies', harbour),
+      story('dredge-1', 'bo', 'news', 2, 'Dredger deepens the channel', harbour),
+      story('dredge-2', 'cat', 'business', 3, 'Quay berth reopens after dredging', harbour),
+      story('dredge-3', 'dan', 'news', 4, 'Pilots praise deeper channel', harbour),
+      story('cake', 'eve', 'culture', 5, 'Village bakery wins cake prize', 'sponge icing bakery prize judges'),
+    ].map((each) => (each.id === 'obituary' ? { ...each, similar: false } : each));
+    const { lists: result } = lists(stories);
+    for (const [id, { similar }] of result) expect(similar, id).not.toContain('obituary');
+    // Fewer candidates than slots: the list still fills, from the others.
+    expect(result.get('dredge-1')!.similar).toHaveLength(3);
+    expect(result.get('obituary')!.similar.slice(0, 3).sort()).toEqual(['dredge-1', 'dredge-2', 'dredge-3']);
+    // Pinned by name, it is shown: the editor asked for it.
+    const pinning = stories.map((each) => (each.id === 'dredge-1' ? { ...each, related: ['obituary'] } : each));
+    expect(lists(pinning).lists.get('dredge-1')!.similar[0]).toBe('obituary');
   });
 
   it('respects the lengths in the settings, zero included', () => {

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readArchive, type Archive } from '../../src/archive/read-archive';
+import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
+
+const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 1, similar: 3 } };
+const buildTime = new Date('2026-06-10T09:00:00Z');
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+/** Reads the helper's valid content folder with `changes`, in a public build at `buildTime` unless told otherwise. */
+async function read(changes: Record<string, ContentChange>, options: { includeUnpublished?: boolean } = {}): Promise<Archive> {
+  const { dir, cleanup } = contentFolder(changes);
+  cleanups.push(cleanup);
+  return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings, buildTime, cacheDir: undefined, ...options });
+}
+
+const about = (title: string, date: string, extra: Record<string, string> = {}) =>
+  article({ title, date, tags: '[harbour, crane]', ...extra }, `The harbour crane ${title.toLowerCase()} at the east quay.\n\nThe quay crane rail was checked.\n`);
+const cranes = {
+  'articles/crane-a.md': about('Crane arrives', '2026-06-01'),
+  'articles/crane-b.md': about('Crane tested', '2026-06-02'),
+  'articles/crane-c.md': about('Crane painted', '2026-06-03'),
+};
+const similarOf = (archive: Archive, id: string) => archive.articles.find((entry) => entry.id === id)?.data.similar;
+
+describe('related pins and similar: false in the archive', () => {
+  it('shows an article’s pinned stories first in its Similar stories', async () => {
+    const archive = await read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[first, crane-c]' }) });
+    expect(similarOf(archive, 'crane-a')?.slice(0, 2)).toEqual(['first', 'crane-c']);
+  });
+
+  it('leaves an article with similar: false out of every other article’s Similar stories', async () => {
+    const archive = await read({ ...cranes, 'articles/crane-b.md': about('Crane tested', '2026-06-02', { similar: 'false' }) });
+    for (const entry of archive.articles) expect(entry.data.similar, entry.id).not.toContain('crane-b');
+    expect(similarOf(archive, 'crane-b')?.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown slug, naming the file and its place in related', async () => {
+    await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-b, crane-z]' }) })).rejects.toThrow(
+      /articles\/crane-a\.md: related\[1\] "crane-z" is not a known article \(no articles\/\*\*\/crane-z\.md\) \(line \d+\)/,
+    );
+  });
+
+  it('refuses a draft or an embargoed piece, which the public site would not have', async () => {
+    const held = {
+      'articles/crane-draft.md': about('Crane moved', '2026-06-04', { draft: 'true' }),
+      'articles/crane-later.md': about('Crane sold', '2026-06-10T12:00:00+01:00'),
+    };
+    const pinning = { ...cranes, ...held, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-b, crane-draft, crane-later]' }) };
+    await expect(read(pinning)).rejects.toThrow(/articles\/crane-a\.md: related\[1\] "crane-draft" is not published in this build/);
+    await expect(read(pinning)).rejects.toThrow(/articles\/crane-a\.md: related\[2\] "crane-later" is not published in this build/);
+    // A preview build says which: the pin would still break the public build.
+    await expect(read(pinning, { includeUnpublished: true })).rejects.toThrow(/related\[1\] "crane-draft" is a draft/);
+    await expect(read(pinning, { includeUnpublished: true })).rejects.toThrow(/related\[2\] "crane-later" is under embargo until 2026-06-10T11:00:00\.000Z/);
+  });
+
+  it('refuses the article itself, a slug named twice and a similar that is not true or false', async () => {
+    await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-a]' }) })).rejects.toThrow(
+      /articles\/crane-a\.md: related\[0\] "crane-a" is this article itself/,
+    );
+    await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-b, crane-b]' }) })).rejects.toThrow(
+      /articles\/crane-a\.md: related\[1\] names "crane-b" twice/,
+    );
+    await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { similar: 'no' }) })).rejects.toThrow(
+      /articles\/crane-a\.md: similar must be true or false/,
+    );
+  });
+});
