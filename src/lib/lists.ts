@@ -116,10 +116,15 @@ export function articleLists<
   }
   // What the model must skip per article: the page's other list, its pins (already placed) and hidden stories,
   // so its list still fills from the next candidates.
-  const exclude = new Map<string, readonly string[]>();
-  for (const article of articles) {
-    const skip = [...(byAuthor.get(article.id) ?? []), ...(article.related ?? []), ...hidden];
-    if (skip.length > 0) exclude.set(article.id, skip);
+  // Without pins or hidden stories (the usual archive) the author lists serve as they are, with no copying.
+  const hiddenIds = [...hidden];
+  const exclude: Map<string, readonly string[]> =
+    hiddenIds.length === 0 && articles.every((article) => !article.related?.length) ? byAuthor : new Map();
+  if (exclude !== byAuthor) {
+    for (const article of articles) {
+      const skip = [...(byAuthor.get(article.id) ?? []), ...(article.related ?? []), ...hiddenIds];
+      if (skip.length > 0) exclude.set(article.id, skip);
+    }
   }
   const ranked = similarity.compute({ exclude, fillBelowMinScore: true });
   const latest = newestFirst(articles).map((article) => ({ id: article.id, section: article.section }));
