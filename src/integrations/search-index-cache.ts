@@ -16,8 +16,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SearchRecord } from '../lib/search-records';
 
-/** Indexes kept: a few, because one cache folder can serve several sites (the tests build three). */
+/** Indexes kept: a few, because one cache folder can serve several sites; any used within the hour are kept too. */
 const KEEP = 3;
+const RECENT_MS = 3_600_000;
 const COMPLETE = '.complete';
 
 /** Pagefind's installed version: a new Pagefind may write a different index from the same records. */
@@ -101,7 +102,11 @@ function prune(root: string): void {
       .filter((name) => !name.startsWith('.'))
       .map((name) => ({ name, used: statSync(path.join(root, name)).mtimeMs }))
       .sort((a, b) => b.used - a.used);
-    for (const { name } of entries.slice(KEEP)) rmSync(path.join(root, name), { recursive: true, force: true });
+    const now = Date.now();
+    for (const { name, used } of entries.slice(KEEP)) {
+      // Builds of several sites sharing one cache within the hour (a test run, a preview beside production) keep theirs.
+      if (now - used > RECENT_MS) rmSync(path.join(root, name), { recursive: true, force: true });
+    }
   } catch {
     // Another build pruning at the same time, or a read-only cache: the next build tries again.
   }
