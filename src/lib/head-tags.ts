@@ -48,7 +48,7 @@ export interface PageHead {
   noindex: boolean;
   feeds: ReadonlyArray<{ title: string; href: string }>;
   /** Open Graph `article:` data, with an absolute author URL. */
-  article?: { publishedTime: Date; modifiedTime?: Date | undefined; authorUrl: string; section: string; tags: readonly string[] } | undefined;
+  article?: { publishedTime: Date; modifiedTime?: Date | undefined; authorUrls: readonly string[]; section: string; tags: readonly string[] } | undefined;
   /** The social card picture: absolute URL, description, and (when known) its pixel size and MIME type. */
   image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined; type?: string | undefined } | undefined;
   /** The favicon (site path and MIME type) and the `apple-touch-icon` (site path). */
@@ -82,7 +82,8 @@ export function pageHeadTags(page: PageHead): HeadTag[] {
       ? [
           ...meta('article:published_time', article.publishedTime.toISOString()),
           ...meta('article:modified_time', article.modifiedTime?.toISOString()),
-          ...meta('article:author', article.authorUrl),
+          // One per author, in byline order: Open Graph takes `article:author` as an array.
+          ...article.authorUrls.flatMap((url) => meta('article:author', url)),
           ...meta('article:section', article.section),
           ...article.tags.flatMap((tag) => meta('article:tag', tag)),
         ]

@@ -22,7 +22,7 @@ describe('head tags', () => {
     const html = renderHeadTags(
       pageHeadTags({
         ...page,
-        article: { publishedTime: new Date('2024-01-01T12:00:00Z'), authorUrl: 'https://example.org/authors/ada/', section: 'News', tags: ['a', 'b'] },
+        article: { publishedTime: new Date('2024-01-01T12:00:00Z'), authorUrls: ['https://example.org/authors/ada/', 'https://example.org/authors/ben/'], section: 'News', tags: ['a', 'b'] },
         image: { url: 'https://example.org/pier.jpg', alt: 'The pier' },
       }),
     );
@@ -31,6 +31,11 @@ describe('head tags', () => {
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta property="article:published_time" content="2024-01-01T12:00:00.000Z">');
     expect(html).toContain('<meta property="article:tag" content="b">');
+    // Every author of a two-author piece, in byline order.
+    const ada = html.indexOf('<meta property="article:author" content="https://example.org/authors/ada/">');
+    const ben = html.indexOf('<meta property="article:author" content="https://example.org/authors/ben/">');
+    expect(ada).toBeGreaterThan(-1);
+    expect(ben).toBeGreaterThan(ada);
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toContain('<meta property="og:image:alt" content="The pier">');
     expect(html).not.toContain('article:modified_time');
