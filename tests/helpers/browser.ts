@@ -114,9 +114,12 @@ export function watchPage(page: Page): PageProblems {
     }
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
-  page.on('requestfailed', (request) =>
-    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed';
+    // Leaving a page cancels the pictures it was still loading (lazy ones start late): the browser's choice, not a fault.
+    if (reason === 'net::ERR_ABORTED' && request.resourceType() === 'image') return;
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) {
       problems.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
