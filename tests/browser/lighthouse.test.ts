@@ -32,7 +32,8 @@ type Categories = Record<(typeof CATEGORIES)[number], number | null>;
  * screen, simulated slow 4G and CPU slowdown), every category. Scores are 0
  * to 1; the site is held to 1 (100) in each. One run with Lighthouse's
  * defaults; only if performance falls short on a machine slower than
- * Lighthouse assumes, a second run with the slowdown calibrated to it.
+ * Lighthouse assumes, a second run with the slowdown calibrated to it; if
+ * performance still falls short, two more runs and the median of three.
  */
 describe.skipIf(browserUnavailable)('Lighthouse on the sample paper’s article page (mobile)', () => {
   let server: StaticServer;
@@ -77,7 +78,23 @@ describe.skipIf(browserUnavailable)('Lighthouse on the sample paper’s article 
       );
       measured = await run(calibrated);
     }
-    expect(measured.scores, `benchmark index ${Math.round(measured.benchmarkIndex)}, CPU slowdown ${measured.slowdown}×; points lost:\n${measured.lost.join('\n')}`).toEqual({
+    // Performance varies from run to run on a shared machine (Lighthouse's own advice: several runs, the median).
+    // A run short of 100 gets two more with the same settings, and the median of the three is what counts.
+    const runs = [measured];
+    if (measured.scores.performance !== 1) {
+      const slowdown = measured.slowdown;
+      runs.push(await run(slowdown), await run(slowdown));
+      console.warn(
+        `\n*** Lighthouse: performance ${runs.map((each) => each.scores.performance).join(', ')} in three runs at ${slowdown}× CPU slowdown; the median counts. ***\n`,
+      );
+    }
+    const performance = [...runs.map((each) => each.scores.performance ?? 0)].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const worst = (id: (typeof CATEGORIES)[number]) => Math.min(...runs.map((each) => each.scores[id] ?? 0));
+    const lost = runs.map((each, i) => `run ${i + 1} (benchmark index ${Math.round(each.benchmarkIndex)}, ${each.slowdown}×): ${each.lost.join('; ') || 'nothing'}`);
+    expect(
+      { performance, accessibility: worst('accessibility'), 'best-practices': worst('best-practices'), seo: worst('seo') },
+      `points lost:\n${lost.join('\n')}`,
+    ).toEqual({
       performance: 1,
       accessibility: 1,
       'best-practices': 1,
