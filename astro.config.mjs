@@ -1,7 +1,9 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { resolveCmsBuild } from './src/cms/enable';
 import atomicOutput from './src/integrations/atomic-output';
+import cms from './src/integrations/cms';
 import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
 import images from './src/integrations/images';
 import masthead from './src/integrations/masthead';
@@ -18,6 +20,8 @@ process.env.BUILD_TIME = env.buildTime.toISOString();
 const publicEdition = env.edition === 'public';
 // Only the public site seals paid parts; the subscriber edition shows them whole.
 const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
+// The editing screen at /admin/ (settings `cms`, or CMS=on/off for one build); public edition only.
+const cmsBuild = resolveCmsBuild({ override: env.cms, cms: settings.cms, edition: env.edition, contentDir: env.contentDir, cwd: process.cwd() });
 const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,
@@ -54,7 +58,7 @@ export default defineConfig({
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [
-          sitemap({ filter: (page) => !/\/(404|search|unlock)\/?$/.test(new URL(page).pathname), serialize: withLastModified }),
+          sitemap({ filter: (page) => !/\/(404|search|unlock|admin)\/?$/.test(new URL(page).pathname), serialize: withLastModified }),
           pagefind({ cacheDir: env.cacheDir }),
         ]
       : []),
@@ -62,6 +66,8 @@ export default defineConfig({
     images(),
     // Social cards for pages without a picture of their own, and the touch icon; both editions.
     socialCards({ cacheDir: env.cacheDir, brand: settings.brand, siteName: settings.siteName }),
+    // After every integration that writes files: it lists the finished site for `_headers`.
+    cms(cmsBuild),
     // Last: the finished build replaces the output folder only after everything above has written into it.
     atomicOutput(),
   ],

@@ -7,4 +7,6 @@ interface ImportMetaEnv {
   readonly MASTHEAD_BUILD_TIME: string;
   /** True in `astro dev` and `PREVIEW=1` builds: drafts and embargoed articles are in, every page noindex. */
   readonly MASTHEAD_PREVIEW: boolean;
+  /** The content folder relative to the repository (`content`), when the editing screen is on; otherwise empty. */
+  readonly MASTHEAD_CONTENT_FOLDER: string;
 }

@@ -26,6 +26,13 @@ export default defineSettings({
     unlockInPage: true,
   },
   lists: { moreFromAuthor: 4, similar: 4 },
+  cms: {
+    // The editing screen at /admin/ (README: "Editing in the browser"). Off until sign-in is set up;
+    // `CMS=on npm run dev` tries it on this computer, with the local repository.
+    enabled: false,
+    repo: 'example/harbour-ledger',
+    branch: 'main',
+  },
   footer: 'A sample newspaper built with Masthead. All stories are fiction.',
   footerLinks: [
     { label: 'About us', href: 'https://www.example.org/about/' },

@@ -26,6 +26,8 @@ export interface BuildEnvInput {
   BUILD_TIME?: string;
   /** `1` makes a preview build: drafts and embargoed articles included, with banners, and every page noindex. */
   PREVIEW?: string;
+  /** `on` or `off`: serve the editing screen at `/admin/` in this build, whatever the settings' `cms.enabled` says. */
+  CMS?: string;
 }
 
 /** Which site a build makes. */
@@ -47,6 +49,8 @@ export interface BuildEnv {
   buildTime: Date;
   /** A preview build (`PREVIEW=1`): drafts and embargoed articles shown, nothing indexed. Never for the public deploy. */
   preview: boolean;
+  /** `CMS=on` (true) or `CMS=off` (false); `undefined` leaves it to the settings' `cms.enabled`. */
+  cms?: boolean;
 }
 
 /**
@@ -132,6 +136,7 @@ export function resolveBuildEnv(
   return {
     buildTime,
     preview: parsePreview(env.PREVIEW),
+    ...(env.CMS?.trim() ? { cms: parseCms(env.CMS) } : {}),
     cacheDir: cacheSetting === 'off' ? undefined : path.resolve(cwd, cacheSetting),
     ...(threadsSetting ? { threads: Number(threadsSetting) } : {}),
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
@@ -165,6 +170,13 @@ function parsePreview(value: string | undefined): boolean {
   if (text === '0' || text === 'false') return false;
   // A typo must not publish drafts, nor silently build the public site when a preview was meant.
   throw new Error(`PREVIEW "${value?.trim()}" is not 1 or 0: set PREVIEW=1 for a preview build with drafts and embargoed articles, or leave it unset`);
+}
+
+function parseCms(value: string): boolean {
+  const text = value.trim().toLowerCase();
+  if (['on', '1', 'true'].includes(text)) return true;
+  if (['off', '0', 'false'].includes(text)) return false;
+  throw new Error(`CMS "${value.trim()}" is not on or off: set CMS=on to serve the editing screen at /admin/, CMS=off to leave it out, or leave it unset for the settings' cms.enabled`);
 }
 
 function parseEdition(value: string | undefined): Edition {

@@ -9,7 +9,7 @@ import { checkText } from './text';
  * An ISO date or date-time string, parsed. A bare date stays a calendar day:
  * the content reader resolves it to the start of that day in the paper's zone.
  */
-const isoDate = z.string({ error: 'must be an ISO date' }).transform((value, context) => {
+export const isoDateSchema = z.string({ error: 'must be an ISO date' }).transform((value, context) => {
   const date = parseIsoDate(value);
   if (!date) {
     context.addIssue({ code: 'custom', message: `"${value}" is not an ISO date (${ISO_DATE_HINT})` });
@@ -48,7 +48,7 @@ export const articleFrontmatterSchema = z.object({
   /** Id of the section: one of `content/sections.yaml`. */
   section: id('a section'),
   /** First publication, ISO date or date-time. */
-  date: isoDate,
+  date: isoDateSchema,
   /** The summary under the headline; also the meta description and feed text. */
   standfirst: text('a sentence or two of text', true),
   /** Free-form tags. Optional; they help the similar-stories list. */
@@ -63,7 +63,7 @@ export const articleFrontmatterSchema = z.object({
     .default([])
     .transform((tags) => [...new Set(tags)]),
   /** Last substantive update, ISO date or date-time. Optional. */
-  updated: isoDate.optional(),
+  updated: isoDateSchema.optional(),
   /** `subscribers` (cut at the free limit) or `free` (whole text). Default from settings. */
   access: accessSchema.optional(),
   /** Lead picture, under the standfirst and on story cards: `{ src, alt, caption?, credit?, decorative? }` (see `src/schemas/image.ts`). Optional. */
@@ -76,7 +76,7 @@ export const articleFrontmatterSchema = z.object({
     .array(
       z.object({
         /** When the correction was made, written like `date`. */
-        date: isoDate,
+        date: isoDateSchema,
         /** What was wrong and what is right, in a sentence or two of plain text. */
         text: text('a sentence or two saying what was wrong and what is right', true),
       }),
