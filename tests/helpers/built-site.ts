@@ -19,6 +19,17 @@ const sites = {
   keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING, BUILD_TIME: '2024-08-05T10:00:00+01:00' },
   /** The fixture folder as the full-text subscriber edition. */
   edition: { CONTENT_DIR: 'tests/fixtures/site', EDITION: 'subscribers' },
+  /**
+   * The sample paper with the editing screen at `/admin/` (`CMS=on`), built with repository tokens in its
+   * environment, as a CI deploy has them: none may reach the site.
+   */
+  cms: {
+    CONTENT_DIR: 'content',
+    BUILD_TIME: '2026-11-21T09:00:00Z',
+    CMS: 'on',
+    GITHUB_TOKEN: 'ghp_masthead0canary0token0000000000000000',
+    CMS_TOKEN_CANARY: 'github_pat_masthead_canary_fine_grained_token',
+  },
   /** `tests/fixtures/many-sections`: fourteen sections, more than a phone's width of navigation. */
   manySections: { CONTENT_DIR: 'tests/fixtures/many-sections' },
 } satisfies Record<string, Record<string, string>>;
