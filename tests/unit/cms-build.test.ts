@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { resolveCmsBuild } from '../../src/cms/enable';
+import { resolveBuildEnv } from '../../src/lib/build-env';
+import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
+import { defineSettings } from '../../src/schemas/settings';
+
+const cms = defineSettings({ cms: { repo: 'harbour-ledger/newsroom' } }).cms;
+const base = { override: undefined, cms, edition: 'public' as const, contentDir: '/srv/paper/content', cwd: '/srv/paper' };
+
+describe('turning the editing screen on', () => {
+  it('is off unless the settings or CMS=on say otherwise, and never in the subscriber edition', () => {
+    expect(resolveCmsBuild(base)).toBeUndefined();
+    expect(resolveCmsBuild({ ...base, cms: { ...cms, enabled: true } })).toEqual({ contentFolder: 'content', repo: 'harbour-ledger/newsroom' });
+    expect(resolveCmsBuild({ ...base, override: true })?.contentFolder).toBe('content');
+    expect(resolveCmsBuild({ ...base, cms: { ...cms, enabled: true }, override: false })).toBeUndefined();
+    expect(resolveCmsBuild({ ...base, override: true, edition: 'subscribers' })).toBeUndefined();
+  });
+
+  it('reads CMS=on and CMS=off, and refuses anything else', () => {
+    const env = (CMS: string) => resolveBuildEnv({ CMS }, { siteUrl: 'https://example.org', basePath: '/' }, '/srv/paper', new Date()).cms;
+    expect(env('on')).toBe(true);
+    expect(env('off')).toBe(false);
+    expect(resolveBuildEnv({}, { siteUrl: 'https://example.org', basePath: '/' }, '/srv/paper', new Date()).cms).toBeUndefined();
+    expect(() => env('yes please')).toThrow('CMS "yes please" is not on or off');
+  });
+
+  it('says which setting is missing when the editor has no repository to commit to', () => {
+    expect(() => defineSettings({ cms: { enabled: true } })).toThrow('src/settings.ts: cms.repo is required when cms.enabled is true');
+    expect(() => defineSettings({ cms: { repo: 'not a repo' } })).toThrow(/cms\.repo must be the GitHub repository as owner\/name/);
+    expect(() => resolveCmsBuild({ ...base, cms: defineSettings({}).cms, override: true })).toThrow(
+      'src/settings.ts: cms.repo is required when the editing screen is on (CMS=on)',
+    );
+  });
+
+  it('refuses a content folder outside the repository, which the editor could not commit to', () => {
+    expect(() => resolveCmsBuild({ ...base, override: true, contentDir: '/srv/elsewhere/content' })).toThrow(/CONTENT_DIR \/srv\/elsewhere\/content is not a folder inside the repository/);
+    expect(resolveCmsBuild({ ...base, override: true, contentDir: '/srv/paper/newsroom/content' })?.contentFolder).toBe('newsroom/content');
+  });
+
+  it('lets the editor reach its sign-in helper', () => {
+    const build = resolveCmsBuild({ ...base, override: true, cms: { ...cms, authUrl: 'https://auth.harbour.workers.dev/' } });
+    expect(build?.authOrigin).toBe('https://auth.harbour.workers.dev');
+    expect(adminPolicy(build?.authOrigin)).toMatch(/connect-src [^;]*https:\/\/api\.github\.com[^;]*https:\/\/auth\.harbour\.workers\.dev/);
+  });
+});
+
+const SITE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
+const headers = `# comment
+/*
+  Content-Security-Policy: ${SITE_POLICY}
+  X-Content-Type-Options: nosniff
+
+/_astro/*
+  Cache-Control: public, max-age=31536000, immutable
+`;
+
+/** The policies a host that applies every matching rule (Cloudflare Pages) would send for `path`. */
+function policiesFor(text: string, path: string): string[] {
+  const policies: string[] = [];
+  let matches = false;
+  for (const line of text.split('\n')) {
+    if (/^\//.test(line)) {
+      const pattern = line.trim();
+      matches = pattern.endsWith('/*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    } else if (matches && /^\s+Content-Security-Policy:/.test(line)) {
+      policies.push(line.split(':').slice(1).join(':').trim());
+    }
+  }
+  return policies;
+}
+
+describe('_headers with the editing screen', () => {
+  const entries = [
+    { name: 'articles', folder: true },
+    { name: 'admin', folder: true },
+    { name: '_astro', folder: true },
+    { name: '404.html', folder: false },
+    { name: 'index.html', folder: false },
+    { name: 'rss.xml', folder: false },
+  ];
+  const policy = adminPolicy();
+  const text = withAdminPolicy(headers, entries, '/', policy);
+
+  it('gives every page the site’s strict policy and the editor its own, one policy per path, whichever rule wins', () => {
+    for (const path of ['/', '/articles/harbour-wall/', '/404.html', '/_astro/app.js', '/rss.xml']) {
+      expect(policiesFor(text, path), path).toEqual([SITE_POLICY]);
+    }
+    expect(policiesFor(text, '/admin/')).toEqual([policy]);
+    expect(policiesFor(text, '/admin/config.yml')).toEqual([policy]);
+    expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+  });
+
+  it('keeps every other header where it was', () => {
+    expect(text).toMatch(/^\/\*\n {2}X-Content-Type-Options: nosniff$/m);
+    expect(text).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
+  });
+
+  it('prefixes the rules with the base path of a site under a sub-path', () => {
+    const sub = withAdminPolicy(headers, entries, '/paper/', policy);
+    expect(policiesFor(sub, '/paper/admin/')).toEqual([policy]);
+    expect(policiesFor(sub, '/paper/articles/x/')).toEqual([SITE_POLICY]);
+  });
+
+  it('leaves a _headers without a site-wide policy as it is', () => {
+    const plain = '/_astro/*\n  Cache-Control: immutable\n';
+    expect(withAdminPolicy(plain, entries, '/', policy)).toBe(plain);
+  });
+});

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import type { Field } from '@sveltia/cms';
+import Ajv from 'ajv';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { cmsConfig, collectionFields, fieldPaths, presentations, type CmsConfigInput } from '../../src/cms/config';
+import { FREE_LIMIT_BLOCK_PATTERN, FREE_LIMIT_COMPONENT_ID, ONE_FREE_LIMIT_AT_MOST, freeLimitBlock } from '../../src/cms/free-limit-block';
+import { describeObject } from '../../src/cms/schema-fields';
+import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
+import { articleFrontmatterSchema, isoDateSchema } from '../../src/schemas/article';
+import { authorFrontmatterSchema } from '../../src/schemas/author';
+import { sectionSchema } from '../../src/schemas/section';
+import { defineSettings } from '../../src/schemas/settings';
+
+const settings = defineSettings({ timeZone: 'Europe/London', labels: ['Opinion', 'Analysis'] });
+const input: CmsConfigInput = {
+  cms: { enabled: true, repo: 'harbour-ledger/newsroom', branch: 'main' },
+  siteName: 'The Harbour Ledger',
+  timeZone: settings.timeZone,
+  defaultAccess: settings.defaultAccess,
+  labels: settings.labels,
+  sections: [
+    { id: 'news', name: 'News' },
+    { id: 'science', name: 'Science' },
+  ],
+  authors: [
+    { id: 'mara-okafor', name: 'Mara Okafor' },
+    { id: 'priya-lindqvist', name: 'Priya Lindqvist' },
+  ],
+  contentFolder: 'content',
+  siteUrl: 'https://news.example.org/',
+};
+
+type AnyField = Field & { name: string; widget?: string; fields?: AnyField[]; field?: AnyField; required?: boolean; options?: unknown[] };
+
+/** Every field path of editor fields, as `fieldPaths` names schema fields (`image.src`). */
+function editorPaths(fields: readonly AnyField[], prefix = ''): string[] {
+  return fields.flatMap((field) => [prefix + field.name, ...(field.fields ? editorPaths(field.fields, `${prefix}${field.name}.`) : [])]);
+}
+
+function field(fields: readonly AnyField[], path: string): AnyField {
+  const [head, ...rest] = path.split('.');
+  const found = fields.find((candidate) => candidate.name === head);
+  if (!found) throw new Error(`no field ${path}`);
+  return rest.length ? field(found.fields ?? [], rest.join('.')) : found;
+}
+
+const config = cmsConfig(input);
+const articleFields = collectionFields(config, 'articles') as AnyField[];
+
+describe('the editing screen’s configuration', () => {
+  it('offers every field of the article schema, nested fields included, and nothing the schema does not know', () => {
+    const schemaPaths = fieldPaths(describeObject(articleFrontmatterSchema.shape, isoDateSchema)).filter((path) => path !== 'imageAlt');
+    expect(editorPaths(articleFields).filter((path) => path !== 'body').sort()).toEqual(schemaPaths.sort());
+    expect(articleFields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown', editor_components: [FREE_LIMIT_COMPONENT_ID, 'image'] });
+  });
+
+  it('leaves out the retired imageAlt field, which the build refuses', () => {
+    expect(editorPaths(articleFields)).not.toContain('imageAlt');
+  });
+
+  it('offers every field of the author and section schemas', () => {
+    const authorPaths = fieldPaths(describeObject(authorFrontmatterSchema.shape));
+    expect(editorPaths(collectionFields(config, 'authors') as AnyField[]).filter((path) => path !== 'body').sort()).toEqual(authorPaths.sort());
+    const [sections] = collectionFields(config, 'sections') as AnyField[];
+    expect(sections).toMatchObject({ widget: 'list', root: true });
+    expect(editorPaths(sections!.fields!).sort()).toEqual(Object.keys(sectionSchema.shape).sort());
+  });
+
+  it('marks required exactly the fields the build requires', () => {
+    for (const path of ['title', 'author', 'section', 'date', 'standfirst', 'image.src', 'corrections.date', 'corrections.text']) {
+      expect(field(articleFields, path).required, path).toBe(true);
+    }
+    for (const path of ['tags', 'updated', 'access', 'image', 'image.alt', 'image.caption', 'corrections', 'label', 'draft', 'related', 'similar']) {
+      expect(field(articleFields, path).required, path).toBe(false);
+    }
+  });
+
+  it('makes an unknown author or section impossible: both are choices from the newsroom’s own lists', () => {
+    expect(field(articleFields, 'author')).toMatchObject({
+      widget: 'select',
+      multiple: true,
+      min: 1,
+      options: [
+        { label: 'Mara Okafor', value: 'mara-okafor' },
+        { label: 'Priya Lindqvist', value: 'priya-lindqvist' },
+      ],
+    });
+    expect(field(articleFields, 'section')).toMatchObject({
+      widget: 'select',
+      options: [
+        { label: 'News', value: 'news' },
+        { label: 'Science', value: 'science' },
+      ],
+    });
+    expect(field(articleFields, 'label')).toMatchObject({ widget: 'select', options: ['Opinion', 'Analysis'] });
+  });
+
+  it('edits dates in the paper’s time zone, and defaults access to the settings’ default', () => {
+    for (const path of ['date', 'updated', 'corrections.date']) {
+      expect(field(articleFields, path), path).toMatchObject({ widget: 'datetime', input_timezone: 'Europe/London' });
+    }
+    expect(field(articleFields, 'access')).toMatchObject({ widget: 'select', default: 'subscribers' });
+    expect(cmsConfig({ ...input, defaultAccess: 'free' }).collections).toBeDefined();
+    expect(field(collectionFields(cmsConfig({ ...input, defaultAccess: 'free' }), 'articles') as AnyField[], 'access').default).toBe('free');
+  });
+
+  it('keeps pictures beside the article, where the build looks for them', () => {
+    const articles = config.collections!.find((collection) => 'name' in collection && collection.name === 'articles')!;
+    expect(articles).toMatchObject({ folder: 'content/articles', path: '{{year}}/{{slug}}', media_folder: '', public_folder: '' });
+    expect(field(articleFields, 'image.src').widget).toBe('image');
+  });
+
+  it('names no presentation for a field the schemas no longer have', () => {
+    const shown = presentations(input);
+    const known = {
+      articles: fieldPaths(describeObject(articleFrontmatterSchema.shape, isoDateSchema)),
+      authors: fieldPaths(describeObject(authorFrontmatterSchema.shape)),
+      sections: fieldPaths(describeObject(sectionSchema.shape)),
+    };
+    for (const [collection, table] of Object.entries(shown) as [keyof typeof known, Record<string, unknown>][]) {
+      expect(Object.keys(table).filter((path) => !known[collection].includes(path)), collection).toEqual([]);
+    }
+  });
+
+  it('changes when the schema does: a new field appears, typed by its schema, and a removed one goes', () => {
+    const article = articleFrontmatterSchema.extend({ kicker: z.string().trim().min(1), sponsored: z.boolean().optional(), priority: z.enum(['low', 'high']).default('low') }).omit({ similar: true });
+    const changed = collectionFields(cmsConfig({ ...input, schemas: { article, author: authorFrontmatterSchema, section: sectionSchema } }), 'articles') as AnyField[];
+    expect(field(changed, 'kicker')).toMatchObject({ widget: 'string', required: true, label: 'Kicker' });
+    expect(field(changed, 'sponsored')).toMatchObject({ widget: 'boolean', required: false });
+    expect(field(changed, 'priority')).toMatchObject({ widget: 'select', options: ['low', 'high'], default: 'low', required: false });
+    expect(editorPaths(changed)).not.toContain('similar');
+  });
+
+  it('covers every section and author it is given, and follows a new one', () => {
+    const more = cmsConfig({ ...input, sections: [...input.sections, { id: 'sport', name: 'Sport' }], authors: [...input.authors, { id: 'tomas-brennan', name: 'Tomas Brennan' }] });
+    const fields = collectionFields(more, 'articles') as AnyField[];
+    expect(field(fields, 'section').options).toContainEqual({ label: 'Sport', value: 'sport' });
+    expect(field(fields, 'author').options).toContainEqual({ label: 'Tomas Brennan', value: 'tomas-brennan' });
+  });
+
+  it('signs in through the GitHub repository of the settings, with the sign-in helper when there is one, and holds no token', () => {
+    expect(config.backend).toEqual({ name: 'github', repo: 'harbour-ledger/newsroom', branch: 'main' });
+    expect(cmsConfig({ ...input, cms: { ...input.cms, authUrl: 'https://auth.example.workers.dev' } }).backend).toMatchObject({ base_url: 'https://auth.example.workers.dev' });
+    expect(JSON.stringify(config)).not.toMatch(/token|secret|ghp_|github_pat_/i);
+  });
+
+  it('is a configuration Sveltia CMS accepts, by its own JSON schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../node_modules/@sveltia/cms/schema/sveltia-cms.json', import.meta.url), 'utf8')) as object;
+    const validate = new Ajv({ strict: false, allErrors: true, logger: false }).compile(schema);
+    // The check can fail: a select without its options is refused.
+    const broken = JSON.parse(JSON.stringify(config)) as { collections: { fields: { name: string; options?: unknown }[] }[] };
+    delete broken.collections[0]!.fields.find((entry) => entry.name === 'section')!.options;
+    expect(validate(broken)).toBe(false);
+    const valid = validate(JSON.parse(JSON.stringify(config)));
+    expect(validate.errors?.slice(0, 5) ?? [], JSON.stringify(validate.errors?.slice(0, 5))).toEqual([]);
+    expect(valid).toBe(true);
+  });
+});
+
+describe('the Free limit here block', () => {
+  const block = freeLimitBlock('You have reached the free limit.');
+  const processor = createBodyProcessor({ freeParagraphs: 3 });
+
+  it('writes exactly the marker the build cuts at, and the build cuts there', () => {
+    expect(block.toBlock({})).toBe('<!-- free-limit -->');
+    // What the editor saves: blocks separated by blank lines, the marker a block of its own.
+    const saved = ['First free paragraph.', block.toBlock({}), 'Paid paragraph one.', 'Paid paragraph two.'].join('\n\n');
+    const body = renderBody(processor, saved, 'subscribers');
+    expect(body.html).toBe('<p>First free paragraph.</p>');
+    expect(body.cut).toBe(true);
+  });
+
+  it('finds every spelling of the marker the build accepts on a line of its own, so opening a file shows the block', () => {
+    for (const marker of ['<!-- free-limit -->', '<!--free-limit-->', '<!--  FREE-LIMIT  -->']) {
+      expect(`One.\n\n${marker}\n\nTwo.`, marker).toMatch(FREE_LIMIT_BLOCK_PATTERN);
+    }
+    expect('One. <!-- free-limit --> Two.').not.toMatch(FREE_LIMIT_BLOCK_PATTERN);
+    expect('<!-- free limit -->').not.toMatch(FREE_LIMIT_BLOCK_PATTERN);
+  });
+
+  it('lets the editor refuse a second marker, as the build does', () => {
+    const oneAtMost = new RegExp(ONE_FREE_LIMIT_AT_MOST);
+    expect('A.\n\n<!-- free-limit -->\n\nB.').toMatch(oneAtMost);
+    expect('A.\n\nB.').toMatch(oneAtMost);
+    expect('A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.').not.toMatch(oneAtMost);
+    expect(() => renderBody(processor, 'A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.', 'subscribers')).toThrow(/2 free-limit markers/);
+  });
+});
