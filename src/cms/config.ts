@@ -23,6 +23,8 @@ export interface CmsConfigInput {
   contentFolder: string;
   /** The public site's address, for the editor's "view site" link. */
   siteUrl: string;
+  /** The paper's logo (or favicon) as a URL path, shown on the sign-in screen. Optional. */
+  logoUrl?: string;
   /** The schemas the build checks files against; tests pass altered ones. Default: the build's own. */
   schemas?: { article: z.ZodObject; author: z.ZodObject; section: z.ZodObject };
 }
@@ -252,6 +254,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
   return {
     app_title: `${input.siteName}: editor`,
     site_url: input.siteUrl,
+    ...(input.logoUrl ? { logo_url: input.logoUrl } : {}),
     backend: backend as unknown as CmsConfig['backend'],
     publish_mode: 'simple',
     // Shared pictures (not beside an article) go where the build looks for `/images/...`.

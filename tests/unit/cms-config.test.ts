@@ -31,7 +31,7 @@ const input: CmsConfigInput = {
   siteUrl: 'https://news.example.org/',
 };
 
-type AnyField = Field & { name: string; widget?: string; fields?: AnyField[]; field?: AnyField; required?: boolean; options?: unknown[] };
+type AnyField = Field & { name: string; widget?: string; fields?: AnyField[]; field?: AnyField; required?: boolean; options?: unknown[]; default?: unknown };
 
 /** Every field path of editor fields, as `fieldPaths` names schema fields (`image.src`). */
 function editorPaths(fields: readonly AnyField[], prefix = ''): string[] {
