@@ -55,7 +55,7 @@ function articlePresentation(input: CmsConfigInput): Record<string, Presentation
     section: { label: 'Section', widget: 'select', options: input.sections.map((section) => ({ label: section.name, value: section.id })) },
     date: { label: 'Published', hint: `First publication, in ${input.timeZone} time. A time in the future holds the piece back until then (an embargo).` },
     standfirst: { label: 'Standfirst', widget: 'text', hint: 'A sentence or two under the headline; also the summary in feeds and search results.' },
-    tags: { label: 'Tags', hint: 'Separate tags with commas. They help readers find similar stories.' },
+    tags: { label: 'Tags', hint: 'One tag per box; “Add” gives another. Tags help readers find similar stories.' },
     updated: { label: 'Updated', hint: 'Only after a substantive change.' },
     access: {
       label: 'Who can read it in full',

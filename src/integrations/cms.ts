@@ -23,6 +23,7 @@ export default function cmsIntegration(cms: CmsBuild | undefined): AstroIntegrat
         const route = (pattern: string, file: string) => injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
         route('/admin', 'admin.astro');
         route('/admin/config.yml', 'admin-config.yml.ts');
+        route('/admin/preview.css', 'admin-preview.css.ts');
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!cms) return;
