@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { resolveCmsBuild } from './src/cms/enable';
+import { repositoryRoot, resolveCmsBuild } from './src/cms/enable';
 import atomicOutput from './src/integrations/atomic-output';
 import cms from './src/integrations/cms';
 import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
@@ -21,7 +21,7 @@ const publicEdition = env.edition === 'public';
 // Only the public site seals paid parts; the subscriber edition shows them whole.
 const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
 // The editing screen at /admin/ (settings `cms`, or CMS=on/off for one build); public edition only.
-const cmsBuild = resolveCmsBuild({ override: env.cms, cms: settings.cms, edition: env.edition, contentDir: env.contentDir, cwd: process.cwd() });
+const cmsBuild = resolveCmsBuild({ override: env.cms, cms: settings.cms, edition: env.edition, contentDir: env.contentDir, repoRoot: repositoryRoot(env.contentDir, process.cwd()) });
 const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,

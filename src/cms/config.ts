@@ -19,7 +19,7 @@ export interface CmsConfigInput {
   sections: readonly { id: string; name: string }[];
   /** Every author, by id. */
   authors: readonly { id: string; name: string }[];
-  /** The content folder relative to the repository root, with `/` (`content`). */
+  /** The content folder relative to the repository root, with `/` (`content`); empty when the content is a repository of its own. */
   contentFolder: string;
   /** The public site's address, for the editor's "view site" link. */
   siteUrl: string;
@@ -194,6 +194,7 @@ function bodyField(): FieldConfig {
 export function cmsConfig(input: CmsConfigInput): CmsConfig {
   const schemas = input.schemas ?? { article: articleFrontmatterSchema, author: authorFrontmatterSchema, section: sectionSchema };
   const folder = input.contentFolder.replace(/\/+$/, '');
+  const inContent = (name: string) => (folder ? `${folder}/${name}` : name);
   const shapes = {
     articles: describeObject(schemas.article.shape, isoDateSchema),
     authors: describeObject(schemas.author.shape, isoDateSchema),
@@ -207,7 +208,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
       label: 'Articles',
       label_singular: 'article',
       description: `Stories of ${input.siteName}. Saving publishes: the site is rebuilt from the repository.`,
-      folder: `${folder}/articles`,
+      folder: inContent('articles'),
       // Articles live in a folder per year, and may be deeper; new ones go into the current year's.
       path: '{{year}}/{{slug}}',
       nested: { depth: 4, subfolders: false },
@@ -226,7 +227,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
       name: 'authors',
       label: 'Authors',
       label_singular: 'author',
-      folder: `${folder}/authors`,
+      folder: inContent('authors'),
       extension: 'md',
       format: 'yaml-frontmatter',
       create: true,
@@ -242,7 +243,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         {
           name: 'sections',
           label: 'Sections',
-          file: `${folder}/sections.yaml`,
+          file: inContent('sections.yaml'),
           format: 'yaml',
           fields: [{ name: 'sections', label: 'Sections, in menu order', label_singular: 'section', widget: 'list', root: true, fields: fields('sections') }],
         },

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCmsBuild } from '../../src/cms/enable';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repositoryRoot, resolveCmsBuild } from '../../src/cms/enable';
 import { resolveBuildEnv } from '../../src/lib/build-env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
 
 const cms = defineSettings({ cms: { repo: 'harbour-ledger/newsroom' } }).cms;
-const base = { override: undefined, cms, edition: 'public' as const, contentDir: '/srv/paper/content', cwd: '/srv/paper' };
+const base = { override: undefined, cms, edition: 'public' as const, contentDir: '/srv/paper/content', repoRoot: '/srv/paper' };
 
 describe('turning the editing screen on', () => {
   it('is off unless the settings or CMS=on say otherwise, and never in the subscriber edition', () => {
@@ -35,6 +38,18 @@ describe('turning the editing screen on', () => {
   it('refuses a content folder outside the repository, which the editor could not commit to', () => {
     expect(() => resolveCmsBuild({ ...base, override: true, contentDir: '/srv/elsewhere/content' })).toThrow(/CONTENT_DIR \/srv\/elsewhere\/content is not a folder inside the repository/);
     expect(resolveCmsBuild({ ...base, override: true, contentDir: '/srv/paper/newsroom/content' })?.contentFolder).toBe('newsroom/content');
+  });
+
+  it('names files as a private content repository does when the content is one, checked out inside the site', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'masthead-repo-'));
+    mkdirSync(path.join(root, '.git'));
+    mkdirSync(path.join(root, 'private-content/.git'), { recursive: true });
+    mkdirSync(path.join(root, 'content'));
+    expect(repositoryRoot(path.join(root, 'content'), '/elsewhere')).toBe(root);
+    const privateRoot = repositoryRoot(path.join(root, 'private-content'), root);
+    expect(privateRoot).toBe(path.join(root, 'private-content'));
+    expect(resolveCmsBuild({ ...base, override: true, contentDir: path.join(root, 'private-content'), repoRoot: privateRoot })?.contentFolder).toBe('');
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('lets the editor reach its sign-in helper', () => {

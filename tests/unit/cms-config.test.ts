@@ -111,6 +111,11 @@ describe('the editing screen’s configuration', () => {
     expect(field(articleFields, 'image.src').widget).toBe('image');
   });
 
+  it('names the files of a content repository of its own from its root', () => {
+    const own = cmsConfig({ ...input, contentFolder: '' });
+    expect(own.collections!.map((collection) => ('folder' in collection ? collection.folder : 'files' in collection ? collection.files[0]!.file : ''))).toEqual(['articles', 'authors', 'sections.yaml']);
+  });
+
   it('names no presentation for a field the schemas no longer have', () => {
     const shown = presentations(input);
     const known = {
