@@ -8,6 +8,7 @@ import { projectRoot } from '../helpers/astro-build';
 import { builtSite } from '../helpers/built-site';
 import { paidSentences } from '../helpers/paid-text';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
+import { policiesFor } from '../helpers/headers-rules';
 
 interface ConfigField {
   name: string;
@@ -18,21 +19,6 @@ interface ConfigField {
 interface Config {
   backend: { name: string; repo: string; branch: string };
   collections: { name: string; folder?: string; fields?: ConfigField[]; files?: { file: string; fields: ConfigField[] }[] }[];
-}
-
-/** The Content-Security-Policy values a host applying every matching `_headers` rule (Cloudflare Pages) sends for `urlPath`. */
-function policiesFor(headers: string, urlPath: string): string[] {
-  const policies: string[] = [];
-  let matches = false;
-  for (const line of headers.split('\n')) {
-    if (line.startsWith('/')) {
-      const pattern = line.trim();
-      matches = pattern.endsWith('/*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern;
-    } else if (matches && /^\s+Content-Security-Policy:/.test(line)) {
-      policies.push(line.slice(line.indexOf(':') + 1).trim());
-    }
-  }
-  return policies;
 }
 
 const sitePolicy = /Content-Security-Policy: (.+)/.exec(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8'))![1]!.trim();

@@ -6,6 +6,7 @@ import { repositoryRoot, resolveCmsBuild } from '../../src/cms/enable';
 import { resolveBuildEnv } from '../../src/lib/build-env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
+import { policiesFor } from '../helpers/headers-rules';
 
 const cms = defineSettings({ cms: { repo: 'harbour-ledger/newsroom' } }).cms;
 const base = { override: undefined, cms, edition: 'public' as const, contentDir: '/srv/paper/content', repoRoot: '/srv/paper' };
@@ -68,21 +69,6 @@ const headers = `# comment
 /_astro/*
   Cache-Control: public, max-age=31536000, immutable
 `;
-
-/** The policies a host that applies every matching rule (Cloudflare Pages) would send for `path`. */
-function policiesFor(text: string, path: string): string[] {
-  const policies: string[] = [];
-  let matches = false;
-  for (const line of text.split('\n')) {
-    if (/^\//.test(line)) {
-      const pattern = line.trim();
-      matches = pattern.endsWith('/*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
-    } else if (matches && /^\s+Content-Security-Policy:/.test(line)) {
-      policies.push(line.split(':').slice(1).join(':').trim());
-    }
-  }
-  return policies;
-}
 
 describe('_headers with the editing screen', () => {
   const entries = [
