@@ -64,7 +64,8 @@ function articlePresentation(input: CmsConfigInput): Record<string, Presentation
         { label: 'Subscribers: readers get the free part, then the subscribe panel', value: 'subscribers' },
         { label: 'Everyone: the whole text is free', value: 'free' },
       ],
-      default: input.defaultAccess,
+      // No default: a value the writer did not choose would pin today's default into the file.
+      hint: `Leave empty for the paper’s default: ${input.defaultAccess === 'free' ? 'everyone' : 'subscribers'}.`,
     },
     image: { label: 'Lead picture', hint: 'Shown under the standfirst and on story cards.' },
     'image.src': { label: 'Picture', widget: 'image' },

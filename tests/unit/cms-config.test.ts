@@ -96,13 +96,16 @@ describe('the editing screen’s configuration', () => {
     expect(field(articleFields, 'label')).toMatchObject({ widget: 'select', options: ['Opinion', 'Analysis'] });
   });
 
-  it('edits dates in the paper’s time zone, and defaults access to the settings’ default', () => {
+  it('edits dates in the paper’s time zone, and leaves access to the paper’s default unless the writer chooses', () => {
     for (const path of ['date', 'updated', 'corrections.date']) {
       expect(field(articleFields, path), path).toMatchObject({ widget: 'datetime', input_timezone: 'Europe/London' });
     }
-    expect(field(articleFields, 'access')).toMatchObject({ widget: 'select', default: 'subscribers' });
-    expect(cmsConfig({ ...input, defaultAccess: 'free' }).collections).toBeDefined();
-    expect(field(collectionFields(cmsConfig({ ...input, defaultAccess: 'free' }), 'articles') as AnyField[], 'access').default).toBe('free');
+    // A default would be written into every file the editor saves, pinning today's default.
+    expect(field(articleFields, 'access')).toMatchObject({ widget: 'select', required: false, hint: 'Leave empty for the paper’s default: subscribers.' });
+    expect(field(articleFields, 'access').default).toBeUndefined();
+    expect(field(collectionFields(cmsConfig({ ...input, defaultAccess: 'free' }), 'articles') as AnyField[], 'access')).toMatchObject({ hint: 'Leave empty for the paper’s default: everyone.' });
+    // `similar: false` hides a story from every other list, so an untouched box must mean true.
+    expect(field(articleFields, 'similar').default).toBe(true);
   });
 
   it('keeps pictures beside the article, where the build looks for them', () => {
