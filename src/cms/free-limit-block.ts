@@ -32,7 +32,7 @@ export const FREE_LIMIT_PREVIEW_CSS = `
   background: #fff7e6; color: #3d2800; font-family: system-ui, sans-serif; font-size: 0.95rem;
 }
 .${FREE_LIMIT_PREVIEW_CLASS} strong { display: block; margin-bottom: 0.25em; }
-.${FREE_LIMIT_PREVIEW_CLASS} ~ * { opacity: 0.45; }
+:is(.${FREE_LIMIT_PREVIEW_CLASS}, :has(> * > .${FREE_LIMIT_PREVIEW_CLASS})) ~ * { opacity: 0.45; }
 `;
 
 /**
@@ -50,16 +50,13 @@ export function freeLimitBlock(message: string): EditorComponentDefinition {
     pattern: FREE_LIMIT_BLOCK_PATTERN,
     fromBlock: () => ({}),
     toBlock: () => FREE_LIMIT_MARKER,
-    toPreview: () => {
-      const panel = document.createElement('div');
-      panel.className = FREE_LIMIT_PREVIEW_CLASS;
-      panel.setAttribute('role', 'note');
-      const title = document.createElement('strong');
-      title.textContent = 'Free limit';
-      const text = document.createElement('span');
-      text.textContent = `Readers without a subscription stop here and see: “${message}” Greyed text below is for subscribers only.`;
-      panel.append(title, text);
-      return panel;
-    },
+    // A string, not an element: Sveltia wraps an element in a paragraph of its own, which would leave
+    // the panel without the following blocks as siblings for the greying rule.
+    toPreview: () =>
+      `<div class="${FREE_LIMIT_PREVIEW_CLASS}" role="note"><strong>Free limit</strong> <span>Readers without a subscription stop here and see: “${escapeHtml(message)}” Greyed text below is for subscribers only.</span></div>`,
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

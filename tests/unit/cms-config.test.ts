@@ -187,6 +187,12 @@ describe('the Free limit here block', () => {
     expect('<!-- free limit -->').not.toMatch(FREE_LIMIT_BLOCK_PATTERN);
   });
 
+  it('shows the subscribe message in the preview panel as text, never as markup', () => {
+    const preview = freeLimitBlock('Subscribe <b>now</b> & "save"').toPreview!({}) as string;
+    expect(preview).toContain('class="masthead-free-limit"');
+    expect(preview).toContain('Subscribe &#60;b&#62;now&#60;/b&#62; &#38; &#34;save&#34;');
+  });
+
   it('lets the editor refuse a second marker, as the build does', () => {
     const oneAtMost = new RegExp(ONE_FREE_LIMIT_AT_MOST);
     expect('A.\n\n<!-- free-limit -->\n\nB.').toMatch(oneAtMost);
