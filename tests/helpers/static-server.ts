@@ -35,6 +35,12 @@ const contentTypes: Record<string, string> = {
 export interface StaticServerOptions {
   /** URL prefix the site is served under, e.g. `/paper/` (default `/`). */
   basePath?: string;
+  /**
+   * Extra response headers for a URL path (`/admin/`), as a host adds them from
+   * its rules: e.g. the Content-Security-Policy values `_headers` gives that path
+   * (a list sends the header once per value, and the browser enforces each).
+   */
+  headers?: (urlPath: string) => Record<string, string | string[]>;
 }
 
 export interface StaticServer {
@@ -84,6 +90,7 @@ export async function startStaticServer(root: string, options: StaticServerOptio
       'Content-Length': statSync(file).size,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      ...options.headers?.(new URL(req.url ?? '/', 'http://localhost').pathname),
     });
     if (req.method === 'HEAD') {
       res.end();
