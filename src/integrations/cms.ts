@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CmsBuild } from '../cms/enable';
+import { SVELTIA_MODULE, withoutCdnFonts } from '../cms/self-host';
 import { adminPolicy, withAdminPolicy } from '../lib/headers-file';
 
 /**
@@ -20,6 +21,18 @@ export default function cmsIntegration(cms: CmsBuild | undefined): AstroIntegrat
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         updateConfig({ vite: { define: { 'import.meta.env.MASTHEAD_CONTENT_FOLDER': JSON.stringify(cms?.contentFolder ?? '') } } });
         if (!cms) return;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'masthead-cms-self-host',
+                // The build only: `astro dev` pre-bundles the CMS, and has no policy to break.
+                apply: 'build',
+                transform: (code, id) => (SVELTIA_MODULE.test(id) ? { code: withoutCdnFonts(code), map: null } : undefined),
+              },
+            ],
+          },
+        });
         const route = (pattern: string, file: string) => injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
         route('/admin', 'admin.astro');
         route('/admin/config.yml', 'admin-config.yml.ts');

@@ -44,6 +44,13 @@ describe('the editing screen at /admin/ (sample paper, CMS=on)', () => {
     for (const file of sitemaps) expect(readFileSync(path.join(site, file), 'utf8')).not.toContain('/admin/');
   });
 
+  it('uses the fonts bundled with the CMS, never its CDN copies', () => {
+    const scripts = listFiles(site).filter((file) => file.endsWith('.js'));
+    const named = scripts.filter((file) => readFileSync(path.join(site, file), 'utf8').includes('cdn.jsdelivr.net'));
+    expect(named).toEqual([]);
+    expect(listFiles(site).filter((file) => /material-symbols-outlined.*\.woff2$/.test(file))).toHaveLength(1);
+  });
+
   it('configures the editor for this newsroom: its repository, its sections and every author', () => {
     expect(config.backend).toEqual({ name: 'github', repo: settings.cms.repo, branch: settings.cms.branch });
     const articles = config.collections.find((collection) => collection.name === 'articles')!;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repositoryRoot, resolveCmsBuild } from '../../src/cms/enable';
+import { SVELTIA_MODULE, withoutCdnFonts } from '../../src/cms/self-host';
 import { resolveBuildEnv } from '../../src/lib/build-env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
+import { projectRoot } from '../helpers/astro-build';
 import { policiesFor } from '../helpers/headers-rules';
 
 const cms = defineSettings({ cms: { repo: 'harbour-ledger/newsroom' } }).cms;
@@ -105,5 +107,27 @@ describe('_headers with the editing screen', () => {
   it('leaves a _headers without a site-wide policy as it is', () => {
     const plain = '/_astro/*\n  Cache-Control: immutable\n';
     expect(withAdminPolicy(plain, entries, '/', policy)).toBe(plain);
+  });
+});
+
+describe('the CMS bundled without its CDN fonts', () => {
+  const bundle = readFileSync(path.join(projectRoot, 'node_modules/@sveltia/cms/npm/index.js'), 'utf8');
+
+  it('points the CMS’s CDN font rules at nothing, so only the fonts it bundles are used', () => {
+    expect(bundle).toContain('https://cdn.jsdelivr.net/fontsource/');
+    const patched = withoutCdnFonts(bundle);
+    expect(patched).not.toContain('cdn.jsdelivr.net');
+    expect(patched.match(/local\("Masthead bundled font"\)/g)).toHaveLength(3);
+    // The bundled copies are still registered.
+    expect(patched).toContain('material-symbols-outlined-latin-wght-normal');
+  });
+
+  it('stops the build when a new version of the CMS loads its fonts differently', () => {
+    expect(() => withoutCdnFonts('no fonts here')).toThrow('Sveltia CMS names 0 CDN fonts where Masthead expects 3');
+  });
+
+  it('matches the CMS module by its path', () => {
+    expect(SVELTIA_MODULE.test(path.join(projectRoot, 'node_modules/@sveltia/cms/npm/index.js'))).toBe(true);
+    expect(SVELTIA_MODULE.test(path.join(projectRoot, 'src/cms/admin.ts'))).toBe(false);
   });
 });
