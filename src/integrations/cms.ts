@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CmsBuild } from '../cms/enable';
-import { SVELTIA_MODULE, withoutCdnFonts } from '../cms/self-host';
+import { SVELTIA_MODULE, withoutThirdParties } from '../cms/self-host';
 import { adminPolicy, withAdminPolicy } from '../lib/headers-file';
 
 /**
@@ -28,7 +28,7 @@ export default function cmsIntegration(cms: CmsBuild | undefined): AstroIntegrat
                 name: 'masthead-cms-self-host',
                 // The build only: `astro dev` pre-bundles the CMS, and has no policy to break.
                 apply: 'build',
-                transform: (code, id) => (SVELTIA_MODULE.test(id) ? { code: withoutCdnFonts(code), map: null } : undefined),
+                transform: (code, id) => (SVELTIA_MODULE.test(id) ? { code: withoutThirdParties(code), map: null } : undefined),
               },
             ],
           },

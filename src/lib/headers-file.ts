@@ -11,7 +11,7 @@ const CSP = /^\s+Content-Security-Policy:\s*(.+)$/i;
 
 /** The policy the editor (Sveltia CMS) needs, and no more: its own styles inline, GitHub's API, pictures as blobs. */
 export function adminPolicy(authOrigin?: string): string {
-  const connect = ["'self'", 'blob:', 'data:', 'https://api.github.com', 'https://www.githubstatus.com', ...(authOrigin ? [authOrigin] : [])];
+  const connect = ["'self'", 'blob:', 'data:', 'https://api.github.com', ...(authOrigin ? [authOrigin] : [])];
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repositoryRoot, resolveCmsBuild } from '../../src/cms/enable';
-import { SVELTIA_MODULE, withoutCdnFonts } from '../../src/cms/self-host';
+import { SVELTIA_MODULE, withoutThirdParties } from '../../src/cms/self-host';
 import { resolveBuildEnv } from '../../src/lib/build-env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
@@ -110,20 +110,28 @@ describe('_headers with the editing screen', () => {
   });
 });
 
-describe('the CMS bundled without its CDN fonts', () => {
+describe('the CMS bundled without third parties', () => {
   const bundle = readFileSync(path.join(projectRoot, 'node_modules/@sveltia/cms/npm/index.js'), 'utf8');
 
   it('points the CMS’s CDN font rules at nothing, so only the fonts it bundles are used', () => {
     expect(bundle).toContain('https://cdn.jsdelivr.net/fontsource/');
-    const patched = withoutCdnFonts(bundle);
+    const patched = withoutThirdParties(bundle);
     expect(patched).not.toContain('cdn.jsdelivr.net');
     expect(patched.match(/local\("Masthead bundled font"\)/g)).toHaveLength(3);
     // The bundled copies are still registered.
     expect(patched).toContain('material-symbols-outlined-latin-wght-normal');
   });
 
-  it('stops the build when a new version of the CMS loads its fonts differently', () => {
-    expect(() => withoutCdnFonts('no fonts here')).toThrow('Sveltia CMS names 0 CDN fonts where Masthead expects 3');
+  it('answers the GitHub status check in place, with the status page’s own “all is well”', () => {
+    const patched = withoutThirdParties(bundle);
+    expect(patched).not.toContain('githubstatus.com/api');
+    expect(patched).toContain('data:application/json,{"status":{"indicator":"none"}}');
+  });
+
+  it('stops the build when a new version of the CMS loads its fonts or checks GitHub differently', () => {
+    const statusCheck = 'fetch(`https://www.githubstatus.com/api/v2/status.json`)';
+    expect(() => withoutThirdParties(`${statusCheck} no fonts here`)).toThrow('Sveltia CMS names 0 CDN fonts where Masthead expects 3');
+    expect(() => withoutThirdParties(bundle.replace('githubstatus.com/api', 'status.github.com/api'))).toThrow("asks GitHub's status page 0 times");
   });
 
   it('matches the CMS module by its path', () => {
