@@ -146,8 +146,16 @@ async function save(page: Page, editor: Locator): Promise<void> {
   try {
     await page.waitForURL((url) => url.href !== entry, UI);
   } catch {
-    const alerts = await page.getByRole('alert').allInnerTexts();
-    const fields = await page.locator('[aria-invalid="true"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('aria-label') ?? input.id));
+    await page.screenshot({ path: path.join(projectRoot, 'test-results/cms-not-saved.png'), fullPage: true }).catch(() => undefined);
+    const alerts = await page.getByRole('alert').evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    // Each invalid field with its label and message, as the writer sees them beside the field.
+    const fields = await page.locator('[aria-invalid="true"]').evaluateAll((inputs) =>
+      inputs.map((input) => {
+        const label = input.getAttribute('aria-labelledby')?.split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' ');
+        const error = input.getAttribute('aria-errormessage');
+        return `${label || input.getAttribute('aria-label') || input.id}: ${error ? document.getElementById(error)?.textContent?.trim() : ''}`;
+      }),
+    );
     throw new Error(`the entry was not saved: ${[...alerts, ...fields.map((field) => `invalid: ${field}`)].join('; ') || 'no message'}`);
   }
 }
@@ -185,7 +193,8 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     // Served with the policies the build's _headers gives each path, as Cloudflare Pages sends them.
     server = await startStaticServer(site, { headers: (urlPath) => ({ 'Content-Security-Policy': policiesFor(headers, urlPath) }) });
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // A writer abroad: times are still picked and saved in the paper's zone.
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: 'America/New_York' });
     await context.addInitScript(localRepositoryShim);
     page = await context.newPage();
     trouble = await watchTrouble(context, page, server.origin);
@@ -227,7 +236,8 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     await page.getByRole('option', { name: 'Priya Lindqvist' }).click();
     await editor.getByRole('combobox', { name: 'Section' }).click();
     await page.getByRole('option', { name: 'Business' }).click();
-    await editor.getByRole('textbox', { name: 'Published' }).fill('2026-11-20T10:00');
+    // A summer time: London is an hour ahead of UTC, so a time saved without its offset would be an hour out.
+    await editor.getByRole('textbox', { name: 'Published' }).fill('2026-07-20T10:00');
     await editor.getByRole('textbox', { name: 'Standfirst' }).fill('A late crossing to Tollen Isle is on trial for twelve weeks.');
     await editor.getByRole('textbox', { name: 'Item Value' }).fill('ferries');
     const body = await bodyEditor(page, editor);
@@ -292,6 +302,8 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     expect(text.match(/free-limit/g)).toHaveLength(1);
     expect(text).toMatch(/^author:\n {2}- priya-lindqvist$/m);
     expect(text).toMatch(/^section: business$/m);
+    // Picked in the paper's zone, and saved with its offset, whatever the writer's computer's zone.
+    expect(text).toMatch(/^date: 2026-07-20T10:00(:00)?\+01:00$/m);
     // The edited article keeps its cut, and its picture, where they were.
     const edited = written[`content/${EDITED.file}`]!;
     expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(edited)![1]!)).toMatchObject({ standfirst: NEW_STANDFIRST, date: '2026-09-08' });
@@ -328,6 +340,7 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     expect(page.querySelector('h1')!.textContent).toContain('Tollen Isle');
     expect(text).toContain('From Monday the last ferry to Tollen Isle will leave Port Averley');
     expect(text).toContain('counts how many people use it');
+    expect(text).toContain('20 July 2026, 10:00');
     // The new paid paragraph, and every paid sentence of the sample paper as the CMS rewrote it.
     const paid = [PAID_CANARY, ...paidSentences(contentDir, settings.freeParagraphs)];
     expect(paid.length).toBeGreaterThan(50);
