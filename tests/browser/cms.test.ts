@@ -231,7 +231,6 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     await headline.waitFor(UI);
     // The new entry's draft is set up just after the form appears, and would drop a value typed into it before.
     await expect.poll(async () => (await previewFrame(page)).locator('section').count(), UI).toBeGreaterThan(0);
-    await headline.fill(HEADLINE);
     await editor.getByRole('combobox', { name: 'Author' }).click();
     await page.getByRole('option', { name: 'Priya Lindqvist' }).click();
     await editor.getByRole('combobox', { name: 'Section' }).click();
@@ -252,7 +251,10 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     await body.getByRole('paragraph').last().click();
     await page.keyboard.type(PAID_CANARY);
 
+    // The headline last, once the draft has long been set up; the preview showing it means the draft holds it.
+    await headline.fill(HEADLINE);
     const frame = await previewFrame(page);
+    await expect.poll(() => frame.locator('section[data-key-path="title"]').textContent(), UI).toContain(HEADLINE);
     const panel = frame.locator(`.${FREE_LIMIT_PREVIEW_CLASS}`);
     await expect.poll(() => panel.count(), UI).toBe(1);
     await frame.waitForFunction(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/admin/preview.css')), undefined, UI);
