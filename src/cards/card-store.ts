@@ -1,10 +1,8 @@
-import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CardInput } from '../lib/social-card';
+import { CACHE_KEEP_MS, removeStaleFiles } from '../lib/stale-files';
 import { renderCard } from './render-card';
-
-/** Cards no build has used for this long are removed from the cache. */
-const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Cards drawn at once: resvg works on libuv's threads, satori on this one between pages. */
 const IN_FLIGHT = 4;
@@ -65,24 +63,6 @@ export function createCardStore(dir: string): CardStore {
 }
 
 /** Removes cached cards unused for a week. Best effort: another build may be pruning too. */
-export async function pruneCardCache(dir: string, now = Date.now()): Promise<number> {
-  let removed = 0;
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    const file = path.join(dir, name);
-    try {
-      if (now - (await stat(file)).mtimeMs > STALE_AFTER_MS) {
-        await rm(file, { force: true });
-        removed++;
-      }
-    } catch {
-      // Gone already.
-    }
-  }
-  return removed;
+export function pruneCardCache(dir: string, now = Date.now()): Promise<number> {
+  return removeStaleFiles(dir, CACHE_KEEP_MS, now);
 }

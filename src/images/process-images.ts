@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import sharp, { type AvifOptions, type JpegOptions, type PngOptions, type WebpOptions } from 'sharp';
+import { CACHE_KEEP_MS, removeStaleFiles } from '../lib/stale-files';
 import type { ImageFormat, ImageVariant } from './variants';
 
 /** One file to write: a variant of a source picture. */
@@ -160,40 +161,18 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
   await rename(temporary, file);
 }
 
-/** Cached files unused for this long are removed. */
-const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
-
 /**
  * Removes cached pictures no build has used for a week: sources that changed
  * or went, sizes no longer made. Best effort; another build may be pruning too.
  */
 export async function pruneImageCache(cacheDir: string, now = Date.now()): Promise<number> {
-  let removed = 0;
   let shards: string[];
   try {
     shards = await readdir(cacheDir);
   } catch {
     return 0;
   }
-  for (const shard of shards) {
-    const folder = path.join(cacheDir, shard);
-    let names: string[];
-    try {
-      names = await readdir(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const file = path.join(folder, name);
-      try {
-        if (now - (await stat(file)).mtimeMs > STALE_AFTER_MS) {
-          await rm(file, { force: true });
-          removed++;
-        }
-      } catch {
-        // Gone already.
-      }
-    }
-  }
+  let removed = 0;
+  for (const shard of shards) removed += await removeStaleFiles(path.join(cacheDir, shard), CACHE_KEEP_MS, now);
   return removed;
 }

@@ -1,0 +1,33 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** How long a cached file may go unused before a build removes it: a week. */
+export const CACHE_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the files directly in `dir` last touched (used) more than `keepMs`
+ * before `now`, and returns how many went. Best effort: a missing folder is
+ * nothing to do, and another build may be pruning the same folder.
+ */
+export async function removeStaleFiles(dir: string, keepMs: number, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      const info = await stat(file);
+      if (info.isFile() && now - info.mtimeMs > keepMs) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // Gone already.
+    }
+  }
+  return removed;
+}
