@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/astro-build';
 import { article, validContent } from '../helpers/content-folder';
+import { spawnDevServer, startDevServer, stopDevServer, waitForLog, type DevServer } from '../helpers/dev-server';
 import { CURRENT_KEY } from '../helpers/keys';
 
 /**
@@ -23,9 +24,10 @@ const madePrivateRoot = !existsSync(privateRoot);
 const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
 const storyFile = path.join(contentDir, 'articles/2024/story.md');
 
-let server: ChildProcess | undefined;
+let server: DevServer | undefined;
 let origin = '';
-let output = '';
+/** What the dev server printed, for failure messages. */
+const output = () => server?.log() ?? '';
 
 /** GET with the path sent exactly as written (no client-side `..` or case clean-up). */
 function get(pathAndQuery: string): Promise<{ status: number; body: string }> {
@@ -43,82 +45,6 @@ function get(pathAndQuery: string): Promise<{ status: number; body: string }> {
   });
 }
 
-/**
- * Spawns `astro dev` on a localhost port, in its own process group so that
- * `stopDevServer` ends everything it started. Port 0 is not accepted, so Vite
- * takes the first free port from a random start and prints it.
- */
-function spawnDevServer(env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key)),
-  );
-  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  // --ignore-lock: run beside any dev server a developer has open, without taking over its lock file.
-  const child = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', port, '--ignore-lock'], {
-    cwd: projectRoot,
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  return { child, log: () => log };
-}
-
-/** Resolves with what `check` finds in the log, or rejects after `ms` or when the server exits first. */
-function waitFor<T>(
-  { child, log }: { child: ChildProcess; log: () => string },
-  check: (log: string) => T | undefined,
-  ms: number,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const poll = setInterval(() => {
-      const found = check(log());
-      if (found !== undefined) finish(() => resolve(found));
-      else if (child.exitCode !== null) finish(() => reject(new Error(`astro dev exited (${child.exitCode}):\n${log()}`)));
-    }, 100);
-    const timer = setTimeout(() => finish(() => reject(new Error(`astro dev gave nothing expected after ${ms / 1000} s:\n${log()}`))), ms);
-    const finish = (settle: () => void) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      settle();
-    };
-  });
-}
-
-/** Starts `astro dev` and waits (bounded) until it says where it listens. */
-async function startDevServer(env: Record<string, string>): Promise<void> {
-  const started = spawnDevServer(env);
-  server = started.child;
-  try {
-    origin = await waitFor(started, (log) => /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(log)?.[1], 120_000);
-  } finally {
-    output = started.log();
-  }
-}
-
-/** Stops a dev server and everything it started (its process group). */
-async function stopDevServer(child = server): Promise<void> {
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const killed = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }, 5_000);
-  await exited;
-  clearTimeout(killed);
-}
-
 beforeAll(async () => {
   for (const [file, text] of Object.entries({
     ...validContent,
@@ -132,11 +58,12 @@ beforeAll(async () => {
   writeFileSync(path.join(work, '.env.local'), `${ENV_SECRET}\n`);
   mkdirSync(path.join(privateDir, 'articles'), { recursive: true });
   writeFileSync(path.join(privateDir, 'articles/secret.md'), article({}, `Free.\n\n<!-- free-limit -->\n\n${PAID}\n`));
-  await startDevServer({ CONTENT_DIR: contentDir, PAYWALL_KEYS_FILE: keysFile });
+  server = await startDevServer({ CONTENT_DIR: contentDir, PAYWALL_KEYS_FILE: keysFile });
+  origin = server.origin;
 }, 180_000);
 
 afterAll(async () => {
-  await stopDevServer();
+  await stopDevServer(server?.child);
   rmSync(work, { recursive: true, force: true });
   rmSync(privateDir, { recursive: true, force: true });
   if (madePrivateRoot && existsSync(privateRoot) && readdirSync(privateRoot).length === 0) rmdirSync(privateRoot);
@@ -145,7 +72,7 @@ afterAll(async () => {
 describe('astro dev', () => {
   it('serves article pages with the free part only', async () => {
     const page = await get('/articles/story/');
-    expect(page.status, output).toBe(200);
+    expect(page.status, output()).toBe(200);
     expect(page.body).toContain('Free opening.');
     expect(page.body).not.toContain(PAID);
   });
@@ -214,7 +141,7 @@ describe('astro dev with a symlink loop in the content folder', () => {
     symlinkSync('../..', path.join(loopDir, 'articles/2024/up'));
     const started = spawnDevServer({ CONTENT_DIR: loopDir });
     child = started.child;
-    const message = await waitFor(started, (log) => /[^\n]*articles\/2024\/back: is a symlink loop[^\n]*/.exec(log)?.[0], 90_000);
+    const message = await waitForLog(started, (log) => /[^\n]*articles\/2024\/back: is a symlink loop[^\n]*/.exec(log)?.[0], 90_000);
     expect(message).toMatch(/loop-content\/articles\/2024\/back: is a symlink loop \(it leads to .*loop-content\/articles, which contains it\)/);
   }, 120_000);
 });

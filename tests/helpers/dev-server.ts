@@ -2,21 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from './astro-build';
 
-export interface DevServer {
-  child: ChildProcess;
+export interface DevServer extends SpawnedDevServer {
   /** Where it listens, e.g. `http://127.0.0.1:23456`. */
   origin: string;
+}
+
+/** `astro dev` started, whether or not it has said where it listens yet. */
+export interface SpawnedDevServer {
+  child: ChildProcess;
   /** Everything it printed so far. */
   log: () => string;
 }
 
 /**
- * Starts `astro dev` on a localhost port in its own process group (so `stop`
- * ends everything it started) and waits, bounded, until it says where it
- * listens. Port 0 is not accepted, so Vite takes the first free port from a
- * random start. The same way as tests/build/dev-server.test.ts starts its own.
+ * Spawns `astro dev` on a localhost port in its own process group (so
+ * `stopDevServer` ends everything it started), without waiting for it. Port 0
+ * is not accepted, so Vite takes the first free port from a random start.
  */
-export async function startDevServer(env: Record<string, string>, ms = 120_000): Promise<DevServer> {
+export function spawnDevServer(env: Record<string, string>): SpawnedDevServer {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX|VITEST.*|TEST|NODE_ENV)$/.test(key)),
   );
@@ -31,23 +34,36 @@ export async function startDevServer(env: Record<string, string>, ms = 120_000):
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const origin = await new Promise<string>((resolve, reject) => {
+  return { child, log: () => log };
+}
+
+/** Resolves with what `check` finds in the server's log, or rejects after `ms` or when the server exits first. */
+export function waitForLog<T>({ child, log }: SpawnedDevServer, check: (log: string) => T | undefined, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const poll = setInterval(() => {
-      const found = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(log)?.[1];
-      if (found) finish(() => resolve(found));
-      else if (child.exitCode !== null) finish(() => reject(new Error(`astro dev exited (${child.exitCode}):\n${log}`)));
+      const found = check(log());
+      if (found !== undefined) finish(() => resolve(found));
+      else if (child.exitCode !== null) finish(() => reject(new Error(`astro dev exited (${child.exitCode}):\n${log()}`)));
     }, 100);
-    const timer = setTimeout(() => finish(() => reject(new Error(`astro dev did not say where it listens after ${ms / 1000} s:\n${log}`))), ms);
+    const timer = setTimeout(() => finish(() => reject(new Error(`astro dev gave nothing expected after ${ms / 1000} s:\n${log()}`))), ms);
     const finish = (settle: () => void) => {
       clearInterval(poll);
       clearTimeout(timer);
       settle();
     };
-  }).catch(async (error: unknown) => {
-    await stopDevServer(child);
-    throw error;
   });
-  return { child, origin, log: () => log };
+}
+
+/** Starts `astro dev` (see `spawnDevServer`) and waits, bounded, until it says where it listens. */
+export async function startDevServer(env: Record<string, string>, ms = 120_000): Promise<DevServer> {
+  const started = spawnDevServer(env);
+  try {
+    const origin = await waitForLog(started, (log) => /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(log)?.[1], ms);
+    return { ...started, origin };
+  } catch (error) {
+    await stopDevServer(started.child);
+    throw error;
+  }
 }
 
 /** Stops a dev server and everything it started (its process group). */
