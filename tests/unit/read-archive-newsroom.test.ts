@@ -1,32 +1,14 @@
-
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readArchive, type Archive } from '../../src/archive/read-archive';
-import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
+import { describe, expect, it } from 'vitest';
+import type { Archive } from '../../src/archive/read-archive';
+import { aboutCrane, archiveReader, cranes } from '../helpers/archive-reader';
+import { article } from '../helpers/content-folder';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 1, similar: 4 } };
 const buildTime = new Date('2026-06-10T09:00:00Z');
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-/** Reads `validContent` with `changes`, in a public build at `buildTime` unless told otherwise. */
-async function read(changes: Record<string, ContentChange>, options: { includeUnpublished?: boolean } = {}): Promise<Archive> {
-  const { dir, cleanup } = contentFolder(changes);
-  cleanups.push(cleanup);
-  return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings, buildTime, cacheDir: undefined, ...options });
-}
-
-/** Articles about one thing, so that a piece on the same thing would surely count in each other's lists. */
-const about = (title: string, date: string, extra: Record<string, string> = {}) =>
-  article({ title, date, tags: '[harbour, crane]', ...extra }, `The harbour crane ${title.toLowerCase()} at the east quay.\n\nThe quay crane rail was checked.\n`);
-const published = {
-  'articles/crane-a.md': about('Crane arrives', '2026-06-01'),
-  'articles/crane-b.md': about('Crane tested', '2026-06-02'),
-  'articles/crane-c.md': about('Crane painted', '2026-06-03'),
-};
+const read = archiveReader(settings, buildTime);
+const readWithOwnLabels = archiveReader({ ...settings, labels: ['Sport diary'] }, buildTime);
+const about = aboutCrane;
+const published = cranes;
 const unpublished = {
   'articles/crane-draft.md': about('Crane moved', '2026-06-04', { draft: 'true' }),
   'articles/crane-later.md': about('Crane sold', '2026-06-10T12:00:00+01:00'),
@@ -99,9 +81,7 @@ describe('labels in the archive', () => {
   });
 
   it('reads the allowed labels from the settings', async () => {
-    const { dir, cleanup } = contentFolder({ 'articles/x.md': article({ label: 'Sport diary' }) });
-    cleanups.push(cleanup);
-    const archive = await readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings: { ...settings, labels: ['Sport diary'] } });
+    const archive = await readWithOwnLabels({ 'articles/x.md': article({ label: 'Sport diary' }) });
     expect(archive.articles.find((entry) => entry.id === 'x')?.data.label).toBe('Sport diary');
   });
 });

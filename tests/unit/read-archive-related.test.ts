@@ -1,30 +1,12 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readArchive, type Archive } from '../../src/archive/read-archive';
-import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
+import { describe, expect, it } from 'vitest';
+import type { Archive } from '../../src/archive/read-archive';
+import { aboutCrane, archiveReader, cranes } from '../helpers/archive-reader';
+import { article } from '../helpers/content-folder';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 1, similar: 3 } };
 const buildTime = new Date('2026-06-10T09:00:00Z');
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-/** Reads the helper's valid content folder with `changes`, in a public build at `buildTime` unless told otherwise. */
-async function read(changes: Record<string, ContentChange>, options: { includeUnpublished?: boolean } = {}): Promise<Archive> {
-  const { dir, cleanup } = contentFolder(changes);
-  cleanups.push(cleanup);
-  return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings, buildTime, cacheDir: undefined, ...options });
-}
-
-const about = (title: string, date: string, extra: Record<string, string> = {}) =>
-  article({ title, date, tags: '[harbour, crane]', ...extra }, `The harbour crane ${title.toLowerCase()} at the east quay.\n\nThe quay crane rail was checked.\n`);
-const cranes = {
-  'articles/crane-a.md': about('Crane arrives', '2026-06-01'),
-  'articles/crane-b.md': about('Crane tested', '2026-06-02'),
-  'articles/crane-c.md': about('Crane painted', '2026-06-03'),
-};
+const read = archiveReader(settings, buildTime);
+const about = aboutCrane;
 const similarOf = (archive: Archive, id: string) => archive.articles.find((entry) => entry.id === id)?.data.similar;
 
 describe('related pins and similar: false in the archive', () => {
