@@ -7,19 +7,22 @@ export const FREE_LIMIT_COMPONENT_ID = 'free-limit';
 /** The class of the cut-off panel in the editor's preview. */
 export const FREE_LIMIT_PREVIEW_CLASS = 'masthead-free-limit';
 
+/** The build's marker pattern without its anchors, to place inside the editor's patterns. */
+const MARKER = MARKER_EXACT.source.slice(1, -1);
+
 /**
  * The marker as the editor finds it in a file: on a line of its own, spelled as
  * the build accepts it (`<!--free-limit-->`, any case), so the block shows for
  * every marker the build would cut at, and saving writes it the one exact way.
  */
-export const FREE_LIMIT_BLOCK_PATTERN = new RegExp(`^${MARKER_EXACT.source.slice(1, -1)}$`, 'im');
+export const FREE_LIMIT_BLOCK_PATTERN = new RegExp(`^${MARKER}$`, 'im');
 
 /**
  * A body is valid for the editor when it has at most one marker: the build
  * refuses two. (Every other rule about where the cut may fall is the build's;
  * the block can only be placed between paragraphs, where the cut is legal.)
  */
-export const ONE_FREE_LIMIT_AT_MOST = `^(?![\\s\\S]*${MARKER_EXACT.source.slice(1, -1)}[\\s\\S]*${MARKER_EXACT.source.slice(1, -1)})[\\s\\S]*$`;
+export const ONE_FREE_LIMIT_AT_MOST = `^(?![\\s\\S]*${MARKER}[\\s\\S]*${MARKER})[\\s\\S]*$`;
 
 /**
  * Greys everything after the cut-off panel in the preview, so the writer sees
