@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { Edition } from '../lib/build-env';
 import type { AnalysedDoc } from '../lib/related/similar-stories';
+import type { CutWarning } from '../free-limit/errors';
 import type { BodyImage } from '../markdown/rehype-figures';
 import type { BodyJob } from './body-step';
 
@@ -22,6 +23,8 @@ export interface CachedBody {
   images: BodyImage[];
   /** With `sealed`: the local pictures the envelope shows (free part only), and a fingerprint of their files, to tell when one changed. */
   sealedPictures?: { images: BodyImage[]; fingerprint: string };
+  /** What the writer should know about the cut, lines within the body: reported again on every build that reads this entry. */
+  warnings?: CutWarning[];
 }
 
 export interface BodyCache {
@@ -131,12 +134,12 @@ function pruneFolders(root: string, editionRoot: string, used: ReadonlySet<strin
 
 /**
  * The version of the body pipeline: a hash of the source of every module the
- * body step runs (the Markdown pipeline, the similarity analyser, the step
+ * body step runs (the Markdown pipeline, the cut, the similarity analyser, the step
  * itself, the typography it uses) and of the lockfile, so a code or dependency change starts afresh.
  */
 export function pipelineVersion(projectRoot: string): string {
   const hash = createHash('sha256');
-  const folders = ['src/markdown', 'src/lib/related', 'src/lib/typography.ts', 'src/archive/body-step.ts', 'package-lock.json'];
+  const folders = ['src/markdown', 'src/free-limit', 'src/lib/related', 'src/lib/typography.ts', 'src/archive/body-step.ts', 'package-lock.json'];
   for (const entry of folders) {
     const full = path.join(projectRoot, entry);
     let files: string[];

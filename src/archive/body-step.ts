@@ -1,5 +1,5 @@
 import { createDocAnalyser, type AnalysedDoc } from '../lib/related/similar-stories';
-import { FreeLimitError, type FreeLimitProblem } from '../markdown/free-limit-marker';
+import { FreeLimitError, type CutWarning, type FreeLimitProblem } from '../free-limit/errors';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import type { BodyImage } from '../markdown/rehype-figures';
 
@@ -44,6 +44,8 @@ export type BodyOutcome =
       images: BodyImage[];
       /** The local pictures of `wholeHtml`: the free part's only, paid pictures are never sealed. */
       wholeImages?: BodyImage[];
+      /** What the writer should know about the cut, with lines within the body. */
+      warnings: CutWarning[];
     }
   | {
       ok: false;
@@ -94,6 +96,7 @@ export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => Body
         cut: body.cut,
         analysed,
         images: body.images,
+        warnings: body.warnings,
         ...(body.wholeHtml === undefined ? {} : { wholeHtml: body.wholeHtml, wholeImages: body.wholeImages ?? [] }),
       };
     } catch (error) {

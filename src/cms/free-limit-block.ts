@@ -1,5 +1,5 @@
 import type { EditorComponentDefinition } from '@sveltia/cms';
-import { FREE_LIMIT_MARKER, MARKER_EXACT } from '../markdown/free-limit-marker';
+import { FREE_LIMIT_MARKER, MARKER_EXACT } from '../free-limit/marker';
 
 /** The editor component's id, as the body field's `editor_components` names it. */
 export const FREE_LIMIT_COMPONENT_ID = 'free-limit';

@@ -20,6 +20,8 @@ export const PAID = [
   'saxophonecarousel',
   'accordionmeteor',
   'harpsichordnebula',
+  // A link's address defined after the cut is paid: the free part shows the link's words without it.
+  'cellodrizzle',
   'trombonevolcano',
   'clarinetglacier',
   'oboehurricane',

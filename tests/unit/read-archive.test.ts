@@ -235,7 +235,7 @@ describe('readArchive against hostile files', () => {
 
   it('names the file and field for an article that swallows its own marker in raw HTML', async () => {
     expect(await problems({ 'articles/pre.md': article({}, 'One.\n\n<pre>\n\nTwo.\n\nThree.\n\nFour.\n') })).toEqual([
-      'articles/pre.md: body line 10: a <pre> is opened here and never closed with </pre>; close it, or the article cannot be cut safely',
+      'articles/pre.md: body line 10: a <pre> block opens here and is never closed with "</pre>", so it would run over what follows; close it, or the article cannot be cut safely',
     ]);
   });
 });

@@ -7,10 +7,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus';
-import { splitFrontmatter } from '../../src/archive/frontmatter';
-import { parseStructure } from '../../src/markdown/parse-structure';
-import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
+import { generateCorpus } from '../../../bench/corpus';
+import { splitFrontmatter } from '../../../src/archive/frontmatter';
+import { parseStructure } from '../../../src/free-limit/structure';
 
 const fullParse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown);
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -35,7 +34,7 @@ function bodiesOf(dir: string): string[] {
     .map((entry) => splitFrontmatter(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')).body);
 }
 
-describe('the structure parse of the paid remainder', () => {
+describe('the structure parse, on which the cut is planned', () => {
   const corpus = path.join(scratch, 'corpus');
   generateCorpus({ dir: corpus, articles: 150, seed: 11 });
   const bodies = [...bodiesOf('content/articles'), ...bodiesOf('tests/fixtures/site/articles'), ...bodiesOf(path.join(corpus, 'articles'))];
@@ -73,22 +72,5 @@ describe('the structure parse of the paid remainder', () => {
       }),
       { numRuns: 500 },
     );
-  });
-
-  it('publishes the same words as parsing the whole body in full', () => {
-    const parsePublished = createBodyProcessor({ freeParagraphs: 3 });
-    // Made with keepPaid, a processor parses every body whole, as before.
-    const parseWhole = createBodyProcessor({ freeParagraphs: 3, keepPaid: true });
-    const words = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-    let cut = 0;
-    for (const body of bodies) {
-      const published = renderBody(parsePublished, body, 'subscribers');
-      const whole = renderBody(parseWhole, body, 'subscribers');
-      expect(published.cut).toBe(whole.cut);
-      expect(words(published.html)).toBe(words(whole.html));
-      expect(published.fullText).toBe(whole.fullText);
-      if (published.cut) cut++;
-    }
-    expect(cut).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, freeLimitNote, freeLimitWords } from '../../src/markdown/free-limit-words';
-import { FreeLimitError } from '../../src/markdown/split-at-free-limit';
+import { countWords, freeLimitNote, freeLimitWords } from '../../../src/free-limit/words';
+import { FreeLimitError } from '../../../src/free-limit/errors';
 
 describe('where the free limit falls, in words (the dev note)', () => {
   it('counts the words before the marker and in the whole body', () => {

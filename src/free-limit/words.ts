@@ -1,7 +1,6 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseStructure } from './parse-structure';
-import { splitAtFreeLimit, type SplitResult } from './split-at-free-limit';
+import { planCut, type CutPlan } from './plan';
 
 /** Where an article's free limit falls, in words: for the note `astro dev` shows on each article. */
 export interface FreeLimitWords {
@@ -10,7 +9,7 @@ export interface FreeLimitWords {
   /** Words in the whole body. */
   total: number;
   /** How the cut is placed: at the marker, after the free paragraphs, or nowhere (everything free). */
-  cutBy: SplitResult['cutBy'];
+  cutBy: CutPlan['cutBy'];
 }
 
 /** Nodes that hold blocks: their blocks' texts are separate runs of words. */
@@ -28,17 +27,15 @@ export function countWords(text: string): number {
 }
 
 /**
- * Counts the words before and after the free limit of a body, placing the cut
- * exactly as the build does (`splitAtFreeLimit` on the structure parse). A
- * body the build would refuse throws the build's `FreeLimitError`. For
- * `astro dev` only: the count of paid words is not for readers.
+ * Counts the words before and after the free limit of a body, from the same
+ * plan the build makes (`planCut`): a body the build would refuse throws the
+ * build's `FreeLimitError`. For `astro dev` only: the count of paid words is
+ * not for readers.
  */
 export function freeLimitWords(markdown: string, access: 'free' | 'subscribers', freeParagraphs: number): FreeLimitWords {
-  const tree = parseStructure(markdown);
-  const total = countWords(blockText(tree));
-  if (access === 'free') return { free: total, total, cutBy: 'none' };
-  const { free, paid, cutBy } = splitAtFreeLimit(tree, { freeParagraphs });
-  return { free: paid ? countWords(blockText(free)) : total, total, cutBy: paid ? cutBy : 'none' };
+  const plan = planCut(markdown, { access, freeParagraphs });
+  const total = countWords(blockText(plan.structure));
+  return { free: plan.cutBy === 'none' ? total : countWords(blockText(plan.free)), total, cutBy: plan.cutBy };
 }
 
 /** `Free limit — 212 of 940 words free (at the marker)`, and the like for an article with nothing cut. */
