@@ -15,7 +15,7 @@ import { createArchiveImages, type Found } from './archive-images';
 import { createBodyCache, pipelineVersion, type CachedBody } from './body-cache';
 import { createBodyRunner } from './body-pool';
 import type { BodyJob } from './body-step';
-import { FreeLimitError } from '../free-limit/errors';
+import { describeCutWarning, FreeLimitError } from '../free-limit/errors';
 import { resolveIsoDate, updatedBeforePublished, type Dated } from '../lib/dates';
 import { nextEmbargo, publicationState, type PublicationState } from '../lib/publication';
 import { smartenText } from '../lib/typography';
@@ -456,7 +456,9 @@ export async function readArchive({
         body = { html: outcome.html, cut: outcome.cut, analysed: outcome.analysed, images: outcome.images, warnings: outcome.warnings, ...sealed };
         if (pending.valid && sealedProblems.length === 0) cache.set(keys[index]!, body);
       }
-      for (const warning of body.warnings ?? []) warnings.push(`${pending.shown}: body: line ${warning.line + pending.bodyLineOffset}: ${warning.message}`);
+      for (const warning of body.warnings ?? []) {
+        warnings.push(`${pending.shown}: body line ${warning.line + pending.bodyLineOffset}: ${describeCutWarning(warning, pending.bodyLineOffset)}`);
+      }
       const pictures = await images.fillBody(body.html, body.images ?? [], pending.file, pending.bodyLineOffset);
       // The sealed part's pictures are the free part's: each problem is reported once.
       for (const problem of new Set([...pictures.problems, ...sealedProblems])) issues.push({ file: pending.shown, field: 'body', message: problem });

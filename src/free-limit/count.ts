@@ -59,11 +59,7 @@ export function countedBlocks(markdown: string, tree: Root, warnings: CutWarning
         if (isSetext(node, markdown) && hasWords(shownText(node))) {
           blocks.push({ path, weight: 1 });
           if (node.depth === 2) {
-            warnings.push({
-              line: node.position?.start.line ?? 0,
-              message:
-                'a paragraph followed directly by "---" is a heading, not a paragraph and a rule; it is counted as a paragraph for the free limit. Put a blank line before "---" if you meant a rule, or start the line with "## " if you meant a heading',
-            });
+            warnings.push({ kind: 'setext-paragraph', line: node.position?.start.line ?? 0 });
           }
         }
         return;

@@ -54,9 +54,27 @@ export class FreeLimitError extends Error {
   }
 }
 
-/** Something about the cut a writer should know, that does not stop the build. */
-export interface CutWarning {
-  /** 1-based line within the Markdown given. */
-  line: number;
-  message: string;
+/**
+ * Something about the cut a writer should know, that does not stop the build.
+ * Plain data (it travels from worker threads and sits in the body cache);
+ * `line` and `definedAt` are 1-based lines within the Markdown given.
+ */
+export type CutWarning =
+  /** A paragraph that a following `---` made a heading, counted as the paragraph the writer meant. */
+  | { kind: 'setext-paragraph'; line: number }
+  /** A block of raw HTML worth `paragraphs` left out whole, with only `free` more paragraphs free. */
+  | { kind: 'block-left-out'; line: number; paragraphs: number; free: number }
+  /** A free link whose definition (`definedAt`) comes after the cut: shown without its address. */
+  | { kind: 'address-after-cut'; line: number; label: string; definedAt: number };
+
+/** The warning in words, its lines shifted by `lineOffset` (past a file's frontmatter). */
+export function describeCutWarning(warning: CutWarning, lineOffset = 0): string {
+  switch (warning.kind) {
+    case 'setext-paragraph':
+      return 'a paragraph followed directly by "---" is a heading, not a paragraph and a rule; it is counted as a paragraph for the free limit. Put a blank line before "---" if you meant a rule, or start the line with "## " if you meant a heading';
+    case 'block-left-out':
+      return `this block of HTML holds ${warning.paragraphs} paragraphs or stanzas, and only ${warning.free} more ${warning.free === 1 ? 'is' : 'are'} free: raw HTML cannot be cut inside, so all of it is for subscribers. Put ${FREE_LIMIT_MARKER} before or after it to say where the free part ends`;
+    case 'address-after-cut':
+      return `the link [${warning.label}] is defined after the free limit (line ${warning.definedAt + lineOffset}), so its address is paid: readers of the free part see its words without the link. Move the definition above the cut, or write the link inline`;
+  }
 }

@@ -83,10 +83,7 @@ export function planCut(markdown: string, { access, freeParagraphs }: CutOptions
       paid = keepAfter(structure, placed.before, true) as Root;
       cutOffset = startOf(block);
       if (placed.weight > 1) {
-        warnings.push({
-          line: block.position?.start.line ?? 0,
-          message: `this block of HTML holds ${placed.weight} paragraphs or stanzas, and only ${freeParagraphs - placed.seen} more are free: raw HTML cannot be cut inside, so all of it is for subscribers. Put ${FREE_LIMIT_MARKER} before or after it to say where the free part ends`,
-        });
+        warnings.push({ kind: 'block-left-out', line: block.position?.start.line ?? 0, paragraphs: placed.weight, free: freeParagraphs - placed.seen });
       }
     }
     cutBy = 'paragraph-count';
@@ -96,10 +93,7 @@ export function planCut(markdown: string, { access, freeParagraphs }: CutOptions
   assertModelsAgree(markdown, freeParagraphs, marker, cut ? cutOffset : undefined);
   if (!cut) return whole();
   for (const reference of referencesDefinedAfter(structure, cutOffset)) {
-    warnings.push({
-      line: reference.line,
-      message: `the link [${reference.label}] is defined after the free limit (line ${reference.definedAt}), so its address is paid: readers of the free part see its words without the link. Move the definition above the cut, or write the link inline`,
-    });
+    warnings.push({ kind: 'address-after-cut', line: reference.line, label: reference.label, definedAt: reference.definedAt });
   }
   return { structure, ...(marker ? { marker } : {}), cutBy, cutOffset, free, warnings: warnings.sort((a, b) => a.line - b.line) };
 }

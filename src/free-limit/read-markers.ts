@@ -175,9 +175,15 @@ function collectCandidates(markdown: string, tree: Root): Candidate[] {
     if (!content.trim()) continue;
     const folded = PLAIN_ASCII.test(content) ? content : readerFold(content);
     let visible = folded;
+    const at = offset + Math.max(0, content.indexOf('<'));
+    // As written, and once its escapes and look-alikes are read (`&lt;!--`, `﹤!--`): each may hide a tag the other does not.
+    if (content.includes('<') && content !== folded) {
+      const reading = readHtml(content);
+      for (const comment of reading.comments) push(commentCandidate(comment, at, line));
+      for (const element of reading.elements) push(elementCandidate(element, at, line));
+    }
     if (folded.includes('<')) {
       const reading = readHtml(folded);
-      const at = offset + Math.max(0, content.indexOf('<'));
       for (const comment of reading.comments) push(commentCandidate(comment, at, line));
       for (const element of reading.elements) push(elementCandidate(element, at, line));
       visible = reading.runs.join(' ');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { confusablesMap } from 'confusables';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 /**
@@ -14,6 +15,8 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
  * 3. Every character replaced by its prototype in Unicode's confusables data
  *    (UTS #39, `confusables.txt`), as it looks, then case folded: Cyrillic `е`
  *    and Greek `ι` become `e` and `i`, Greek `Ε` becomes `e`, `1` becomes `l`.
+ *    Where Unicode gives no Latin prototype, the `confusables` package's
+ *    English look-alikes fill in (small capitals `ʀᴇᴇ` are `ree`).
  * 4. Everything that is not a letter dropped: hyphens, dashes, box-drawing
  *    lines, commas, spaces, digits that are not confusable with letters; then
  *    `rn` written `m` (Unicode's prototype of `m` is `rn`), so that an edit of
@@ -101,7 +104,10 @@ function foldChar(char: string): string {
     if (code === 49 || code === 124) return 'l';
     return char;
   }
-  const prototype = prototypeOf(char);
+  const unicode = prototypeOf(char);
+  // Where Unicode's prototype is no Latin letter (small capital `ʀ` has none, `ᴍ` has `ʍ`), the
+  // `confusables` package's English look-alikes say what a reader of English sees.
+  const prototype = unicode !== undefined && /^[\x00-\x7f]+$/.test(unicode) ? unicode : (confusablesMap.get(char) ?? unicode);
   if (prototype === undefined) return char.toLowerCase();
   if (LETTER_OR_DIGIT.test(char)) return prototype.toLowerCase();
   const folded = prototype.normalize('NFKD').toLowerCase();

@@ -30,22 +30,35 @@ describe('building broken content', () => {
     expect(result.wroteSite).toBe(false);
   }, 60_000);
 
-  it('refuses damaged markers and blocks that never close, every one named with its file and line, and writes no site', () => {
+  it('refuses every family of unsafe cut, each named with its file and line, and writes no site', () => {
     const paid = '\n\nPaid sentence that must never ship.\n\nAnother paid sentence.\n\nA third paid sentence.\n';
     const result = failedBuild({
       'articles/dash.md': article({}, `Free.\n\n<!—free-limit—>${paid}`),
       'articles/hidden.md': article({}, `Free.\n\n<!-- free\u200B-limit -->${paid}`),
+      'articles/cyrillic.md': article({}, `Free.\n\n<!-- frее-limit -->${paid}`),
       'articles/open.md': article({}, `Free.\n\n<!-- free-limit${paid}`),
       'articles/fence.md': article({}, `Free.\n\n\`\`\`\ncode\n\n<!-- free-limit -->${paid}`),
-      'articles/more.md': article({}, `Free.\n\n<!-- more -->${paid}`),
+      'articles/pre.md': article({}, `Free.\n\n<pre>\nA poem\n</pre >${paid}`),
+      'articles/prose-closer.md': article({}, `Free.\n\n<!-- a note\n\nFree two.\n\nRoute A --> B${paid}`),
+      'articles/more.md': article({}, `Free.\n\n<!--more Keep reading-->${paid}`),
+      'articles/own-cut.md': article({}, `Free.\n\n<!-- paywall starts here -->${paid}`),
+      'articles/footnote.md': article({}, `Free.[^n]\n\n[^n]: A note.\n\n    > <!-- free-limit -->${paid}`),
+      'articles/code.md': article({}, `Free.\n\n    Indented, so code.\n\n    And this.\n\nFree two.\n\nFree three.${paid}`),
     });
     expect(result.code, result.output).not.toBe(0);
-    expect(result.output).toMatch(/articles\/dash\.md: body line 10: "<!—free-limit—>" looks like a free-limit marker but is not one/);
-    expect(result.output).toMatch(/articles\/hidden\.md: body line 10: "<!-- free<U\+200B>-limit -->" looks like a free-limit marker.*invisible character/);
-    expect(result.output).toMatch(/articles\/open\.md: body line 10: an HTML comment is opened here and never closed/);
-    expect(result.output).toMatch(/articles\/fence\.md: body line 10: a code fence \(```\) is opened here and never closed/);
-    expect(result.output).toMatch(/articles\/more\.md: body line 10: "<!-- more -->" is another system's marker/);
-    expect(result.output).not.toContain('Paid sentence');
+    const { output } = result;
+    expect(output).toMatch(/articles\/dash\.md: body line 10: "<!—free-limit—>" looks like a free-limit marker but is not one/);
+    expect(output).toMatch(/articles\/hidden\.md: body line 10: "<!-- free<U\+200B>-limit -->" looks like a free-limit marker.*invisible character/);
+    expect(output).toMatch(/articles\/cyrillic\.md: body line 10: .*letters from another alphabet/);
+    expect(output).toMatch(/articles\/open\.md: body line 10: an HTML comment \(<!--\) opens here and is never closed/);
+    expect(output).toMatch(/articles\/fence\.md: body line 10: a code fence \(```\) opens here and is never closed/);
+    expect(output).toMatch(/articles\/pre\.md: body line 10: a <pre> block opens here and is never closed with "<\/pre>"/);
+    expect(output).toMatch(/articles\/prose-closer\.md: body line 10: .*runs past a blank line/);
+    expect(output).toMatch(/articles\/more\.md: body line 10: "<!--more Keep reading-->" is another system's marker \(WordPress/);
+    expect(output).toMatch(/articles\/own-cut\.md: body line 10: "<!-- paywall starts here -->" reads as a cut/);
+    expect(output).toMatch(/articles\/footnote\.md: body has a free-limit marker inside a footnote \(line 12\)/);
+    expect(output).toMatch(/articles\/code\.md: body line \d+: the build cannot be certain where the free part ends/);
+    expect(output).not.toContain('Paid sentence');
     expect(result.wroteSite).toBe(false);
   }, 60_000);
 

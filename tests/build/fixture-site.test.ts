@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import settings from '../../src/settings';
-import { builtSite } from '../helpers/built-site';
+import { buildLog, builtSite } from '../helpers/built-site';
 import { PAID } from '../helpers/fixture-paid';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
 
@@ -52,11 +52,15 @@ describe('a public build of the fixture folder', () => {
     expect(cutoff?.querySelector('a')?.getAttribute('href')).toBe(settings.subscribe.url);
   });
 
-  it('shows the first three paragraphs when an article has no marker', () => {
+  it('shows the first three paragraphs when an article has no marker, counting them as a reader does', () => {
     const body = text(page('/articles/no-marker-default/').querySelector('.article__body'));
     expect(body).toContain('Free paragraph papa');
+    // A "• • •" separator shows no words and does not count; a paragraph that "---" made a heading does, with a warning.
     expect(body).toContain('Free paragraph romeo');
     expect(body).not.toContain('sierra');
+    expect(buildLog('fixture')).toMatch(/no-marker-default\.md: body line 17: a paragraph followed directly by "---" is a heading/);
+    // A link defined after the cut: both lines are the file's.
+    expect(buildLog('fixture')).toMatch(/references\.md: body line 9: the link \[budget\] is defined after the free limit \(line 19\)/);
   });
 
   it('cuts inside lists and quotes, keeping what comes before the marker', () => {

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { describeCutWarning } from '../../../src/free-limit/errors';
 import { planCut } from '../../../src/free-limit/plan';
 import { PAID, refusal, render } from './helpers';
 
@@ -59,9 +60,9 @@ describe('a link whose definition comes after the cut', () => {
   });
 
   it('warns the writer, naming both lines', () => {
-    expect(plan(body).warnings).toEqual([
-      { line: 1, message: expect.stringMatching(/^the link \[r\] is defined after the free limit \(line 9\), so its address is paid/) },
-    ]);
+    const { warnings } = plan(body);
+    expect(warnings).toEqual([{ kind: 'address-after-cut', line: 1, label: 'r', definedAt: 9 }]);
+    expect(describeCutWarning(warnings[0]!, 10)).toMatch(/^the link \[r\] is defined after the free limit \(line 19\), so its address is paid/);
   });
 
   it('drops a picture whose address is defined after the cut', () => {
@@ -118,7 +119,7 @@ describe('the cut without a marker: paragraphs counted as a reader counts them',
     const poem = '<pre>\nFirst stanza\n\nSecond stanza\n\nThird stanza zqx\n</pre>';
     const result = plan(`Free one.\n\n${poem}\n\n${PAID}`);
     expect(text(result.free)).toBe('Free one.');
-    expect(result.warnings[0]?.message).toMatch(/holds 3 paragraphs or stanzas, and only 2 more are free/);
+    expect(describeCutWarning(result.warnings[0]!)).toMatch(/holds 3 paragraphs or stanzas, and only 2 more are free/);
     expect(render(`Free one.\n\n${poem}\n\n${PAID}`).html).toBe('<p>Free one.</p>');
     // Three stanzas and nothing before them: all three are free.
     const first = plan(`${poem}\n\n${PAID}`);
@@ -129,7 +130,8 @@ describe('the cut without a marker: paragraphs counted as a reader counts them',
   it('counts a paragraph that "---" turned into a heading as the paragraph the writer meant, with a warning', () => {
     const result = plan(`Free one.\n\nFree two.\n\nFree three\n---\n\n${PAID}`);
     expect(text(result.free)).toBe('Free one. | Free two. | Free three');
-    expect(result.warnings).toEqual([{ line: 5, message: expect.stringMatching(/followed directly by "---" is a heading/) }]);
+    expect(result.warnings).toEqual([{ kind: 'setext-paragraph', line: 5 }]);
+    expect(describeCutWarning(result.warnings[0]!)).toMatch(/followed directly by "---" is a heading/);
     expect(render(`Free one.\n\nFree two.\n\nFree three\n---\n\n${PAID}`).html).not.toContain('zqx');
   });
 });
