@@ -3,10 +3,12 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 type Node = DefaultTreeAdapterMap['childNode'];
 type Parent = DefaultTreeAdapterMap['parentNode'];
 
-/** An element as written: its tag name and attributes, names in lower case. */
+/** An element: its tag name and attributes, names in lower case as HTML reads them. */
 export interface ElementSeen {
   name: string;
   attributes: Record<string, string>;
+  /** Each attribute as written in the source (`data-Free-Lιmit="x"`): a parser lower-cases names, look-alikes and all. */
+  written: string[];
 }
 
 /** What a piece of raw HTML holds, read by an HTML parser (parse5, as browsers parse). */
@@ -61,7 +63,12 @@ export function readHtml(html: string): HtmlReading {
     if (node.nodeName === '#documentType') return;
     const element = node as DefaultTreeAdapterMap['element'];
     const name = element.tagName.toLowerCase();
-    reading.elements.push({ name, attributes: Object.fromEntries(element.attrs.map((attribute) => [attribute.name.toLowerCase(), attribute.value])) });
+    const locations = element.sourceCodeLocation?.attrs ?? {};
+    reading.elements.push({
+      name,
+      attributes: Object.fromEntries(element.attrs.map((attribute) => [attribute.name.toLowerCase(), attribute.value])),
+      written: Object.values(locations).map((location) => html.slice(location.startOffset, location.endOffset)),
+    });
     const content = name === 'template' ? (element as DefaultTreeAdapterMap['template']).content : element;
     const block = BLOCKS.has(name) && !inTable;
     if (block) endRun();
@@ -72,7 +79,7 @@ export function readHtml(html: string): HtmlReading {
     }
     if (block) endRun();
   };
-  for (const node of parseFragment(html).childNodes) walk(node, false, false);
+  for (const node of parseFragment(html, { sourceCodeLocationInfo: true }).childNodes) walk(node, false, false);
   endRun();
   return reading;
 }

@@ -71,13 +71,14 @@ function commentCandidate(text: string, offset: number, found: string): Candidat
 function elementCandidate(element: ElementSeen, offset: number, found: string): Candidate | undefined {
   const marker = matchElement(element);
   if (marker) return { offset, found, what: 'element', other: { marker } };
-  const attributes = Object.entries(element.attributes).filter(([name]) => !ADDRESS.test(name));
-  // All of them together, as a reader sees the tag (`<span data-free ! limit>` is three attributes to a parser).
-  const together = likeness(skeleton(attributes.flat().join(' ')), true);
+  // Each attribute as written (a parser lower-cases names, look-alikes with them), and all of them together, as a
+  // reader sees the tag (`<span data-free ! limit>` is three attributes to a parser).
+  const written = element.written.filter((attribute) => !ADDRESS.test(attribute.split('=')[0]!.trim()));
+  const together = likeness(skeleton(written.join(' ')), true);
   if (together) return { offset, found, what: 'element', likeness: together };
-  for (const [name, value] of attributes) {
-    // The attribute whole (`data-free-limit`, `class="free limit"`), and each word of its value (`class="lead free-limt"`).
-    const like = likeness(skeleton(`${name} ${value}`), true) ?? value.split(/\s+/).map((token) => likeness(skeleton(token), false)).find(Boolean);
+  for (const attribute of written) {
+    // Each word of a value too (`class="lead free-limt"`).
+    const like = attribute.split(/[\s=]+/).map((token) => likeness(skeleton(token.replace(/^["']|["']$/g, '')), false)).find(Boolean);
     if (like) return { offset, found, what: 'element', likeness: like };
   }
   return undefined;
@@ -138,7 +139,7 @@ function asciiSkeleton(run: string): string {
     else if (code === 48) out += 'o';
     else if (code === 49 || code === 124) out += 'l';
   }
-  return out.replaceAll('rn', 'm');
+  return out;
 }
 
 function collectCandidates(markdown: string, tree: Root): Candidate[] {

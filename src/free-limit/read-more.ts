@@ -104,7 +104,7 @@ export function matchComment(folded: string): ReadMoreMatch | undefined {
 
 /** Which table entry, if any, an element is; attribute values are compared in lower case, as a writer's eye does. */
 export function matchElement(element: ElementSeen): ReadMoreMarker | undefined {
-  const folded: ElementSeen = { name: element.name, attributes: Object.fromEntries(Object.entries(element.attributes).map(([name, value]) => [name, value.toLowerCase()])) };
+  const folded: ElementSeen = { ...element, attributes: Object.fromEntries(Object.entries(element.attributes).map(([name, value]) => [name, value.toLowerCase()])) };
   return READ_MORE_MARKERS.find((entry) => entry.element?.(folded));
 }
 

@@ -18,9 +18,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
  *    Where Unicode gives no Latin prototype, the `confusables` package's
  *    English look-alikes fill in (small capitals `ʀᴇᴇ` are `ree`).
  * 4. Everything that is not a letter dropped: hyphens, dashes, box-drawing
- *    lines, commas, spaces, digits that are not confusable with letters; then
- *    `rn` written `m` (Unicode's prototype of `m` is `rn`), so that an edit of
- *    an `m` counts once.
+ *    lines, commas, spaces, digits that are not confusable with letters.
  *
  * Two texts that look alike on screen get the same skeleton, so a marker is
  * recognised by comparing skeletons, within a small edit distance.
@@ -130,8 +128,7 @@ export function skeleton(text: string): string {
     if (again === folded) break;
     folded = again;
   }
-  // Unicode's prototype of `m` is `rn`: both are written `m` here, so that an edit of an `m` counts once.
-  return folded.replace(NOT_A_LETTER, '').replaceAll('rn', 'm');
+  return folded.replace(NOT_A_LETTER, '');
 }
 
 /** Rows reused by `editDistance`: it runs on many short strings, and allocating would cost more than computing. */
@@ -212,9 +209,23 @@ const LIMIT = skeleton('limit');
  * start and end anywhere).
  */
 export function containsNear(text: string, pattern: string, cap = 2): boolean {
+  const nearest = nearestAlignment(text, pattern);
+  if (nearest <= cap) return true;
+  if (nearest > cap + 1) return false;
+  // Within one more than the cap by alignment: an edit between swapped letters (`il` → `ial`) may close the gap.
+  for (let start = 0; start < text.length; start++) {
+    for (let length = pattern.length - cap; length <= pattern.length + cap; length++) {
+      if (length > 0 && start + length <= text.length && editDistance(text.slice(start, start + length), pattern, cap) <= cap) return true;
+    }
+  }
+  return false;
+}
+
+/** The least optimal-string-alignment distance from `pattern` to any part of `text` (Sellers). */
+function nearestAlignment(text: string, pattern: string): number {
+  let best = pattern.length;
   let before: number[] = [];
   let previous = Array.from({ length: pattern.length + 1 }, (_, i) => i);
-  if (previous[pattern.length]! <= cap) return true;
   for (let j = 1; j <= text.length; j++) {
     const current = [0];
     for (let i = 1; i <= pattern.length; i++) {
@@ -225,11 +236,11 @@ export function containsNear(text: string, pattern: string, cap = 2): boolean {
       }
       current.push(value);
     }
-    if (current[pattern.length]! <= cap) return true;
+    best = Math.min(best, current[pattern.length]!);
     before = previous;
     previous = current;
   }
-  return false;
+  return best;
 }
 
 /** How close a skeleton is to the marker's words. */
@@ -243,6 +254,12 @@ export type Likeness = 'marker' | 'both-words' | undefined;
  * may hold both words; a comment, an attribute or a line on its own may not.
  */
 export function likeness(skel: string, bothWords: boolean): Likeness {
+  // Unicode's prototype of `m` is `rn` (`ⅿ` gives `rn`): read either way, so that an edit of an `m` counts once.
+  const like = likenessOf(skel, bothWords);
+  return like ?? (skel.includes('rn') ? likenessOf(skel.replaceAll('rn', 'm'), bothWords) : undefined);
+}
+
+function likenessOf(skel: string, bothWords: boolean): Likeness {
   if (skel.length >= MARKER.length - 2 && skel.length <= MARKER.length + 2 && editDistance(skel, MARKER) <= 2) return 'marker';
   if (!bothWords) return undefined;
   if (skel.includes(FREE) && skel.includes(LIMIT)) return 'both-words';

@@ -41,14 +41,17 @@ const confusablesOf = (() => {
   return (char: string) => [...(inverse.get(char) ?? []), ...(inverse.get(char.toUpperCase()) ?? []), ...(char === 'm' ? (inverse.get('rn') ?? []) : [])];
 })();
 
-/** Every character a writer or a tool could put between "free" and "limit": dashes, connectors, spaces, invisibles, punctuation, maths signs. */
+/**
+ * Every character a writer or a tool could put between "free" and "limit" to join them: dashes, connectors,
+ * invisibles, punctuation, maths signs. Not spaces: "free limit" with any space between is two words of prose.
+ */
 const JOINERS = (() => {
-  const joiner = /[\p{Pd}\p{Pc}\p{Zs}\p{Default_Ignorable_Code_Point}\p{Po}\p{Sm}]/u;
+  const joiner = /[\p{Pd}\p{Pc}\p{Default_Ignorable_Code_Point}\p{Po}\p{Sm}]/u;
   const found: string[] = [];
   for (let code = 0x21; code <= 0x10ffff; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const char = String.fromCodePoint(code);
-    if (joiner.test(char)) found.push(char);
+    if (joiner.test(char) && !/\s/.test(char)) found.push(char);
   }
   return found;
 })();
@@ -86,6 +89,9 @@ const confused = fc.array(fc.tuple(fc.constantFrom(...letterPositions), fc.nat()
 /** The words joined by anything at all. */
 const joined = fc.tuple(fc.constantFrom(...JOINERS), fc.constantFrom('', ' ')).map(([joiner, space]) => `free${space}${joiner}${space}limit`);
 
+/** Every space Unicode knows, between the words in a comment: two words of prose elsewhere, a marker there. */
+const spacedComment = fc.constantFrom(...[...'\u0020\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000']).map((space) => `<!-- free${space}limit -->`);
+
 const escapes = [
   (text: string) => text.replace(/-/g, '&#45;'),
   (text: string) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
@@ -110,7 +116,8 @@ const dressings = [
 const damagedMarker = fc
   .tuple(fc.oneof(edited, confused, joined, fc.constant(MARKER_WORD)), fc.constantFrom(...dressings), fc.option(fc.constantFrom(...escapes), { freq: 3 }))
   .map(([word, dress, escape]) => (escape ? escape(dress(word)) : dress(word)))
-  .filter((text) => text !== MARKER && text !== '<!--free-limit-->');
+  .filter((text) => text !== MARKER && text !== '<!--free-limit-->')
+  .chain((text) => fc.oneof({ weight: 9, arbitrary: fc.constant(text) }, spacedComment));
 
 const readMore = fc.tuple(fc.constantFrom(...READ_MORE_MARKERS.map((entry) => entry.example)), fc.boolean()).map(([example, upper]) => (upper ? example.toUpperCase() : example));
 const writersCut = fc.constantFrom('<!-- paywall starts here -->', '<!-- members only below -->', '<!-- subscribers from here -->', '<!-- end of preview -->', '<!-- read more -->');
