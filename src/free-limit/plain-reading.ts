@@ -1,4 +1,4 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { parseEntities } from 'parse-entities';
 import { MARKER_EXACT } from './marker';
 
 /**
@@ -51,22 +51,10 @@ const UNSEEN: readonly [RegExp, string][] = [
   [/^(?:`{3,}|~{3,}).*$/gm, ' '],
 ];
 
-function decodeReferences(text: string): string {
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const hex = body[1] === 'x' || body[1] === 'X';
-      const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    const named = decodeNamedCharacterReference(body);
-    return named === false ? whole : named;
-  });
-}
-
 function showsWords(lines: readonly string[]): boolean {
   let text = lines.join('\n');
   for (const [pattern, replacement] of UNSEEN) text = text.replace(pattern, replacement);
-  return /[\p{L}\p{N}]/u.test(decodeReferences(text));
+  return /[\p{L}\p{N}]/u.test(parseEntities(text));
 }
 
 /** Reads a body plainly: its chunks of words and its marker lines. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { confusablesMap } from 'confusables';
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { parseEntities } from 'parse-entities';
 
 /**
  * What a reader's eye makes of a piece of raw text, for telling whether a
@@ -36,19 +36,8 @@ function prototypeOf(char: string): string | undefined {
   return prototypes.get(char);
 }
 
-const CHARACTER_REFERENCE = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/g;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
-
-function decodeReference(whole: string, body: string): string {
-  if (body.startsWith('#')) {
-    const hex = body[1] === 'x' || body[1] === 'X';
-    const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  }
-  const named = decodeNamedCharacterReference(body);
-  return named === false ? whole : named;
-}
 
 function decodePercent(run: string): string {
   try {
@@ -61,15 +50,15 @@ function decodePercent(run: string): string {
 
 /**
  * Undoes the escapes that tools and writers put into text: HTML character
- * references (`&lt;`, `&#45;`, `&amp;lt;`), percent-encoding (`%2D`) and
- * Markdown backslash escapes (`\<\!--`), until nothing changes (three rounds at most).
+ * references (`&lt;`, `&#45;`, `&amp;lt;`, decoded as a browser does, by
+ * `parse-entities`), percent-encoding (`%2D`) and Markdown backslash escapes
+ * (`\<\!--`), until nothing changes (three rounds at most).
  */
 export function decodeEscapes(text: string): string {
   let current = text;
   for (let round = 0; round < 3; round++) {
     if (!/[&%\\]/.test(current)) return current;
-    const next = current
-      .replace(CHARACTER_REFERENCE, decodeReference)
+    const next = (current.includes('&') ? parseEntities(current) : current)
       .replace(PERCENT_RUN, decodePercent)
       .replace(BACKSLASH_ESCAPE, '$1');
     if (next === current) return current;

@@ -1,6 +1,6 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Nodes as HastNodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { parseEntities } from 'parse-entities';
 import type { Nodes, Parents, Root } from 'mdast';
 import { FreeLimitError } from '../free-limit/errors';
 
@@ -37,19 +37,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 function words(text: string): string[] {
   return text.replace(TYPOGRAPHIC, (mark) => TYPED_AS[mark]!).normalize('NFKC').toLowerCase().match(WORD) ?? [];
-}
-
-/** The source's character references decoded, as the HTML shows them. */
-function decodeReferences(text: string): string {
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const hex = body[1] === 'x' || body[1] === 'X';
-      const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    const named = decodeNamedCharacterReference(body);
-    return named === false ? whole : named;
-  });
 }
 
 /** Percent-encoded runs decoded, as link addresses show them once decoded. */
@@ -130,8 +117,10 @@ export function verifyCut({ source, cutOffset, free, freeHtml, basePath = '/' }:
   };
   visit(free);
 
-  const before = decodeReferences(source.slice(0, cutOffset));
-  const allowed = new Set([...words(before), ...words(decodePercentRuns(before)), ...words(basePath)]);
+  // The source as typed, and with its character references and percent-encoding decoded, as pages show them.
+  const typed = source.slice(0, cutOffset);
+  const before = parseEntities(typed);
+  const allowed = new Set([...words(typed), ...words(before), ...words(decodePercentRuns(before)), ...words(basePath)]);
   for (const word of readableWords(freeHtml)) {
     if (allowed.has(word) || GENERATED_WORDS.has(word) || /^\d{1,3}$/.test(word)) continue;
     fail(`the free part shows the word "${word}", which the text before the cut does not hold`);
