@@ -10,13 +10,14 @@ import masthead from './src/integrations/masthead';
 import pagefind from './src/integrations/pagefind';
 import { withLastModified } from './src/integrations/sitemap-dates';
 import socialCards from './src/integrations/social-cards';
-import { resolveBuildEnv } from './src/lib/build-env';
+import { openBuildContext } from './src/build/context';
+import { resolveBuildEnv } from './src/build/env';
 import { activeRing } from './src/lib/paywall/active-ring';
 import settings from './src/settings';
 
+// The build environment, resolved once: src/content.config.ts, loaded later in this process, reads it from the build context.
 const env = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
-// One "now" for the whole build: src/content.config.ts, loaded later in this process, resolves the same instant.
-process.env.BUILD_TIME = env.buildTime.toISOString();
+openBuildContext(env);
 const publicEdition = env.edition === 'public';
 // Only the public site seals paid parts; the subscriber edition shows them whole.
 const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
@@ -54,12 +55,12 @@ export default defineConfig({
     plugins: [devServerGuard(guarded)],
   },
   integrations: [
-    masthead({ edition: env.edition, sealed, buildTime: env.buildTime, preview: env.preview }),
+    masthead({ sealed }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [
           sitemap({ filter: (page) => !/\/(404|search|unlock|admin)\/?$/.test(new URL(page).pathname), serialize: withLastModified }),
-          pagefind({ cacheDir: env.cacheDir }),
+          pagefind({ cacheDir: env.cacheDir, dateFormat: { locale: settings.locale, timeZone: settings.timeZone } }),
         ]
       : []),
     // Pictures for both editions: the loader's plan holds only what the edition's pages show.

@@ -2,16 +2,16 @@ import { availableParallelism } from 'node:os';
 import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { createArchiveSource } from './archive/loader';
-import { resolveBuildEnv } from './lib/build-env';
+import { buildContext } from './build/context';
 import { activeRing } from './lib/paywall/active-ring';
 import { storedArticleSchema } from './schemas/article';
 import { storedAuthorSchema } from './schemas/author';
 import { sectionSchema } from './schemas/section';
 import settings from './settings';
 
-// BUILD_TIME was fixed by astro.config.mjs, so this is the same "now" as the pages'.
-// PREVIEW is also set by the masthead integration in `astro dev`.
-const { contentDir, edition, keyRing, basePath, cacheDir, threads, buildTime, preview } = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
+// Resolved once by astro.config.mjs: the same "now" as the pages'. Drafts are shown in a preview build and in `astro dev`.
+const { env, showUnpublished } = buildContext();
+const { contentDir, edition, keyRing, basePath, cacheDir, threads, buildTime } = env;
 const source = createArchiveSource({
   contentDir,
   displayRoot: process.cwd(),
@@ -22,7 +22,7 @@ const source = createArchiveSource({
   threads: threads ?? availableParallelism(),
   // Drafts and embargoed articles are left out of a public build before anything is computed from them.
   buildTime,
-  includeUnpublished: preview,
+  includeUnpublished: showUnpublished,
   // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
   sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, buildTime) : [],
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fillPictures, type FilledPicture } from '../images/fill-pictures';
 import type { ImageJob } from '../images/process-images';
-import { createSourceImageReader, ImageReadError, resolveImagePath, type ImageRoots, type SourceImage } from '../images/source-image';
+import { createSourceImageReader, ImageReadError, resolveImagePath, type ImageRoots, type PictureProblem, type SourceImage } from '../images/source-image';
 import { imageVariants, type ImageUse } from '../images/variants';
 import { createUrls } from '../lib/urls';
 import type { BodyImage } from '../markdown/rehype-figures';
@@ -14,14 +14,14 @@ export interface ArchiveImagesOptions extends ImageRoots {
   show: (file: string) => string;
 }
 
-/** A picture found and measured, or why not, in words for the newsroom. */
-export type Found<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** A picture found and measured, or why not. */
+export type Found<T> = { ok: true; value: T } | { ok: false; problem: PictureProblem };
 
 /** The result of filling a body's picture placeholders. */
 export interface FilledBody {
   html: string;
-  /** One message per picture that could not be used: `line 12: picture "./x.jpg" is not found (...)`. */
-  problems: string[];
+  /** One per picture that could not be used, with its line in the file. */
+  problems: { line: number; problem: PictureProblem }[];
 }
 
 /**
@@ -49,7 +49,7 @@ export function createArchiveImages({ basePath, show, ...roots }: ArchiveImagesO
     try {
       return { ok: true, value: await read(resolved.path) };
     } catch (error) {
-      if (error instanceof ImageReadError) return { ok: false, problem: `"${src}" ${error.message} (${show(resolved.path)})` };
+      if (error instanceof ImageReadError) return { ok: false, problem: { code: 'picture-unusable', args: { src, problem: error.message, path: show(resolved.path) } } };
       throw error;
     }
   };
@@ -92,12 +92,12 @@ export function createArchiveImages({ basePath, show, ...roots }: ArchiveImagesO
      * `lineOffset` turns body lines into file lines for the messages.
      */
     async fillBody(html: string, images: readonly BodyImage[], fromFile: string, lineOffset: number): Promise<FilledBody> {
-      const problems: string[] = [];
+      const problems: FilledBody['problems'] = [];
       const pictures = await Promise.all(
         images.map(async (image): Promise<FilledPicture | undefined> => {
           const found = await find(image.src, fromFile);
           if (!found.ok) {
-            problems.push(`line ${image.line + lineOffset}: picture ${found.problem}`);
+            problems.push({ line: image.line + lineOffset, problem: found.problem });
             return undefined;
           }
           use(found.value, 'content');

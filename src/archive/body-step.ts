@@ -1,5 +1,7 @@
 import { createDocAnalyser, type AnalysedDoc } from '../lib/related/similar-stories';
-import { FreeLimitError, type CutWarning, type FreeLimitProblem } from '../free-limit/errors';
+import type { IssueCode } from '../errors/catalogue';
+import { FreeLimitError, type CutWarning } from '../free-limit/errors';
+import { UnrenderableBodyError } from '../markdown/assert-renderable';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import type { BodyImage } from '../markdown/rehype-figures';
 
@@ -49,11 +51,16 @@ export type BodyOutcome =
     }
   | {
       ok: false;
-      /** A refusal of the cut, with its lines within the body. */
-      freeLimit?: { kind: FreeLimitProblem; lines: number[]; detail: string };
-      /** Any other failure, first line only. */
-      message: string;
+      /** Why, as a code of the error catalogue with its arguments; `line` and any `…Line` argument are lines within the body. */
+      problem: BodyProblem;
     };
+
+/** A body refused or failed, as plain data: the archive places it in the file. */
+export interface BodyProblem {
+  code: IssueCode;
+  line?: number | undefined;
+  args: unknown;
+}
 
 /**
  * A 53-bit fingerprint of a term (cyrb53), so that what the build keeps and
@@ -100,10 +107,11 @@ export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => Body
         ...(body.wholeHtml === undefined ? {} : { wholeHtml: body.wholeHtml, wholeImages: body.wholeImages ?? [] }),
       };
     } catch (error) {
-      if (error instanceof FreeLimitError) {
-        return { ok: false, freeLimit: { kind: error.kind, lines: error.lines, detail: error.detail }, message: error.message };
+      if (error instanceof FreeLimitError) return { ok: false, problem: { code: error.code, line: error.line, args: error.args } };
+      if (error instanceof UnrenderableBodyError) {
+        return { ok: false, problem: { code: 'body-too-costly', line: error.line, args: { problem: error.problem, advice: error.advice } } };
       }
-      return { ok: false, message: String((error as Error)?.message ?? error).split('\n')[0]! };
+      return { ok: false, problem: { code: 'body-render-failed', args: { reason: String((error as Error)?.message ?? error).split('\n')[0]! } } };
     }
   };
 }

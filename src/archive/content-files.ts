@@ -1,5 +1,6 @@
 import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { contentIssue, type ContentIssue } from '../errors/content-issue';
 
 /** What a path in the content folder turned out to be, following symlinks. */
 export type PathKind =
@@ -35,17 +36,17 @@ export function pathKind(file: string, entry?: Dirent): PathKind {
   }
 }
 
-/** Why a path of this kind cannot be used, in words for the newsroom; `undefined` for files and folders. */
-export function kindProblem(found: PathKind): string | undefined {
+/** Why a path of this kind cannot be used, as a problem of `file`; `undefined` for files and folders. */
+export function kindProblem(found: PathKind, file: string): ContentIssue | undefined {
   switch (found.kind) {
     case 'broken':
-      return `is a broken symlink (it points to "${found.target}", which does not exist)`;
+      return contentIssue('path-broken-symlink', { file }, { target: found.target });
     case 'loop':
-      return 'is a symlink loop (it points, through other links, back to itself)';
+      return contentIssue('path-symlink-loop', { file }, {});
     case 'unreadable':
-      return `cannot be read (${found.code})`;
+      return contentIssue('path-unreadable', { file }, { reason: found.code });
     case 'missing':
-      return 'is missing';
+      return contentIssue('path-missing', { file });
     default:
       return undefined;
   }
@@ -56,8 +57,8 @@ export interface ContentFiles {
   files: string[];
   /** Files with a near-miss extension (`.MD`, `.markdown`), to warn about. */
   nearMisses: string[];
-  /** Entries that cannot be read as content, and why. */
-  problems: { file: string; message: string }[];
+  /** Entries that cannot be read as content, and why (files as `show` shows them). */
+  problems: ContentIssue[];
 }
 
 /** Deeper than any archive needs, shallow enough to stop before paths get too long. */
@@ -90,7 +91,7 @@ export function listMarkdownFiles(
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      found.problems.push({ file: folder, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+      found.problems.push(contentIssue('path-unreadable', { file: show(folder) }, { reason: (error as NodeJS.ErrnoException).code ?? 'unknown error' }));
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -98,25 +99,25 @@ export function listMarkdownFiles(
       const file = path.join(folder, entry.name);
       const isMarkdown = entry.name.endsWith('.md');
       const kind = pathKind(file, entry);
-      const problem = kindProblem(kind);
+      const problem = kindProblem(kind, show(file));
       if (problem) {
         // A dead link to a picture is not our business; one that may have been an article or a folder of them is.
-        if (isMarkdown || (recursive && !/\.[^.]+$/.test(entry.name))) found.problems.push({ file, message: problem });
+        if (isMarkdown || (recursive && !/\.[^.]+$/.test(entry.name))) found.problems.push(problem);
         continue;
       }
       if (kind.kind === 'folder') {
         if (isMarkdown) {
-          found.problems.push({ file, message: 'is a folder, but its name ends in .md: rename it (articles are files; folders need no extension)' });
+          found.problems.push(contentIssue('folder-named-md', { file: show(file) }));
           continue;
         }
         if (!recursive) continue;
         const real = realpathSync(file);
         if (ancestors.some((ancestor) => isInside(real, ancestor))) {
-          found.problems.push({ file, message: `is a symlink loop (it leads to ${show(real)}, which contains it)` });
+          found.problems.push(contentIssue('path-symlink-loop', { file: show(file) }, { leadsTo: show(real) }));
           continue;
         }
         if (depth >= MAX_DEPTH) {
-          found.problems.push({ file, message: `is nested more than ${MAX_DEPTH} folders deep` });
+          found.problems.push(contentIssue('path-too-deep', { file: show(file) }, { depth: MAX_DEPTH }));
           continue;
         }
         walk(file, depth + 1, [...ancestors, real]);
@@ -124,7 +125,7 @@ export function listMarkdownFiles(
         if (isMarkdown) found.files.push(file);
         else if (NEAR_MISS.test(entry.name)) found.nearMisses.push(file);
       } else if (isMarkdown) {
-        found.problems.push({ file, message: 'is not a regular file (a pipe, socket or device); it cannot be read as an article' });
+        found.problems.push(contentIssue('path-not-regular-file', { file: show(file) }));
       }
     }
   };

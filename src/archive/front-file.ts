@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ContentIssue } from '../errors/content-issue';
 import { parseFrontPlan, type FrontPins, type SlugStatus } from '../lib/front-plan';
 import type { StoredArticle } from '../schemas/article';
 import { listMarkdownFiles } from './content-files';
-import type { ContentIssue } from './errors';
 import { FrontmatterError, parseYamlText } from './frontmatter';
-import type { Entry } from './read-archive';
+import { yamlIssue } from './stages/markdown-file';
+import type { Entry } from './types';
 
 /**
  * Reads `<content>/front.yaml`, if there is one, against the articles of an
@@ -23,10 +24,10 @@ export function readFrontFile(
   const shown = show(file);
   let parsed: ReturnType<typeof parseYamlText>;
   try {
-    parsed = parseYamlText(readFileSync(file, 'utf8'), { what: '' });
+    parsed = parseYamlText(readFileSync(file, 'utf8'));
   } catch (error) {
-    const message = error instanceof FrontmatterError ? error.message : `cannot be read (${(error as Error).message.split('\n')[0]})`;
-    return { pins: {}, issues: [{ file: shown, message }] };
+    if (error instanceof FrontmatterError) return { pins: {}, issues: [yamlIssue(error, shown)] };
+    return { pins: {}, issues: [{ ...yamlIssue(new FrontmatterError('yaml-unreadable', undefined, { reason: (error as Error).message.split('\n')[0]! }), shown), code: 'file-unreadable' }] };
   }
   const inArchive = new Map(articles.map((article) => [article.id, article.data]));
   let onDisk: Set<string> | undefined;
@@ -39,21 +40,5 @@ export function readFrontFile(
     return onDisk.has(slug) ? { state: 'held', why: 'is not published in this build (a draft, or under embargo)' } : { state: 'unknown' };
   };
   const { pins, issues } = parseFrontPlan(parsed.data, status, parsed.lineOf);
-  return {
-    pins,
-    issues: issues.map(({ field, message, line }) => ({ file: shown, field, message: line ? `${message} (line ${line})` : message })),
-  };
-}
-
-const KEY = Symbol.for('masthead.front-pins');
-type Holder = typeof globalThis & { [KEY]?: FrontPins };
-
-/** Hands the front page its pins from the content loader (same process, not always the same module instance: see article-bodies.ts). */
-export function setFrontPins(pins: FrontPins): void {
-  (globalThis as Holder)[KEY] = pins;
-}
-
-/** The pins of the latest read of front.yaml; none before one. */
-export function frontPins(): FrontPins {
-  return (globalThis as Holder)[KEY] ?? {};
+  return { pins, issues: issues.map((issue) => ({ ...issue, file: shown })) };
 }

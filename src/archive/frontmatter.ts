@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CATALOGUE, type IssueArgs } from '../errors/catalogue';
 
 export interface FrontmatterSplit {
   /** The parsed YAML: usually an object, but callers must check. */
@@ -15,11 +16,19 @@ export interface FrontmatterSplit {
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
-/** Why frontmatter could not be read; `line` is 1-based within the file. */
-export class FrontmatterError extends Error {
-  constructor(message: string) {
-    super(message);
+type FrontmatterCode = 'frontmatter-missing' | 'frontmatter-unclosed' | 'yaml-invalid' | 'yaml-unreadable';
+
+/** Why frontmatter or a YAML file could not be read: a code of the catalogue, with its line of the file when known. */
+export class FrontmatterError<C extends FrontmatterCode = FrontmatterCode> extends Error {
+  readonly code: C;
+  readonly line: number | undefined;
+  readonly args: IssueArgs<C>;
+  constructor(code: C, line: number | undefined, args: IssueArgs<C>) {
+    super(`${line === undefined ? '' : `line ${line}: `}${(CATALOGUE[code].message as (args: IssueArgs<C>) => string)(args)}`);
     this.name = 'FrontmatterError';
+    this.code = code;
+    this.line = line;
+    this.args = args;
   }
 }
 
@@ -36,10 +45,9 @@ export interface ParsedYaml {
 /**
  * Parses YAML (1.2 core schema, unique keys, aliases capped) that starts at line
  * `firstLine` of its file, so every line number in an error or from `lineOf` is
- * a line of the file, not of the YAML. `what` starts each error message
- * (`frontmatter is not valid YAML (line 3: ...)`); empty for a file that is all YAML.
+ * a line of the file, not of the YAML.
  */
-export function parseYamlText(text: string, { firstLine = 1, what = 'frontmatter' } = {}): ParsedYaml {
+export function parseYamlText(text: string, { firstLine = 1 } = {}): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const lineAt = (offset: number) => Math.max(lineCounter.linePos(offset).line, 1) + firstLine - 1;
@@ -51,14 +59,14 @@ export function parseYamlText(text: string, { firstLine = 1, what = 'frontmatter
     const offset = unclosed ?? Math.min(error.pos[0], text.replace(/\s+$/, '').length);
     const line = lineAt(offset);
     const lineText = text.split('\n')[line - firstLine] ?? '';
-    throw new FrontmatterError(`${what ? `${what} ` : ''}is not valid YAML (line ${line}: ${explain(error.code, error.message, lineText)})`);
+    throw new FrontmatterError('yaml-invalid', line, { explanation: explain(error.code, error.message, lineText) });
   }
   let data: unknown;
   try {
     // Aliases are capped: a "billion laughs" file is an error, not a hung build.
     data = document.toJS({ maxAliasCount: 50 });
   } catch (cause) {
-    throw new FrontmatterError(`${what ? `${what} ` : ''}could not be read (${(cause as Error).message.split('\n')[0]})`);
+    throw new FrontmatterError('yaml-unreadable', undefined, { reason: (cause as Error).message.split('\n')[0]! });
   }
   return { data, lineOf: (path) => fieldLine(document, path, lineAt) };
 }
@@ -70,10 +78,10 @@ export function parseYamlText(text: string, { firstLine = 1, what = 'frontmatter
  */
 export function splitFrontmatter(source: string): FrontmatterSplit {
   const open = OPEN.exec(source);
-  if (!open) throw new FrontmatterError('has no frontmatter (the file must start with a line "---")');
+  if (!open) throw new FrontmatterError('frontmatter-missing', undefined, {});
   const rest = source.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  if (!close) throw new FrontmatterError('has frontmatter that is never closed (add a line "---" after it)');
+  if (!close) throw new FrontmatterError('frontmatter-unclosed', 1, {});
   const yamlText = rest.slice(0, close.index).replace(/\r$/, '');
   const { data, lineOf } = parseYamlText(yamlText, { firstLine: 2 });
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
-import { devContentError } from './dev-content-error';
+import { devContentError } from './published';
 import type { StoredImage } from '../schemas/image';
 import { joinNames } from '../lib/bylines';
 import { tagPages, tagSlug, type TagPage } from '../lib/tags';

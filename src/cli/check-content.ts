@@ -3,7 +3,7 @@
  *
  * Validates the content folder (`CONTENT_DIR`, default `content/`) as a build
  * would, without building pages, and prints every problem as
- * `file:line: field: message`. Exits 1 when there are problems, 0 when the
+ * `file:line: field: message [code]` (the code's section in docs/errors.md says more). Exits 1 when there are problems, 0 when the
  * content is clean, 2 when it could not run. With file paths, reports only
  * those files' problems (references still resolve against the whole folder):
  * the pre-commit hook passes the staged ones. Run by Node directly (type
@@ -11,8 +11,9 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { checkContent, formatLocated } from '../archive/check-content';
-import { resolveBuildEnv } from '../lib/build-env';
+import { checkContent } from '../archive/check-content';
+import { resolveBuildEnv } from '../build/env';
+import { formatIssue } from '../errors/content-issue';
 import settings from '../settings';
 
 const USAGE = `Usage: npm run check [-- <file.md> …]
@@ -48,8 +49,8 @@ async function main(args: string[]): Promise<number> {
     threads: env.threads ?? availableParallelism(),
     ...(only ? { only } : {}),
   });
-  for (const warning of result.warnings) console.log(`warning: ${warning}`);
-  for (const issue of result.issues) console.log(formatLocated(issue));
+  for (const warning of result.warnings) console.log(`warning: ${formatIssue(warning)}`);
+  for (const issue of result.issues) console.log(formatIssue(issue));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const scope = only ? `${only.length} ${only.length === 1 ? 'file' : 'files'}` : shown(env.contentDir) || '.';
   if (result.issues.length > 0) {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listMarkdownFiles } from '../archive/content-files';
 import { parseYamlText } from '../archive/frontmatter';
-import { resolveBuildEnv } from '../lib/build-env';
+import { resolveBuildEnv } from '../build/env';
 import { newArticleMarkdown, slugFromHeadline, zonedDateTime } from '../lib/new-article';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
 import { sectionsFileSchema } from '../schemas/section';
@@ -68,7 +68,7 @@ function main(args: string[]): number {
   const sectionsFile = path.join(contentDir, 'sections.yaml');
   let sectionIds: string[];
   try {
-    const parsed = sectionsFileSchema.safeParse(parseYamlText(readFileSync(sectionsFile, 'utf8'), { what: '' }).data ?? []);
+    const parsed = sectionsFileSchema.safeParse(parseYamlText(readFileSync(sectionsFile, 'utf8')).data ?? []);
     if (!parsed.success) throw new Error('it has problems');
     sectionIds = parsed.data.map((section) => section.id);
   } catch (error) {

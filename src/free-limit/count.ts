@@ -59,7 +59,7 @@ export function countedBlocks(markdown: string, tree: Root, warnings: CutWarning
         if (isSetext(node, markdown) && hasWords(shownText(node))) {
           blocks.push({ path, weight: 1 });
           if (node.depth === 2) {
-            warnings.push({ kind: 'setext-paragraph', line: node.position?.start.line ?? 0 });
+            warnings.push({ code: 'cut-setext-paragraph', line: node.position?.start.line ?? 0, args: {} });
           }
         }
         return;

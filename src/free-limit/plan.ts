@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import { assertRenderable } from '../markdown/assert-renderable';
 import { countedBlocks, placeCountedCut } from './count';
-import { FREE_LIMIT_MARKER } from './marker';
 import { FreeLimitError, type CutWarning } from './errors';
 import { readPlainly, showsWordsAfter } from './plain-reading';
 import { assertRawBlocksClosed } from './raw-blocks';
@@ -83,7 +82,7 @@ export function planCut(markdown: string, { access, freeParagraphs }: CutOptions
       paid = keepAfter(structure, placed.before, true) as Root;
       cutOffset = startOf(block);
       if (placed.weight > 1) {
-        warnings.push({ kind: 'block-left-out', line: block.position?.start.line ?? 0, paragraphs: placed.weight, free: freeParagraphs - placed.seen });
+        warnings.push({ code: 'cut-block-left-out', line: block.position?.start.line ?? 0, args: { paragraphs: placed.weight, free: freeParagraphs - placed.seen } });
       }
     }
     cutBy = 'paragraph-count';
@@ -93,7 +92,7 @@ export function planCut(markdown: string, { access, freeParagraphs }: CutOptions
   assertModelsAgree(markdown, freeParagraphs, marker, cut ? cutOffset : undefined);
   if (!cut) return whole();
   for (const reference of referencesDefinedAfter(structure, cutOffset)) {
-    warnings.push({ kind: 'address-after-cut', line: reference.line, label: reference.label, definedAt: reference.definedAt });
+    warnings.push({ code: 'cut-address-after-cut', line: reference.line, args: { label: reference.label, definedLine: reference.definedAt } });
   }
   return { structure, ...(marker ? { marker } : {}), cutBy, cutOffset, free, warnings: warnings.sort((a, b) => a.line - b.line) };
 }
@@ -108,34 +107,28 @@ export function planCut(markdown: string, { access, freeParagraphs }: CutOptions
  */
 function assertModelsAgree(markdown: string, freeParagraphs: number, marker: MarkerFound | undefined, cutOffset: number | undefined): void {
   const plain = readPlainly(markdown);
-  const disagree = (line: number | undefined, why: string) => {
-    throw new FreeLimitError('disagreement', line === undefined ? [] : [line], `the build cannot be certain where the free part ends: ${why}. Put ${FREE_LIMIT_MARKER} on a line of its own where the free part should end, and check the lines named`);
-  };
   if (marker) {
-    const line = lineOfOffset(markdown, startOf(marker.node));
-    if (!plain.markerLines.some((found) => found.line === line) || plain.markerLines.length > 1) {
-      const others = plain.markerLines.filter((found) => found.line !== line).map((found) => found.line);
-      disagree(line, `the marker the parser cuts at (line ${line}) is not the only marker line in the text${others.length > 0 ? ` (also line ${others.join(', ')})` : ''}`);
+    const markerLine = lineOfOffset(markdown, startOf(marker.node));
+    if (!plain.markerLines.some((found) => found.line === markerLine) || plain.markerLines.length > 1) {
+      const otherLines = plain.markerLines.filter((found) => found.line !== markerLine).map((found) => found.line);
+      throw new FreeLimitError('free-limit-disagreement', markerLine, { reason: 'marker-not-only', markerLine, otherLines });
     }
     if (cutOffset === undefined && showsWordsAfter(markdown, startOf(marker.node))) {
-      disagree(line, `the text has words after the marker (line ${line}), but the parser found nothing after it to cut`);
+      throw new FreeLimitError('free-limit-disagreement', markerLine, { reason: 'words-after-marker', markerLine });
     }
     return;
   }
-  if (plain.markerLines.length > 0) {
-    const [first] = plain.markerLines;
-    disagree(first!.line, `line ${first!.line} holds the marker, but the parser does not read it as one (it is inside something that swallows it)`);
-  }
+  const [swallowed] = plain.markerLines;
+  if (swallowed) throw new FreeLimitError('free-limit-disagreement', swallowed.line, { reason: 'marker-swallowed', markerLine: swallowed.line });
   const beyond = plain.chunks[freeParagraphs];
   if (!beyond) return;
   if (cutOffset === undefined) {
-    disagree(beyond.line, `read plainly, this paywalled article has ${plain.chunks.length} paragraphs, more than the ${freeParagraphs} free ones, yet the parser finds nothing to cut; paragraph ${freeParagraphs + 1} starts at line ${beyond.line}`);
+    throw new FreeLimitError('free-limit-disagreement', beyond.line, { reason: 'nothing-cut', paragraphs: freeParagraphs, found: plain.chunks.length, nextLine: beyond.line });
   }
   // The free part ends with the last free paragraph, read plainly: what follows it is paid, words or not.
   const last = plain.chunks[freeParagraphs - 1];
-  const limit = last ? last.end : beyond.start;
-  if (cutOffset! > limit) {
-    const line = last ? lineOfOffset(markdown, last.end) : beyond.line;
-    disagree(line, `read plainly, the free part would run on past its ${freeParagraphs} paragraphs, which end at line ${line}, because the parser does not count some of the text before the cut as paragraphs (code, a footnote, a block of HTML or a comment)`);
+  if (cutOffset > (last ? last.end : beyond.start)) {
+    const endLine = last ? lineOfOffset(markdown, last.end) : beyond.line;
+    throw new FreeLimitError('free-limit-disagreement', endLine, { reason: 'runs-past', paragraphs: freeParagraphs, endLine });
   }
 }

@@ -60,17 +60,17 @@ function checkHtmlBlock(node: Html): void {
   const tag = opening[1] ?? '';
   const closer = kind.closer(tag);
   const what = kind.what.replace('{tag}', tag.toLowerCase());
-  const refuse = (why: string) => {
-    throw new FreeLimitError('unclosed', [line], `${what} opens here and ${why}, so it would run over what follows; close it, or the article cannot be cut safely`);
+  const refuse = (problem: 'never-closed' | 'reopened' | 'blank-line', againLine?: number) => {
+    throw new FreeLimitError('free-limit-unclosed', line, { what, closer, problem, ...(againLine === undefined ? {} : { againLine }) });
   };
-  if (!closedByItself(value)) refuse(`is never closed with "${closer}"`);
+  if (!closedByItself(value)) refuse('never-closed');
   // The block ends on the line of its first closer (micromark's rule); what it holds before that closer:
   const closerAt = value.toLowerCase().indexOf(closer, opening[0].length);
   const inside = value.slice(opening[0].length, closerAt === -1 ? value.length : closerAt);
   kind.again.lastIndex = 0;
   const again = kind.again.exec(inside);
-  if (again) refuse(`opens again at line ${lineOf(value, opening[0].length + again.index, line)} before its "${closer}": the first one was never closed`);
-  if (!kind.paragraphs && BLANK_LINE.test(inside)) refuse(`runs past a blank line before its "${closer}", swallowing the paragraphs between`);
+  if (again) refuse('reopened', lineOf(value, opening[0].length + again.index, line));
+  if (!kind.paragraphs && BLANK_LINE.test(inside)) refuse('blank-line');
 }
 
 const FENCE = /^(`{3,}|~{3,})/;
@@ -84,7 +84,7 @@ function checkFence(node: Code, raw: string): void {
   const last = lines.length > 1 ? lines.at(-1)!.replace(/^[\s>]*/, '').trimEnd() : '';
   const closed = last.length >= open[1]!.length && [...last].every((char) => char === open[1]![0]);
   if (!closed) {
-    throw new FreeLimitError('unclosed', [start.line], `a code fence (${open[1]}) opens here and is never closed, so it runs over everything after it; close it, or the article cannot be cut safely`);
+    throw new FreeLimitError('free-limit-unclosed', start.line, { what: `a code fence (${open[1]})`, closer: open[1]!, problem: 'never-closed' });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { FreeLimitError, HOW_TO_MARK } from './errors';
+import { FreeLimitError } from './errors';
 import { readHtml, type ElementSeen } from './html-reading';
 import { FREE_LIMIT_MARKER, isLegalMarkerPlace, isMarkerNode } from './marker';
 import { matchComment, matchElement, matchText, type ReadMoreMarker } from './read-more';
@@ -284,7 +284,7 @@ export function showRaw(value: string, max = 60): string {
 }
 
 /** Why a raw line is not the marker, in words a writer can act on. */
-function diagnose(found: string): string {
+function diagnose(found: string): string[] {
   const reasons: string[] = [];
   const codes = (chars: string[]) => [...new Set(chars.map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))].join(', ');
   const invisible = [...found].filter((char) => /\p{Default_Ignorable_Code_Point}/u.test(char));
@@ -297,7 +297,7 @@ function diagnose(found: string): string {
   const lookalikes = [...found.normalize('NFKD')].filter((char) => /\p{L}/u.test(char) && !/[A-Za-z]/.test(char) && !/[\uFF01-\uFF5E]/u.test(char));
   if (lookalikes.length > 0) reasons.push(`letters from another alphabet that look like Latin ones (${codes(lookalikes)})`);
   if (/\p{M}/u.test(found.normalize('NFD'))) reasons.push('accents or combining marks');
-  return reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
+  return reasons;
 }
 
 /**
@@ -310,11 +310,14 @@ function diagnose(found: string): string {
  */
 export function findTheMarker(markdown: string, tree: Root): MarkerFound | undefined {
   const markers = exactMarkers(tree);
-  if (markers.length > 1) throw new FreeLimitError('several', markers.map(({ node }) => node.position?.start.line ?? 0));
+  if (markers.length > 1) {
+    const lines = markers.map(({ node }) => node.position?.start.line ?? 0);
+    throw new FreeLimitError('free-limit-several', lines[0], { lines });
+  }
   const [marker] = markers;
   if (marker && !isLegalMarkerPlace(marker.ancestors)) {
     const where = [...marker.ancestors].reverse().map((ancestor) => inlineWhere[ancestor.type]).find(Boolean);
-    throw new FreeLimitError('inline', [marker.node.position?.start.line ?? 0], where ?? `inside a ${marker.ancestors.at(-1)?.type}`);
+    throw new FreeLimitError('free-limit-inline', marker.node.position?.start.line ?? 0, { where: where ?? `inside a ${marker.ancestors.at(-1)?.type}` });
   }
   const covered = (offset: number) => marker !== undefined && startOf(marker.node) <= offset && offset < endOf(marker.node);
   for (const candidate of collectCandidates(markdown, tree)) {
@@ -322,20 +325,13 @@ export function findTheMarker(markdown: string, tree: Root): MarkerFound | undef
     const line = lineOfOffset(markdown, candidate.offset);
     const shown = showRaw(candidate.found);
     if (candidate.other) {
-      const said =
-        'marker' in candidate.other
-          ? `is another system's marker (${candidate.other.marker.system}: ${candidate.other.marker.name})`
-          : `reads as a cut ("${candidate.other.cutWords.join(' ')}")`;
-      throw new FreeLimitError('other-marker', [line], `"${shown}" ${said}, and Masthead does not cut there; ${HOW_TO_MARK}, or remove it`);
+      const args = 'marker' in candidate.other ? { system: candidate.other.marker.system, name: candidate.other.marker.name } : { cutWords: candidate.other.cutWords };
+      throw new FreeLimitError('free-limit-other-marker', line, { found: shown, ...args });
     }
     const trail = trailTo(tree, candidate.offset);
     const where = describeContext(trail);
-    if (candidate.exact && where === 'inside a block of HTML') throw new FreeLimitError('inside-html', [line]);
-    throw new FreeLimitError(
-      'damaged',
-      [line],
-      `"${shown}" looks like a free-limit marker but is not one${where ? `: it is ${where}` : ''}${diagnose(candidate.found)}; ${HOW_TO_MARK}`,
-    );
+    if (candidate.exact && where === 'inside a block of HTML') throw new FreeLimitError('free-limit-inside-html', line);
+    throw new FreeLimitError('free-limit-damaged', line, { found: shown, ...(where ? { where } : {}), reasons: diagnose(candidate.found) });
   }
   return marker ? { path: marker.path, node: marker.node } : undefined;
 }

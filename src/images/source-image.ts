@@ -12,8 +12,13 @@ export interface ImageRoots {
   publicDir: string;
 }
 
-/** A resolved path, or why the `src` cannot be one; `shown` is for messages. */
-export type ResolvedPath = { ok: true; path: string } | { ok: false; problem: string };
+/** Why a picture cannot be used: a code of the error catalogue and its arguments. */
+export type PictureProblem =
+  | { code: 'picture-names-no-file' | 'picture-outside-public' | 'picture-outside-content'; args: { src: string } }
+  | { code: 'picture-unusable'; args: { src: string; problem: string; path: string } };
+
+/** A resolved path, or why the `src` cannot be one. */
+export type ResolvedPath = { ok: true; path: string } | { ok: false; problem: PictureProblem };
 
 function isInside(target: string, dir: string): boolean {
   const relative = path.relative(dir, target);
@@ -29,17 +34,17 @@ function isInside(target: string, dir: string): boolean {
  */
 export function resolveImagePath(src: string, fromFile: string, roots: ImageRoots): ResolvedPath {
   const file = src.replace(/[?#].*$/, '');
-  if (!file) return { ok: false, problem: `"${src}" names no file` };
+  if (!file) return { ok: false, problem: { code: 'picture-names-no-file', args: { src } } };
   if (file.startsWith('/')) {
     const resolved = path.join(roots.publicDir, ...file.split('/'));
     return isInside(resolved, roots.publicDir)
       ? { ok: true, path: resolved }
-      : { ok: false, problem: `"${src}" leads outside public/; a path starting with / is a file in public/` };
+      : { ok: false, problem: { code: 'picture-outside-public', args: { src } } };
   }
   const resolved = path.resolve(path.dirname(fromFile), ...file.split('/'));
   return isInside(resolved, roots.contentDir)
     ? { ok: true, path: resolved }
-    : { ok: false, problem: `"${src}" leads outside the content folder; keep pictures beside the articles` };
+    : { ok: false, problem: { code: 'picture-outside-content', args: { src } } };
 }
 
 /** A picture file, read and measured. */

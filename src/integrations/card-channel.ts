@@ -3,12 +3,12 @@
  * its words (`requestCard`) and prints the URL it gets back; the integration
  * draws every card asked for and writes them into the output.
  *
- * Pages render in the `astro build` process but in another module graph than
- * the integration (see `search-channel.ts`), so the channel lives on
- * `globalThis` under a `Symbol.for` key. The integration puts the paper's
- * colours and logo there first (`openCardChannel`), so every card of a build
- * has the same brand and pages need not read the logo themselves.
+ * Pages render in another module graph than the integration, so the channel
+ * is a slot of the build context (`src/build/context.ts`). The integration
+ * puts the paper's colours and logo there first (`openCardChannel`), so every
+ * card of a build has the same brand and pages need not read the logo themselves.
  */
+import { buildSlot } from '../build/context';
 import { cardFileName, type CardColours, type CardInput, type CardLogo } from '../lib/social-card';
 
 /** What a page says on its card: only headline-level text, never a standfirst or body. */
@@ -30,15 +30,21 @@ interface Channel {
   requested: Map<string, CardInput>;
 }
 
-const CHANNEL = Symbol.for('masthead.social-cards');
-const holder = globalThis as { [CHANNEL]?: Channel };
+declare module '../build/context' {
+  interface BuildSlots {
+    /** Social cards asked for by pages, for the social-card integration to draw. */
+    cards: { channel?: Channel };
+  }
+}
+
+const slot = () => buildSlot('cards', () => ({}));
 
 /** Opens the channel with the build's brand; returns a function that closes it. */
 export function openCardChannel(brand: CardBrand, receiver: CardReceiver): () => void {
   const channel: Channel = { brand, receiver, requested: new Map() };
-  holder[CHANNEL] = channel;
+  slot().channel = channel;
   return () => {
-    if (holder[CHANNEL] === channel) delete holder[CHANNEL];
+    if (slot().channel === channel) delete slot().channel;
   };
 }
 
@@ -48,7 +54,7 @@ export function openCardChannel(brand: CardBrand, receiver: CardReceiver): () =>
  * `astro build` and `astro dev`), and the page then has no card.
  */
 export function requestCard(text: CardText): string | undefined {
-  const channel = holder[CHANNEL];
+  const { channel } = slot();
   if (!channel) return undefined;
   const input: CardInput = { ...text, ...channel.brand };
   const file = cardFileName(input);
@@ -61,5 +67,5 @@ export function requestCard(text: CardText): string | undefined {
 
 /** A card asked for in this process, for the dev server, which draws cards when the browser asks. */
 export function requestedCard(file: string): CardInput | undefined {
-  return holder[CHANNEL]?.requested.get(file);
+  return slot().channel?.requested.get(file);
 }

@@ -6,7 +6,20 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { processImages, pruneImageCache, writeImages, type ProcessImagesResult } from '../images/process-images';
 import { IMAGE_FOLDER } from '../images/variants';
-import { latestImagePlan, receiveImagePlans, type ImagePlan } from './image-channel';
+import { latestArchive, onArchive, type PublishedArchive } from '../archive/published';
+import type { ImageJob } from '../images/process-images';
+
+/** Every file the pages of this build reference, and where processed files are kept. */
+interface ImagePlan {
+  jobs: readonly ImageJob[];
+  /** The picture cache's folder for this edition, or `undefined` when caching is off. */
+  cacheDir: string | undefined;
+}
+
+/** The plan of a read: its pictures, made into the edition's own cache (each edition keeps its own). */
+function planOf({ archive, options }: PublishedArchive): ImagePlan {
+  return { jobs: archive.images, cacheDir: options.cacheDir && path.join(options.cacheDir, 'images', options.edition ?? 'public') };
+}
 
 interface Processing {
   /** The files, and how long making them took (ms), from the plan to the last one. */
@@ -44,7 +57,8 @@ export default function imagesIntegration(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (command !== 'build') return;
-        stopReceiving = receiveImagePlans((plan) => {
+        stopReceiving = onArchive((published) => {
+          const plan = planOf(published);
           // The archive is read once per build; a second plan would be a bug upstream.
           if (processing) throw new Error('the picture integration was handed two plans in one build');
           const storeDir = storeFor(plan);
@@ -60,8 +74,9 @@ export default function imagesIntegration(): AstroIntegration {
         let devStore: string | undefined;
         server.middlewares.use((request, response, next) => {
           const pathname = (request.url ?? '').split('?')[0]!;
-          const plan = latestImagePlan();
-          if (!pathname.startsWith(prefix) || !plan) return next();
+          const latest = latestArchive();
+          if (!pathname.startsWith(prefix) || !latest) return next();
+          const plan = planOf(latest);
           const file = decodeURIComponent(pathname.slice(prefix.length));
           const job = plan.jobs.find((candidate) => candidate.variant.file === file);
           if (!job) return next();

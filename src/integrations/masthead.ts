@@ -1,14 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import type { Edition } from '../lib/build-env';
+import { buildContext } from '../build/context';
 
 export interface MastheadIntegrationOptions {
-  edition: Edition;
   /** True when this build seals paid parts for subscriber keys. */
   sealed: boolean;
-  /** The build's "now" (`resolveBuildTime`), handed to pages as `buildTime` in `src/site.ts`. */
-  buildTime: Date;
-  /** A `PREVIEW=1` build: drafts and embargoed articles shown with banners, every page noindex. */
-  preview: boolean;
 }
 
 /**
@@ -16,17 +11,17 @@ export interface MastheadIntegrationOptions {
  * edition they are in. The public site gets feeds, the news sitemap and search;
  * the subscriber edition (full text, behind access control) gets none of them,
  * so paid text is never syndicated or indexed. `/unlock/` exists only when
- * the build seals paid parts.
+ * the build seals paid parts. Reads the build context that astro.config.mjs opened.
  */
-export default function mastheadIntegration({ edition, sealed, buildTime, preview }: MastheadIntegrationOptions): AstroIntegration {
+export default function mastheadIntegration({ sealed }: MastheadIntegrationOptions): AstroIntegration {
   return {
     name: 'masthead',
     hooks: {
       'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
-        // `astro dev` shows drafts and embargoed pieces as a preview build does. src/content.config.ts,
-        // loaded later in this process, reads PREVIEW to keep them.
-        const showUnpublished = preview || command === 'dev';
-        if (showUnpublished) process.env.PREVIEW = '1';
+        const context = buildContext();
+        const { edition, buildTime } = context.env;
+        // `astro dev` shows drafts and embargoed pieces as a preview build does; the content loader reads this.
+        if (command === 'dev') context.showUnpublished = true;
         const route = (pattern: string, file: string) =>
           injectRoute({ pattern, entrypoint: new URL(`../routes/${file}`, import.meta.url) });
         if (edition === 'public') {
@@ -46,7 +41,7 @@ export default function mastheadIntegration({ edition, sealed, buildTime, previe
               'import.meta.env.MASTHEAD_EDITION': JSON.stringify(edition),
               'import.meta.env.MASTHEAD_SEALED': JSON.stringify(sealed),
               'import.meta.env.MASTHEAD_BUILD_TIME': JSON.stringify(buildTime.toISOString()),
-              'import.meta.env.MASTHEAD_PREVIEW': JSON.stringify(showUnpublished),
+              'import.meta.env.MASTHEAD_PREVIEW': JSON.stringify(context.showUnpublished),
             },
           },
         });

@@ -3,10 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../lib/search-records';
-import { receiveSearchRecords } from './search-channel';
+import { onArchive } from '../archive/published';
+import { archiveSearchRecords } from './archive-search-records';
 import { copyTree, createSearchIndexCache, searchIndexKey } from './search-index-cache';
 
 export interface PagefindIntegrationOptions {
+  /** The paper's locale and zone, for the dates in records. */
+  dateFormat: { locale: string; timeZone: string };
   /** Masthead's cache folder (`MASTHEAD_CACHE_DIR`), where the last indexes are kept; none when caching is off. */
   cacheDir?: string | undefined;
 }
@@ -23,7 +26,7 @@ export interface PagefindIntegrationOptions {
  * Only the public edition adds this integration (astro.config.mjs): the
  * subscriber edition has no search index.
  */
-export default function pagefindIntegration({ cacheDir }: PagefindIntegrationOptions = {}): AstroIntegration {
+export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIntegrationOptions): AstroIntegration {
   let stopReceiving: (() => void) | undefined;
   let indexing: Promise<Indexed> | undefined;
   let reused: { from: string; count: number } | undefined;
@@ -35,7 +38,10 @@ export default function pagefindIntegration({ cacheDir }: PagefindIntegrationOpt
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
-        stopReceiving = receiveSearchRecords((records) => {
+        stopReceiving = onArchive((published) => {
+          // Never from the subscriber edition, whose HTML is the whole article (it adds no search anyway).
+          if (published.options.edition === 'subscribers') return;
+          const records = archiveSearchRecords(published, dateFormat);
           // The archive is read once per build; a second read would be a bug upstream.
           if (indexing || reused) throw new Error('Pagefind was handed search records twice in one build');
           // The same records as a previous build: its index is the index, no need to start Pagefind.

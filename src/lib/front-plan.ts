@@ -12,6 +12,8 @@
  *
  * Pure: the caller reads the file and says what each slug is.
  */
+import type { IssueArgs, IssueCode } from '../errors/catalogue';
+import { contentIssue, type ContentIssue } from '../errors/content-issue';
 
 /** What the editor pinned. */
 export interface FrontPins {
@@ -24,12 +26,8 @@ export interface FrontPins {
 /** What a pinned slug names, in this build: `published`, held back (with why), or no article at all. */
 export type SlugStatus = { state: 'published' } | { state: 'held'; why: string } | { state: 'unknown' };
 
-/** One problem in front.yaml: the field (`lead`, `top.1`) and why. */
-export interface FrontPlanIssue {
-  field: string;
-  message: string;
-  line?: number | undefined;
-}
+/** One problem in front.yaml: the field (`lead`, `top.1`), a code of the catalogue, and its line when known. */
+export type FrontPlanIssue = Omit<ContentIssue, 'file'>;
 
 const FIELDS = ['lead', 'top'];
 
@@ -45,36 +43,39 @@ export function parseFrontPlan(
   lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined,
 ): { pins: FrontPins; issues: FrontPlanIssue[] } {
   const issues: FrontPlanIssue[] = [];
-  const issue = (path: readonly (string | number)[], message: string) => issues.push({ field: path.join('.'), message, line: lineOf(path) });
+  const issue = <C extends IssueCode>(path: readonly (string | number)[], code: C, ...args: IssueArgs<C> extends Record<string, never> ? [] : [IssueArgs<C>]) => {
+    const { file: _file, ...rest } = contentIssue(code, { file: '', field: path.join('.'), line: lineOf(path) }, ...args);
+    issues.push(rest);
+  };
   if (data === null || data === undefined) return { pins: {}, issues };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    issues.push({ field: 'the file', message: 'must be a mapping with lead: <slug> and top: [<slug>, …]' });
+    issue([], 'front-not-mapping');
     return { pins: {}, issues };
   }
   const record = data as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!FIELDS.includes(key)) issue([key], `is not a front.yaml field (known: ${FIELDS.join(', ')})`);
+  for (const key of Object.keys(record)) if (!FIELDS.includes(key)) issue([key], 'front-unknown-field', { known: FIELDS });
 
   const seen = new Map<string, string>();
   const pinned = (path: (string | number)[], value: unknown): string | undefined => {
     if (typeof value !== 'string' || value.trim() === '') {
-      issue(path, 'must be an article slug (its file name without .md)');
+      issue(path, 'front-not-slug');
       return undefined;
     }
     const slug = value.trim();
     const field = path.join('.');
     const first = seen.get(slug);
     if (first) {
-      issue(path, `"${slug}" is already pinned as ${first}; pin a story once`);
+      issue(path, 'front-pinned-twice', { slug, first });
       return undefined;
     }
     seen.set(slug, field);
     const found = status(slug);
     if (found.state === 'unknown') {
-      issue(path, `"${slug}" is not an article (no articles/**/${slug}.md)`);
+      issue(path, 'front-unknown-article', { slug });
       return undefined;
     }
     if (found.state === 'held') {
-      issue(path, `"${slug}" ${found.why}, so it cannot be on the front page; pin it once it is published`);
+      issue(path, 'front-held', { slug, why: found.why });
       return undefined;
     }
     return slug;
@@ -83,7 +84,7 @@ export function parseFrontPlan(
   const lead = record.lead === undefined ? undefined : pinned(['lead'], record.lead);
   let top: string[] | undefined;
   if (record.top !== undefined) {
-    if (!Array.isArray(record.top)) issue(['top'], 'must be a list of article slugs');
+    if (!Array.isArray(record.top)) issue(['top'], 'front-top-not-list');
     else top = record.top.map((value, index) => pinned(['top', index], value)).filter((slug): slug is string => slug !== undefined);
   }
   return { pins: { ...(lead ? { lead } : {}), ...(top ? { top } : {}) }, issues };

@@ -99,11 +99,11 @@ export interface CutCheck {
  *    labels, and the addresses of links and pictures) is a word of the source
  *    before the cut, or one the pipeline writes itself; typographic quotes,
  *    apostrophes, dashes and ellipses are read as the straight marks typed.
- * Throws `FreeLimitError('internal-check')` otherwise: the build must stop.
+ * Throws `FreeLimitError('free-limit-internal')` otherwise: the build must stop.
  */
 export function verifyCut({ source, cutOffset, free, freeHtml, basePath = '/' }: CutCheck): void {
   const fail = (why: string) => {
-    throw new FreeLimitError('internal-check', [], why);
+    throw new FreeLimitError('free-limit-internal', undefined, { detail: why });
   };
   const visit = (node: Nodes) => {
     const { start, end } = node.position ?? {};

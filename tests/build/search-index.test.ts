@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archiveSearchRecords } from '../../src/archive/loader';
+import { archiveSearchRecords } from '../../src/integrations/archive-search-records';
 import { readArchive } from '../../src/archive/read-archive';
 import type { SearchRecord } from '../../src/lib/search-records';
 import settings from '../../src/settings';
@@ -16,8 +16,8 @@ afterAll(() => pagefind.close());
 
 /** The records the content loader hands to Pagefind in a build of the fixture folder under `basePath`. */
 async function records(basePath = '/'): Promise<SearchRecord[]> {
-  const archive = await readArchive({ contentDir, displayRoot: projectRoot, settings, basePath });
-  return archiveSearchRecords(archive, { basePath, settings });
+  const options = { contentDir, displayRoot: projectRoot, settings, basePath };
+  return archiveSearchRecords({ archive: await readArchive(options), options }, { locale: settings.locale, timeZone: settings.timeZone });
 }
 
 /** Every file of an index built in the Pagefind service by `add`, by path. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/archive/errors';
+import { ContentError } from '../../src/errors/content-issue';
 import { readArchive } from '../../src/archive/read-archive';
 import {
   findUnrenderable,
@@ -156,7 +156,7 @@ describe('readArchive with a body that would stall the parser', () => {
     try {
       await readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings });
     } catch (error) {
-      if (error instanceof ContentError) return error.issues.map((issue) => `${path.basename(issue.file)}: ${issue.field} ${issue.message}`);
+      if (error instanceof ContentError) return error.issues.map((issue) => `${path.basename(issue.file)}:${issue.line}: ${issue.field} ${issue.message} [${issue.code}]`);
       throw error;
     }
     throw new Error('expected the content to be rejected');
@@ -166,11 +166,11 @@ describe('readArchive with a body that would stall the parser', () => {
     const body = `Fine paragraph.\n\n${repeat('*a', 10_000)}\n`;
     const messages = await problems({ 'articles/stall.md': article({}, body) });
     // Frontmatter of five fields plus two fences: the body starts at line 8 of the file.
-    expect(messages).toEqual([expect.stringMatching(/^stall\.md: body has 10,000 .* in one paragraph, .* \(line 10\); split long paragraphs/)]);
+    expect(messages).toEqual([expect.stringMatching(/^stall\.md:10: body has 10,000 .* in one paragraph, .*; split long paragraphs.* \[body-too-costly\]$/)]);
   });
 
   it('names an author file whose bio would stall the parser, instead of failing the whole read', async () => {
     const messages = await problems({ 'authors/ada.md': `---\nname: Ada Quill\n---\n${repeat('- ', 2_000)}a\n` });
-    expect(messages[0]).toMatch(/^ada\.md: body has a line nested 4000 columns deep \(line 4\)/);
+    expect(messages[0]).toMatch(/^ada\.md:4: body has a line nested 4000 columns deep; lists and quotes that deep cannot be rendered \[body-too-costly\]$/);
   });
 });

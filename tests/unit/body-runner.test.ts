@@ -27,7 +27,7 @@ describe('the body runner', () => {
       const threaded = await pool.run(jobs);
       expect(threaded).toEqual(local);
       expect(threaded.filter((outcome) => !outcome.ok)).toHaveLength(15);
-      expect(threaded[0]).toMatchObject({ ok: false, freeLimit: { kind: 'damaged', lines: [3] } });
+      expect(threaded[0]).toMatchObject({ ok: false, problem: { code: 'free-limit-damaged', line: 3 } });
       const paywalled = threaded.filter((_, index) => jobs[index]!.access === 'subscribers');
       expect(JSON.stringify(paywalled)).not.toMatch(/secret/i);
     } finally {

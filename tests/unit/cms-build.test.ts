@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repositoryRoot, resolveCmsBuild } from '../../src/cms/enable';
 import { SVELTIA_MODULE, withoutThirdParties } from '../../src/cms/self-host';
-import { resolveBuildEnv } from '../../src/lib/build-env';
+import { resolveBuildEnv } from '../../src/build/env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
 import { projectRoot } from '../helpers/astro-build';

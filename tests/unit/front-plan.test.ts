@@ -42,16 +42,16 @@ describe('parseFrontPlan', () => {
 
   it('names the field of an unknown, an embargoed and a twice-pinned slug, and an unknown field', () => {
     const { issues } = parseFrontPlan({ lead: 'nope', top: ['a1', 'later', 'a1'], pinned: 'a2' }, status, (path) => (path[0] === 'lead' ? 2 : undefined));
-    expect(issues).toEqual([
-      { field: 'pinned', message: 'is not a front.yaml field (known: lead, top)', line: undefined },
-      { field: 'lead', message: '"nope" is not an article (no articles/**/nope.md)', line: 2 },
-      { field: 'top.1', message: '"later" is under embargo until 2026-12-01T09:00:00.000Z, so it cannot be on the front page; pin it once it is published', line: undefined },
-      { field: 'top.2', message: '"a1" is already pinned as top.0; pin a story once', line: undefined },
+    expect(issues.map(({ field, line, code, message }) => ({ field, line, code, message }))).toEqual([
+      { field: 'pinned', line: undefined, code: 'front-unknown-field', message: 'is not a front.yaml field (known: lead, top)' },
+      { field: 'lead', line: 2, code: 'front-unknown-article', message: '"nope" is not an article (no articles/**/nope.md)' },
+      { field: 'top.1', line: undefined, code: 'front-held', message: '"later" is under embargo until 2026-12-01T09:00:00.000Z, so it cannot be on the front page; pin it once it is published' },
+      { field: 'top.2', line: undefined, code: 'front-pinned-twice', message: '"a1" is already pinned as top.0; pin a story once' },
     ]);
   });
 
   it('refuses a file that is not a mapping, and a top that is not a list', () => {
     expect(parseFrontPlan(['a1'], status).issues[0]?.message).toMatch(/must be a mapping/);
-    expect(parseFrontPlan({ top: 'a1' }, status).issues).toEqual([{ field: 'top', message: 'must be a list of article slugs', line: undefined }]);
+    expect(parseFrontPlan({ top: 'a1' }, status).issues).toEqual([expect.objectContaining({ field: 'top', code: 'front-top-not-list', message: 'must be a list of article slugs' })]);
   });
 });

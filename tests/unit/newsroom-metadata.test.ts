@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldName } from '../../src/archive/read-archive';
+import { fieldName } from '../../src/archive/stages/markdown-file';
 import { bylineParts, joinNames } from '../../src/lib/bylines';
 import { recentCorrections } from '../../src/lib/corrections';
 import { moreFromAuthor } from '../../src/lib/lists';

@@ -156,7 +156,7 @@ describe('finding a picture’s file', () => {
   it('refuses a path that leads out of the content folder or out of public/', () => {
     expect(resolveImagePath('../../../../etc/passwd', article, roots)).toEqual({
       ok: false,
-      problem: '"../../../../etc/passwd" leads outside the content folder; keep pictures beside the articles',
+      problem: { code: 'picture-outside-content', args: { src: '../../../../etc/passwd' } },
     });
     expect(resolveImagePath('/../secrets.jpg', article, roots)).toMatchObject({ ok: false });
   });

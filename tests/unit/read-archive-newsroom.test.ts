@@ -39,7 +39,7 @@ describe('drafts and embargoed articles in the archive', () => {
   });
 
   it('refuses a draft field that is not true or false, naming the field', async () => {
-    await expect(read({ 'articles/x.md': article({ draft: 'maybe' }) })).rejects.toThrow(/articles\/x\.md: draft must be true or false \(line 7\)/);
+    await expect(read({ 'articles/x.md': article({ draft: 'maybe' }) })).rejects.toThrow(/articles\/x\.md:7: draft: must be true or false \[field-invalid\]/);
   });
 });
 
@@ -59,12 +59,12 @@ describe('corrections in the archive', () => {
       () => '',
       (error: Error) => error.message,
     );
-    expect(problems).toContain('articles/x.md: corrections[1].text must not be empty (line 11)');
-    expect(problems).toContain('articles/x.md: corrections[2].date is required (line 12)');
+    expect(problems).toContain('articles/x.md:11: corrections[1].text: must not be empty [field-invalid]');
+    expect(problems).toContain('articles/x.md:12: corrections[2].date: is required [field-required]');
   });
 
   it('refuses a correction dated before the article', async () => {
-    await expect(read(corrected('corrections:\n  - date: 2026-05-30\n    text: Too early.'))).rejects.toThrow(/articles\/x\.md: corrections\[0\]\.date is earlier than date \(line 8\)/);
+    await expect(read(corrected('corrections:\n  - date: 2026-05-30\n    text: Too early.'))).rejects.toThrow(/articles\/x\.md:8: corrections\[0\]\.date: is earlier than date \[correction-before-date\]/);
   });
 });
 
@@ -76,7 +76,7 @@ describe('labels in the archive', () => {
 
   it('refuses a label the settings do not list, naming the file and field and listing the allowed ones', async () => {
     await expect(read({ 'articles/x.md': article({ label: 'Opnion' }) })).rejects.toThrow(
-      /articles\/x\.md: label "Opnion" is not one of the labels in the settings \(allowed: Opinion, Analysis, Review, Obituary, Explainer, Interview, Editorial, Letters; see labels in src\/settings\.ts\) \(line 7\)/,
+      /articles\/x\.md:7: label: "Opnion" is not one of the labels in the settings \(allowed: Opinion, Analysis, Review, Obituary, Explainer, Interview, Editorial, Letters; see labels in src\/settings\.ts\) \[label-unknown\]/,
     );
   });
 
@@ -95,11 +95,11 @@ describe('several authors in the archive', () => {
   });
 
   it('refuses an unknown author in a list, naming its place', async () => {
-    await expect(read({ 'articles/x.md': article({ author: '[ada, bob]' }) })).rejects.toThrow(/articles\/x\.md: author\[1\] "bob" is not a known author \(.*bob\.md not found\)/);
+    await expect(read({ 'articles/x.md': article({ author: '[ada, bob]' }) })).rejects.toThrow(/articles\/x\.md:3: author\[1\]: "bob" is not a known author \(.*bob\.md not found\) \[author-unknown\]/);
   });
 
   it('refuses an empty list and an author named twice', async () => {
-    await expect(read({ 'articles/x.md': article({ author: '[]' }) })).rejects.toThrow(/articles\/x\.md: author must name at least one author/);
-    await expect(read({ 'articles/x.md': article({ author: '[ada, ada]' }) })).rejects.toThrow(/articles\/x\.md: author\[1\] names "ada" twice; list each author once/);
+    await expect(read({ 'articles/x.md': article({ author: '[]' }) })).rejects.toThrow(/articles\/x\.md:3: author: must name at least one author/);
+    await expect(read({ 'articles/x.md': article({ author: '[ada, ada]' }) })).rejects.toThrow(/articles\/x\.md:3: author\[1\]: names "ada" twice; list each author once/);
   });
 });

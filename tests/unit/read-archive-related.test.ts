@@ -23,7 +23,7 @@ describe('related pins and similar: false in the archive', () => {
 
   it('refuses an unknown slug, naming the file and its place in related', async () => {
     await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-b, crane-z]' }) })).rejects.toThrow(
-      /articles\/crane-a\.md: related\[1\] "crane-z" is not a known article \(no articles\/\*\*\/crane-z\.md\) \(line \d+\)/,
+      /articles\/crane-a\.md:\d+: related\[1\]: "crane-z" is not a known article \(no articles\/\*\*\/crane-z\.md\) \[related-unknown\]/,
     );
   });
 
@@ -33,22 +33,22 @@ describe('related pins and similar: false in the archive', () => {
       'articles/crane-later.md': about('Crane sold', '2026-06-10T12:00:00+01:00'),
     };
     const pinning = { ...cranes, ...held, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-b, crane-draft, crane-later]' }) };
-    await expect(read(pinning)).rejects.toThrow(/articles\/crane-a\.md: related\[1\] "crane-draft" is not published in this build/);
-    await expect(read(pinning)).rejects.toThrow(/articles\/crane-a\.md: related\[2\] "crane-later" is not published in this build/);
+    await expect(read(pinning)).rejects.toThrow(/articles\/crane-a\.md:\d+: related\[1\]: "crane-draft" is not published in this build/);
+    await expect(read(pinning)).rejects.toThrow(/articles\/crane-a\.md:\d+: related\[2\]: "crane-later" is not published in this build/);
     // A preview build says which: the pin would still break the public build.
-    await expect(read(pinning, { includeUnpublished: true })).rejects.toThrow(/related\[1\] "crane-draft" is a draft/);
-    await expect(read(pinning, { includeUnpublished: true })).rejects.toThrow(/related\[2\] "crane-later" is under embargo until 2026-06-10T11:00:00\.000Z/);
+    await expect(read(pinning, { includeUnpublished: true })).rejects.toThrow(/related\[1\]: "crane-draft" is a draft/);
+    await expect(read(pinning, { includeUnpublished: true })).rejects.toThrow(/related\[2\]: "crane-later" is under embargo until 2026-06-10T11:00:00\.000Z/);
   });
 
   it('refuses the article itself, a slug named twice and a similar that is not true or false', async () => {
     await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-a]' }) })).rejects.toThrow(
-      /articles\/crane-a\.md: related\[0\] "crane-a" is this article itself/,
+      /articles\/crane-a\.md:\d+: related\[0\]: "crane-a" is this article itself/,
     );
     await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { related: '[crane-b, crane-b]' }) })).rejects.toThrow(
-      /articles\/crane-a\.md: related\[1\] names "crane-b" twice/,
+      /articles\/crane-a\.md:\d+: related\[1\]: names "crane-b" twice/,
     );
     await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { similar: 'no' }) })).rejects.toThrow(
-      /articles\/crane-a\.md: similar must be true or false/,
+      /articles\/crane-a\.md:\d+: similar: must be true or false/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/archive/errors';
+import { ContentError, formatIssue, type ContentIssue } from '../../src/errors/content-issue';
 import { readArchive } from '../../src/archive/read-archive';
 import { article, contentFolder, type ContentChange } from '../helpers/content-folder';
 
@@ -17,12 +17,18 @@ function read(changes: Record<string, ContentChange> = {}) {
   return readArchive({ contentDir: dir, displayRoot: path.dirname(dir), settings });
 }
 
-/** The messages a broken folder produces, with the temp folder's name cut off. */
+/** The problems a broken folder produces, each as `file: field message`, with the temp folder's name cut off. */
 async function problems(changes: Record<string, ContentChange>): Promise<string[]> {
+  return (await located(changes)).map(({ file, field, message }) => `${file}: ${field ? `${field} ` : ''}${message}`);
+}
+
+/** The problems a broken folder produces, as the build reports them: file, line, field, code and message. */
+async function located(changes: Record<string, ContentChange>): Promise<ContentIssue[]> {
   try {
     await read(changes);
   } catch (error) {
-    if (error instanceof ContentError) return error.message.split('\n').slice(1).map((line) => line.trim().replace(/masthead-content-\w+\//g, ''));
+    const cut = (text: string) => text.replace(/[^\s(]*masthead-content-\w+\//g, '');
+    if (error instanceof ContentError) return error.issues.map((issue) => ({ ...issue, file: cut(issue.file), message: cut(issue.message) }));
     throw error;
   }
   throw new Error('expected the content to be rejected');
@@ -81,13 +87,13 @@ describe('readArchive on valid content', () => {
   it('warns about articles with a near-miss extension instead of dropping them silently', async () => {
     const archive = await read({ 'articles/shout.MD': article({}), 'articles/long.markdown': article({}) });
     expect(archive.articles.map((entry) => entry.id).sort()).toEqual(['first', 'second']);
-    expect(archive.warnings.join('\n')).toMatch(/articles\/long\.markdown: ignoring this file: articles must end in \.md/);
-    expect(archive.warnings.join('\n')).toMatch(/articles\/shout\.MD: ignoring this file/);
+    expect(archive.warnings.map(formatIssue).join('\n')).toMatch(/articles\/long\.markdown: ignoring this file: articles must end in \.md/);
+    expect(archive.warnings.map(formatIssue).join('\n')).toMatch(/articles\/shout\.MD: ignoring this file/);
   });
 
   it('warns about unknown frontmatter fields instead of failing', async () => {
     const archive = await read({ 'articles/x.md': article({ subtitle: 'Oops' }) });
-    expect(archive.warnings.join('\n')).toMatch(/articles\/x\.md: ignoring unknown field "subtitle"/);
+    expect(archive.warnings.map(formatIssue).join('\n')).toMatch(/articles\/x\.md:7: subtitle: ignoring unknown field "subtitle" \(known fields: title, .*\) \[unknown-field\]/);
   });
 });
 
@@ -136,7 +142,7 @@ describe('readArchive on broken content names the file and the field', () => {
 
   it('rejects broken YAML with its line', async () => {
     expect((await problems({ 'articles/x.md': '---\ntitle: "unclosed\nauthor: ada\n---\nBody\n' }))[0]).toMatch(
-      /articles\/x\.md: frontmatter is not valid YAML \(line \d+/,
+      /articles\/x\.md: frontmatter is not valid YAML: /,
     );
   });
 
@@ -148,7 +154,7 @@ describe('readArchive on broken content names the file and the field', () => {
 
   it('rejects the same slug in two folders, naming both files', async () => {
     expect((await problems({ 'articles/2025/first.md': article({}) }))).toEqual([
-      expect.stringMatching(/duplicate slug "first": .*articles\/2024\/first\.md and .*articles\/2025\/first\.md/),
+      expect.stringMatching(/^articles\/2025\/first\.md: duplicate slug "first": articles\/2024\/first\.md and this file would both be \/articles\/first\//),
     ]);
   });
 
@@ -174,9 +180,9 @@ describe('readArchive on broken content names the file and the field', () => {
 
   it('rejects a missing sections.yaml and a section without a name', async () => {
     expect((await problems({ 'sections.yaml': null }))[0]).toMatch(/sections\.yaml: is missing/);
-    expect((await problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' }))).toEqual(['sections.yaml: 0.name is required (line 1)']);
+    expect((await problems({ 'sections.yaml': '- id: news\n- id: arts\n  name: Arts\n' }))).toEqual(['sections.yaml: 0.name is required']);
     expect((await problems({ 'sections.yaml': 'news: News\n' }))).toEqual([
-      'sections.yaml: the file must be a list of { id, name } entries',
+      'sections.yaml: must be a list of { id, name } entries',
     ]);
   });
 
@@ -235,7 +241,7 @@ describe('readArchive against hostile files', () => {
 
   it('names the file and field for an article that swallows its own marker in raw HTML', async () => {
     expect(await problems({ 'articles/pre.md': article({}, 'One.\n\n<pre>\n\nTwo.\n\nThree.\n\nFour.\n') })).toEqual([
-      'articles/pre.md: body line 10: a <pre> block opens here and is never closed with "</pre>", so it would run over what follows; close it, or the article cannot be cut safely',
+      'articles/pre.md: body a <pre> block opens here and is never closed with "</pre>", so it would run over what follows; close it, or the article cannot be cut safely',
     ]);
   });
 });
@@ -311,7 +317,7 @@ describe('readArchive refuses slugs and ids that the site or other systems would
 
   it('refuses a section id that is a name the site uses', async () => {
     expect(await problems({ 'sections.yaml': '- id: news\n  name: News\n- id: arts\n  name: Arts\n- id: rss.xml\n  name: Feeds\n' })).toEqual([
-      'sections.yaml: 2.id "rss.xml" is a reserved name (it is the name of every feed (/rss.xml, /sections/<id>/rss.xml, /authors/<id>/rss.xml)); choose another id (line 5)',
+      'sections.yaml: 2.id "rss.xml" is a reserved name (it is the name of every feed (/rss.xml, /sections/<id>/rss.xml, /authors/<id>/rss.xml)); choose another id',
     ]);
   });
 
@@ -352,12 +358,12 @@ describe('readArchive refuses slugs and ids that the site or other systems would
 describe('readArchive refuses control characters that would make feeds ill-formed', () => {
   const control = 'contains an invisible control character';
   it.each([
-    ['a headline', { title: '"Budget\\a day"' }, `articles/x.md: title ${control} (U+0007, at character 7); delete it: feeds cannot carry it (line 2)`],
-    ['a standfirst', { standfirst: '"What \\x1b[31mhappened"' }, `articles/x.md: standfirst ${control} (U+001B, at character 6); delete it: feeds cannot carry it (line 6)`],
-    ['a tag', { tags: '[harbour, "dock\\x85s"]' }, `articles/x.md: tags[1] ${control} (U+0085, at character 5); delete it: feeds cannot carry it (line 7)`],
-    ['alt text', { image: '{ src: ./pier.jpg, alt: "The pier\\0" }' }, `articles/x.md: image.alt ${control} (U+0000, at character 9); delete it: feeds cannot carry it (line 7)`],
-    ['a headline, as a line separator', { title: '"Budget\\Lday"' }, 'articles/x.md: title must be on one line (it has a line break, U+2028, at character 7) (line 2)'],
-    ['a headline, as a new line', { title: '"Budget\\nday"' }, 'articles/x.md: title must be on one line (it has a line break, U+000A, at character 7) (line 2)'],
+    ['a headline', { title: '"Budget\\a day"' }, `articles/x.md: title ${control} (U+0007, at character 7); delete it: feeds cannot carry it`],
+    ['a standfirst', { standfirst: '"What \\x1b[31mhappened"' }, `articles/x.md: standfirst ${control} (U+001B, at character 6); delete it: feeds cannot carry it`],
+    ['a tag', { tags: '[harbour, "dock\\x85s"]' }, `articles/x.md: tags[1] ${control} (U+0085, at character 5); delete it: feeds cannot carry it`],
+    ['alt text', { image: '{ src: ./pier.jpg, alt: "The pier\\0" }' }, `articles/x.md: image.alt ${control} (U+0000, at character 9); delete it: feeds cannot carry it`],
+    ['a headline, as a line separator', { title: '"Budget\\Lday"' }, 'articles/x.md: title must be on one line (it has a line break, U+2028, at character 7)'],
+    ['a headline, as a new line', { title: '"Budget\\nday"' }, 'articles/x.md: title must be on one line (it has a line break, U+000A, at character 7)'],
   ])('in %s, naming the field', async (_name, fields, message) => {
     expect(await problems({ 'articles/x.md': article(fields) })).toEqual([message]);
   });
@@ -374,40 +380,67 @@ describe('readArchive refuses control characters that would make feeds ill-forme
     });
     expect(messages).toEqual(
       expect.arrayContaining([
-        `sections.yaml: 0.name ${control} (U+007F, at character 5); delete it: feeds cannot carry it (line 2)`,
-        `sections.yaml: 1.description ${control} (U+0001, at character 6); delete it: feeds cannot carry it (line 5)`,
-        `authors/ben.md: name ${control} (U+0008, at character 4); delete it: feeds cannot carry it (line 2)`,
+        `sections.yaml: 0.name ${control} (U+007F, at character 5); delete it: feeds cannot carry it`,
+        `sections.yaml: 1.description ${control} (U+0001, at character 6); delete it: feeds cannot carry it`,
+        `authors/ben.md: name ${control} (U+0008, at character 4); delete it: feeds cannot carry it`,
       ]),
     );
     // JavaScript's trim() removes a trailing U+2029, so one inside is the test.
     expect(await problems({ 'authors/ben.md': '---\nname: Ben Ink\nrole: "Night\\u2029editor"\n---\n' })).toContain(
-      'authors/ben.md: role must be on one line (it has a line break, U+2029, at character 6) (line 3)',
+      'authors/ben.md: role must be on one line (it has a line break, U+2029, at character 6)',
     );
   });
 });
 
-describe('readArchive points at the line of the problem', () => {
+describe('readArchive points at the line of the problem, apart from its words', () => {
+  /** The place of the only problem, and its code. */
+  const placeOf = async (changes: Record<string, ContentChange>) => {
+    const [issue, ...more] = await located(changes);
+    expect(more).toEqual([]);
+    return { line: issue!.line, field: issue!.field, code: issue!.code };
+  };
+
   it('gives the line of a YAML error in the file, counting the opening ---', async () => {
-    expect(await problems({ 'articles/x.md': '---\ntitle: Fine\nauthor: ada\nsection: [news\n---\nBody\n' })).toEqual([
-      'articles/x.md: frontmatter is not valid YAML (line 4: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    const changes = { 'articles/x.md': '---\ntitle: Fine\nauthor: ada\nsection: [news\n---\nBody\n' };
+    expect(await problems(changes)).toEqual([
+      'articles/x.md: frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
+    expect(await placeOf(changes)).toEqual({ line: 4, field: 'frontmatter', code: 'yaml-invalid' });
   });
 
   it('suggests quotes when a value holds ": "', async () => {
-    expect(await problems({ 'articles/x.md': article({ title: 'Budget: what changes' }) })).toEqual([
-      'articles/x.md: frontmatter is not valid YAML (line 2: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: title: "Budget: what changes")',
+    const changes = { 'articles/x.md': article({ title: 'Budget: what changes' }) };
+    expect(await problems(changes)).toEqual([
+      'articles/x.md: frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: title: "Budget: what changes"',
     ]);
+    expect(await placeOf(changes)).toEqual({ line: 2, field: 'frontmatter', code: 'yaml-invalid' });
   });
 
   it('gives the line of a YAML error in sections.yaml', async () => {
-    expect(await problems({ 'sections.yaml': '- id: news\n  name: News\n- id: arts\n  name: Arts: stage and screen\n' })).toEqual([
-      'sections.yaml: is not valid YAML (line 4: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: name: "Arts: stage and screen")',
+    const changes = { 'sections.yaml': '- id: news\n  name: News\n- id: arts\n  name: Arts: stage and screen\n' };
+    expect(await problems(changes)).toEqual([
+      'sections.yaml: is not valid YAML: Nested mappings are not allowed in compact mappings; a value containing ": " must be in quotes: name: "Arts: stage and screen"',
     ]);
+    expect(await placeOf(changes)).toEqual({ line: 4, field: undefined, code: 'yaml-invalid' });
   });
 
-  it('gives the line of a field whose value is wrong', async () => {
+  it('gives the line of a field whose value is wrong, and of a field that names an unknown file', async () => {
     expect(await problems({ 'articles/x.md': article({ date: 'yesterday' }) })).toEqual([
-      expect.stringMatching(/^articles\/x\.md: date "yesterday" is not an ISO date \(.*\) \(line 5\)$/),
+      expect.stringMatching(/^articles\/x\.md: date "yesterday" is not an ISO date \(.*\)$/),
     ]);
+    expect(await placeOf({ 'articles/x.md': article({ date: 'yesterday' }) })).toEqual({ line: 5, field: 'date', code: 'field-invalid' });
+    expect(await placeOf({ 'articles/x.md': article({ author: 'bob' }) })).toEqual({ line: 3, field: 'author', code: 'author-unknown' });
+    expect(await placeOf({ 'articles/x.md': article({ updated: '2023-01-01' }) })).toEqual({ line: 7, field: 'updated', code: 'updated-before-date' });
+  });
+
+  it('gives the lines of a body problem in the file, past the frontmatter', async () => {
+    const body = 'A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.\n';
+    expect(await placeOf({ 'articles/x.md': article({}, body) })).toEqual({ line: 10, field: 'body', code: 'free-limit-several' });
+    expect(await placeOf({ 'articles/pre.md': article({}, 'One.\n\n<pre>\n\nTwo.\n\nThree.\n\nFour.\n') })).toEqual({ line: 10, field: 'body', code: 'free-limit-unclosed' });
+  });
+
+  it('prints each problem once with its place before its words and its code after', async () => {
+    const [issue] = await located({ 'articles/x.md': article({ author: 'bob' }) });
+    expect(formatIssue(issue!)).toBe('articles/x.md:3: author: "bob" is not a known author (authors/bob.md not found) [author-unknown]');
   });
 });

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { offerSearchRecords, receiveSearchRecords } from '../../src/integrations/search-channel';
+import { describe, expect, it } from 'vitest';
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search-records';
 import { createUrls } from '../../src/lib/urls';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
@@ -92,25 +91,5 @@ describe('searchRecord', () => {
     const { content } = searchRecord(article({ author: { name: 'Cleo Solo' } }), context);
     expect(content).toContain('<p data-pagefind-ignore>By <a data-pagefind-filter="author">Cleo Solo</a></p>');
     expect(content).not.toContain('Updated');
-  });
-});
-
-describe('the search record channel', () => {
-  let stop: (() => void) | undefined;
-  afterEach(() => stop?.());
-
-  it('builds no records when nobody listens', () => {
-    let built = false;
-    expect(offerSearchRecords(() => ((built = true), []))).toBe(false);
-    expect(built).toBe(false);
-  });
-
-  it('hands records to the listener until it stops listening', () => {
-    const received: string[] = [];
-    stop = receiveSearchRecords((records) => received.push(...records.map((record) => record.url)));
-    expect(offerSearchRecords(() => [searchRecord(article(), context)])).toBe(true);
-    expect(received).toEqual(['/articles/valley-footbridge/']);
-    stop();
-    expect(offerSearchRecords(() => [])).toBe(false);
   });
 });

@@ -285,7 +285,7 @@ function outcomeOf({ markdown, freeParagraphs }: Body): Outcome {
     html = renderBody(processorFor(freeParagraphs), markdown, 'subscribers').html;
   } catch (error) {
     // An internal-check failure or a crash is a bug in the cut, not a refusal.
-    if (!(error instanceof FreeLimitError) || error.kind === 'internal-check') throw error;
+    if (!(error instanceof FreeLimitError) || error.code === 'free-limit-internal') throw error;
     expect(error.message).toMatch(NAMES_A_LINE);
     return 'refused';
   }

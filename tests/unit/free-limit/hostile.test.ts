@@ -14,7 +14,7 @@ function outcome(markdown: string, freeParagraphs = 3): 'refused' | 'safe' {
     expect(html).not.toContain('zqx');
     return 'safe';
   } catch (error) {
-    if (!(error instanceof FreeLimitError) || error.kind === 'internal-check') throw error;
+    if (!(error instanceof FreeLimitError) || error.code === 'free-limit-internal') throw error;
     expect(error.message).toMatch(/\bline \d+/);
     return 'refused';
   }
@@ -37,7 +37,7 @@ describe('1. a <pre> closed by a closer in later prose, which Markdown accepts',
   it('counts its stanzas, so that it falls after the cut whole, with a warning', () => {
     const body = `${FREE}\n\n<pre>\nverse\n\n${PAID}\n\nThe tag \`</pre>\` ends it.`;
     expect(outcome(body)).toBe('safe');
-    expect(render(body).warnings[0]).toMatchObject({ kind: 'block-left-out', line: 5, free: 1 });
+    expect(render(body).warnings[0]).toMatchObject({ code: 'cut-block-left-out', line: 5, args: { free: 1 } });
   });
 });
 

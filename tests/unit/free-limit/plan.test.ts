@@ -61,7 +61,7 @@ describe('a link whose definition comes after the cut', () => {
 
   it('warns the writer, naming both lines', () => {
     const { warnings } = plan(body);
-    expect(warnings).toEqual([{ kind: 'address-after-cut', line: 1, label: 'r', definedAt: 9 }]);
+    expect(warnings).toEqual([{ code: 'cut-address-after-cut', line: 1, args: { label: 'r', definedLine: 9 } }]);
     expect(describeCutWarning(warnings[0]!, 10)).toMatch(/^the link \[r\] is defined after the free limit \(line 19\), so its address is paid/);
   });
 
@@ -130,7 +130,7 @@ describe('the cut without a marker: paragraphs counted as a reader counts them',
   it('counts a paragraph that "---" turned into a heading as the paragraph the writer meant, with a warning', () => {
     const result = plan(`Free one.\n\nFree two.\n\nFree three\n---\n\n${PAID}`);
     expect(text(result.free)).toBe('Free one. | Free two. | Free three');
-    expect(result.warnings).toEqual([{ kind: 'setext-paragraph', line: 5 }]);
+    expect(result.warnings).toEqual([{ code: 'cut-setext-paragraph', line: 5, args: {} }]);
     expect(describeCutWarning(result.warnings[0]!)).toMatch(/followed directly by "---" is a heading/);
     expect(render(`Free one.\n\nFree two.\n\nFree three\n---\n\n${PAID}`).html).not.toContain('zqx');
   });
@@ -139,14 +139,14 @@ describe('the cut without a marker: paragraphs counted as a reader counts them',
 describe('the second opinion: the plain reading of the text', () => {
   it('refuses when the parser would put more paragraphs in the free part than the plain reading allows', () => {
     const error = refusal(`Free one.\n\n[^a]: A note written among the paragraphs.\n\nFree two.\n\nFree three.\n\n${PAID}`);
-    expect(error.kind).toBe('disagreement');
+    expect(error.code).toBe('free-limit-disagreement');
     expect(error.message).toMatch(/^line 5: the build cannot be certain where the free part ends: read plainly, the free part would run on past its 3 paragraphs, which end at line 5/);
     expect(error.message).toContain('Put <!-- free-limit --> on a line of its own');
   });
 
   it('refuses text the parser reads as code when it was meant as paragraphs', () => {
     const error = refusal(`Free one.\n\n    Indented by four spaces, so it became code.\n\n    And this too.\n\nFree two.\n\nFree three.\n\n${PAID}`);
-    expect(error.kind).toBe('disagreement');
+    expect(error.code).toBe('free-limit-disagreement');
   });
 
   it('is satisfied by a marker: the writer said where the free part ends', () => {

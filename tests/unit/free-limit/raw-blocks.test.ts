@@ -18,7 +18,7 @@ describe('a raw block that runs on over what follows stops the build at the line
     const error = refusal(`Free one.\n\n${block}\n\n${PAID}`);
     expect(error.message).toMatch(/^line 3: /);
     expect(error.message).toMatch(message);
-    expect(error.kind).toBe('unclosed');
+    expect(error.code).toBe('free-limit-unclosed');
   });
 
   it.each([

@@ -47,11 +47,11 @@ describe('anything that reads as the marker but is not one stops the build, nami
 
   it('refuses a marker inside link text, whose URL and title come after it', () => {
     const error = refusal(`Free [a link <!-- free-limit --> paid words](https://example.org/paid "Paid title").\n\n${PAID}`);
-    expect(error.message).toMatch(/inside the text of a link \(line 1\)/);
+    expect(error.message).toMatch(/^line 1: has a free-limit marker inside the text of a link, where it cannot cut/);
   });
 
   it.each([
-    ['inside a line of text', 'Free words <!-- free-limit --> paid words.', /inside a line of text \(line 1\)/],
+    ['inside a line of text', 'Free words <!-- free-limit --> paid words.', /^line 1: has a free-limit marker inside a line of text, where it cannot cut/],
     ['inside a heading', '# Head <!-- free-limit --> paid', /inside a heading/],
     ['inside a table cell', '| a | b |\n| - | - |\n| x <!-- free-limit --> | paid |', /inside a table cell/],
     ['inside emphasis', 'Free *a <!-- free-limit --> paid* words.', /inside emphasis/],
@@ -64,12 +64,12 @@ describe('anything that reads as the marker but is not one stops the build, nami
 
   it('refuses two markers, naming both lines', () => {
     const error = refusal('A.\n\n<!-- free-limit -->\n\nB.\n\n<!-- free-limit -->\n\nC.');
-    expect(error.message).toMatch(/has 2 free-limit markers \(lines 3, 7\)/);
+    expect(error.message).toMatch(/^line 3: has 2 free-limit markers \(lines 3, 7\)/);
     expect(error.lines).toEqual([3, 7]);
   });
 
   it('refuses a marker glued to other HTML in one block', () => {
-    expect(refusal(`Free.\n\n<div>\n<!-- free-limit -->\n</div>\n\n${PAID}`).message).toMatch(/inside a block of HTML \(line 3\)/);
+    expect(refusal(`Free.\n\n<div>\n<!-- free-limit -->\n</div>\n\n${PAID}`).message).toMatch(/^line 3: has a free-limit marker inside a block of HTML/);
   });
 
   it('refuses markers in free articles too: the file is wrong either way', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseIsoDate } from './dates';
-import { normaliseBase } from './urls';
+import { parseIsoDate } from '../lib/dates';
+import { normaliseBase } from '../lib/urls';
 
 /** The environment variables Masthead reads at build time, and nothing else. */
 export interface BuildEnvInput {

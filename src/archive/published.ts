@@ -1,0 +1,83 @@
+import { buildSlot } from '../build/context';
+import type { ContentError } from '../errors/content-issue';
+import type { FrontPins } from '../lib/front-plan';
+import type { Archive, ArchiveOptions } from './types';
+
+/** An article's body as its page prints it: kept out of Astro's data store (see `publishArchive`). */
+export interface ArticleBody {
+  /** Sanitised HTML of the free part (the whole text for a free article, or in the subscriber edition). */
+  html: string;
+  /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
+  sealed?: string;
+}
+
+/** One read of the content folder as the loader published it, with the options it was read with. */
+export interface PublishedArchive {
+  archive: Archive;
+  options: ArchiveOptions;
+}
+
+interface ArchiveSlot {
+  latest?: PublishedArchive;
+  bodies: Map<string, ArticleBody>;
+  /** The problems of the latest read in `astro dev`, which every page shows until a read is clean. */
+  devError?: ContentError | undefined;
+  listeners: Set<(published: PublishedArchive) => void>;
+}
+
+declare module '../build/context' {
+  interface BuildSlots {
+    /** The latest read of the content folder: for pages (bodies, front pins, the dev error) and for integrations. */
+    archive: ArchiveSlot;
+  }
+}
+
+const slot = () => buildSlot('archive', () => ({ bodies: new Map(), listeners: new Set() }));
+
+/**
+ * Publishes a read of the content folder to the rest of the build. Bodies go
+ * here rather than into Astro's data store, which is one JSON document
+ * written and read whole: with every article's HTML in it, a large archive
+ * passes V8's longest string and the build dies. Integrations listening
+ * (`onArchive`) get the read at once, to work while the pages render.
+ */
+export function publishArchive(published: PublishedArchive): void {
+  const current = slot();
+  current.latest = published;
+  current.bodies = new Map(published.archive.articles.map(({ id, html, sealed }) => [id, sealed ? { html, sealed } : { html }]));
+  for (const listener of current.listeners) listener(published);
+}
+
+/** Calls `listener` with each read the loader publishes; returns a function that stops listening. */
+export function onArchive(listener: (published: PublishedArchive) => void): () => void {
+  const { listeners } = slot();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The latest read published in this build, if any. */
+export function latestArchive(): PublishedArchive | undefined {
+  return slot().latest;
+}
+
+/** The body of an article, for its page. Throws if the loader has not read it: a page must never render empty. */
+export function articleBody(id: string): ArticleBody {
+  const body = slot().bodies.get(id);
+  if (!body) throw new Error(`Masthead: no body for article "${id}"; the content loader did not read it in this process`);
+  return body;
+}
+
+/** The front page's pins from `front.yaml` in the latest read; none before one. */
+export function frontPins(): FrontPins {
+  return slot().latest?.archive.front ?? {};
+}
+
+/** Records the problems of the latest read in `astro dev`, or clears them (`undefined`) after a clean one. */
+export function setDevContentError(error: ContentError | undefined): void {
+  slot().devError = error;
+}
+
+/** The problems of the latest read in `astro dev`, if it had any. */
+export function devContentError(): ContentError | undefined {
+  return slot().devError;
+}

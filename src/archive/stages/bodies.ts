@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { shiftLines } from '../../free-limit/errors';
+import { sealArticle, serializeEnvelope } from '../../lib/paywall/envelope';
+import type { SubscriberKey } from '../../lib/paywall/keys';
+import type { createSimilarityIndex } from '../../lib/related/similar-stories';
+import { createBodyCache, pipelineVersion, type CachedBody } from '../body-cache';
+import { createBodyRunner } from '../body-pool';
+import type { ArchiveArticle } from '../types';
+import type { PendingArticle } from './article-file';
+import type { ReadContext } from './read-context';
+import { storedArticle } from './stored-article';
+
+/** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
+function keyRingFingerprint(keys: readonly SubscriberKey[]): string {
+  const hash = createHash('sha256');
+  for (const { id, key } of keys) hash.update(id).update('\0').update(key).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The body stage: each article's body cut, rendered and checked (on every
+ * core, or from the cache where the same body was rendered before), sealed
+ * whole for subscriber keys in a keyed build, its pictures put in place, and
+ * its whole text given to the similarity model as fingerprints. Chunks go
+ * through one at a time; problems go to the read's collector with the line of
+ * the file.
+ */
+export function createBodyStage(context: ReadContext, similarity: ReturnType<typeof createSimilarityIndex>) {
+  const { settings, basePath, sealing, sealWith, images, issues, typeset } = context;
+  const cache = createBodyCache({
+    dir: context.cacheDir,
+    edition: context.edition,
+    // One configuration per content folder, so two folders built with one cache never prune each other's
+    // entries. Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
+    salt: JSON.stringify([
+      pipelineVersion(context.displayRoot),
+      context.contentDir,
+      settings.freeParagraphs,
+      basePath,
+      settings.locale,
+      sealing ? keyRingFingerprint(sealWith) : null,
+    ]),
+  });
+  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing }, context.threads);
+  const stats = { rendered: 0, sealed: 0 };
+
+  /** Renders (or takes from the cache) the bodies of a chunk; returns the articles that came through whole. */
+  const renderChunk = async (chunk: readonly PendingArticle[]): Promise<ArchiveArticle[]> => {
+    const keys = chunk.map((pending) => cache.keyFor(pending.job));
+    const cached = keys.map((key) => cache.get(key));
+    // An envelope sealed with other picture files than the ones there now is stale: the body is made again.
+    await Promise.all(
+      chunk.map(async (pending, index) => {
+        const pictures = cached[index]?.sealedPictures;
+        if (pictures && (await images.fingerprint(pictures.images, pending.file)) !== pictures.fingerprint) cached[index] = undefined;
+      }),
+    );
+    const missing = chunk.filter((_, index) => !cached[index]);
+    const outcomes = await runner.run(missing.map((pending) => pending.job));
+    stats.rendered += missing.length;
+    const articles: ArchiveArticle[] = [];
+    let next = 0;
+    for (const [index, pending] of chunk.entries()) {
+      const { shown, bodyLineOffset } = pending;
+      /** A place in the body: `line` of the body, or `fileLine` of the file. */
+      const inBody = (line: number | undefined) => ({ file: shown, field: 'body', line: line === undefined ? undefined : line + bodyLineOffset });
+      const inFile = (fileLine: number) => ({ file: shown, field: 'body', line: fileLine });
+      let body = cached[index];
+      /** Pictures of the sealed part that could not be used (each reported once, not again for the free part). */
+      const sealedProblems = new Set<string>();
+      if (!body) {
+        const outcome = outcomes[next++]!;
+        if (!outcome.ok) {
+          issues.addData({ code: outcome.problem.code, args: shiftLines(outcome.problem.args, bodyLineOffset) }, inBody(outcome.problem.line));
+          continue;
+        }
+        let sealed: Pick<CachedBody, 'sealed' | 'sealedPictures'> = {};
+        if (outcome.wholeHtml !== undefined) {
+          const wholeImages = outcome.wholeImages ?? [];
+          const whole = await images.fillBody(outcome.wholeHtml, wholeImages, pending.file, bodyLineOffset);
+          for (const { line, problem } of whole.problems) {
+            issues.addData(problem, inFile(line));
+            sealedProblems.add(`${line}:${JSON.stringify(problem)}`);
+          }
+          if (sealedProblems.size === 0) {
+            sealed = {
+              sealed: serializeEnvelope(await sealArticle({ articleId: pending.slug, html: whole.html, keys: sealWith })),
+              sealedPictures: { images: wholeImages, fingerprint: await images.fingerprint(wholeImages, pending.file) },
+            };
+          }
+        }
+        body = { html: outcome.html, cut: outcome.cut, analysed: outcome.analysed, images: outcome.images, warnings: outcome.warnings, ...sealed };
+        if (pending.valid && sealedProblems.size === 0) cache.set(keys[index]!, body);
+      }
+      for (const warning of body.warnings ?? []) {
+        issues.addData({ code: warning.code, args: shiftLines(warning.args, bodyLineOffset) }, inBody(warning.line));
+      }
+      const pictures = await images.fillBody(body.html, body.images ?? [], pending.file, bodyLineOffset);
+      // The sealed part's pictures are the free part's: each problem is reported once.
+      for (const { line, problem } of pictures.problems) {
+        if (!sealedProblems.has(`${line}:${JSON.stringify(problem)}`)) issues.addData(problem, inFile(line));
+      }
+      const lead = await pending.leadImage;
+      if (lead && !lead.ok) issues.addData(lead.problem, { file: shown, field: 'image.src', line: pending.leadImageLine });
+      if (!pending.valid || pictures.problems.length > 0 || sealedProblems.size > 0 || (lead && !lead.ok)) continue;
+      similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
+      if (body.sealed) stats.sealed++;
+      articles.push({
+        id: pending.slug,
+        html: pictures.html,
+        ...(body.sealed ? { sealed: body.sealed } : {}),
+        data: storedArticle(pending, { cut: body.cut, sealed: body.sealed !== undefined, image: lead?.ok ? lead.value : undefined }, typeset),
+      });
+    }
+    return articles;
+  };
+
+  return {
+    renderChunk,
+    stats: () => ({ rendered: stats.rendered, cached: cache.stats.hits, sealed: stats.sealed }),
+    /** Removes cache entries this read did not use; only after a read without problems. */
+    prune: () => cache.prune(),
+    close: () => runner.close(),
+  };
+}

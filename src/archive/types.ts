@@ -1,0 +1,79 @@
+import type { ContentIssue } from '../errors/content-issue';
+import type { ImageJob } from '../images/process-images';
+import type { Edition } from '../build/env';
+import type { FrontPins } from '../lib/front-plan';
+import type { SubscriberKey } from '../lib/paywall/keys';
+import type { StoredArticle } from '../schemas/article';
+import type { StoredAuthor } from '../schemas/author';
+import type { Section } from '../schemas/section';
+import type { Settings } from '../schemas/settings';
+
+export interface ArchiveOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Paths in messages are shown relative to this folder (the project root). */
+  displayRoot: string;
+  settings: Pick<Settings, 'freeParagraphs' | 'defaultAccess' | 'lists'> & {
+    /** The paper's zone, where a bare date's day starts. Default `Europe/London`, as in the settings schema. */
+    timeZone?: Settings['timeZone'];
+    /** The paper's locale: quotation marks in bodies and in the texts of frontmatter. Default `en-GB`, as in the settings schema. */
+    locale?: Settings['locale'];
+    /** The labels articles may carry. Default `DEFAULT_LABELS`, as in the settings schema. */
+    labels?: readonly string[];
+  };
+  /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
+  edition?: Edition;
+  /** Public edition only: seal each cut article, whole, for these subscriber keys. Default none. */
+  sealWith?: readonly SubscriberKey[];
+  /** The site's base path, for site-relative links in bodies. Default `/`. */
+  basePath?: string;
+  /** Folder of the body cache kept between builds; none when absent. */
+  cacheDir?: string;
+  /** The folder of static files, where a picture's `src` starting with `/` is. Default `public/` in `displayRoot`. */
+  publicDir?: string;
+  /** Threads for body work (0 or 1: this thread only). Default 1. */
+  threads?: number;
+  /**
+   * The build's "now": an article dated after it is under embargo. Without it no
+   * article is held back for its date (drafts still are, unless `includeUnpublished`).
+   */
+  buildTime?: Date;
+  /**
+   * `npm run dev` and `PREVIEW=1` builds: keep drafts and embargoed articles, marked
+   * for the page's banner. Otherwise they are left out before anything else sees them.
+   */
+  includeUnpublished?: boolean;
+}
+
+export interface Entry<T> {
+  id: string;
+  data: T;
+}
+
+export interface ArchiveArticle extends Entry<StoredArticle> {
+  /** Sanitised HTML of the free part only. */
+  html: string;
+  /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
+  sealed?: string;
+}
+
+/** One read of the content folder: everything the site is built from, and nothing of the paid text but sealed. */
+export interface Archive {
+  sections: Section[];
+  authors: Entry<StoredAuthor>[];
+  articles: ArchiveArticle[];
+  /** The front page's pins, from `front.yaml` (none without one). */
+  front: FrontPins;
+  /** Things worth a look that do not stop the build, e.g. unknown frontmatter fields. */
+  warnings: ContentIssue[];
+  /** How many paid parts were sealed for subscriber keys. */
+  sealedCount: number;
+  /** Bodies taken from the cache, and bodies rendered, in this read. */
+  bodies: { cached: number; rendered: number };
+  /** Milliseconds spent reading articles with their bodies, and computing the lists. */
+  phases: { articles: number; lists: number };
+  /** Every picture file the pages reference (never one from after a free limit in a public build). */
+  images: ImageJob[];
+  /** The embargoed article that falls due first, when `buildTime` was given and one waits. */
+  nextEmbargo?: { slug: string; at: Date } | undefined;
+}
