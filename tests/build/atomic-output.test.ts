@@ -86,7 +86,7 @@ describe('the output folder is replaced only by a finished build', () => {
     await besideOutputSettled(outDir);
     const result = astroBuild({ CONTENT_DIR: broken.dir, OUT_DIR: outDir, MASTHEAD_CACHE_DIR: cacheDir });
     expect(result.code, result.output).not.toBe(0);
-    expect(result.output).toMatch(/first\.md: title is required/);
+    expect(result.output).toMatch(/first\.md: title: is required \[field-required\]/);
     expect(snapshot(outDir)).toEqual(first);
     expect(besideOutput(outDir)).toEqual([]);
   }, 120_000);

@@ -18,11 +18,11 @@ function failedBuild(changes: Record<string, ContentChange>) {
 
 describe('building broken content', () => {
   it.each([
-    ['an unknown author', { 'articles/x.md': article({ author: 'bob' }) }, /articles\/x\.md: author "bob" is not a known author \(.*authors\/bob\.md not found\)/],
-    ['a missing headline', { 'articles/2024/y.md': article({ title: undefined }) }, /articles\/2024\/y\.md: title is required/],
-    ['two free-limit markers', { 'articles/z.md': article({}, 'A\n\n<!-- free-limit -->\n\nB\n\n<!-- free-limit -->\n') }, /articles\/z\.md: body has 2 free-limit markers \(lines 10, 14\)/],
-    ['a duplicate slug', { 'articles/2023/first.md': article({}) }, /duplicate slug "first": .*articles\/2023\/first\.md and .*articles\/2024\/first\.md/],
-    ['broken YAML', { 'articles/w.md': '---\ntitle: [unclosed\n---\nBody\n' }, /articles\/w\.md: frontmatter is not valid YAML/],
+    ['an unknown author', { 'articles/x.md': article({ author: 'bob' }) }, /articles\/x\.md:3: author: "bob" is not a known author \(.*authors\/bob\.md not found\)/],
+    ['a missing headline', { 'articles/2024/y.md': article({ title: undefined }) }, /articles\/2024\/y\.md: title: is required \[field-required\]/],
+    ['two free-limit markers', { 'articles/z.md': article({}, 'A\n\n<!-- free-limit -->\n\nB\n\n<!-- free-limit -->\n') }, /articles\/z\.md:10: body: has 2 free-limit markers \(lines 10, 14\)/],
+    ['a duplicate slug', { 'articles/2023/first.md': article({}) }, /articles\/2024\/first\.md: duplicate slug "first": .*articles\/2023\/first\.md and this file would both be \/articles\/first\/ \[slug-duplicate\]/],
+    ['broken YAML', { 'articles/w.md': '---\ntitle: [unclosed\n---\nBody\n' }, /articles\/w\.md:2: frontmatter: is not valid YAML/],
   ])('fails with %s, naming the file and field, and writes no site', (_name, changes, message) => {
     const result = failedBuild(changes);
     expect(result.code, result.output).not.toBe(0);
@@ -47,17 +47,17 @@ describe('building broken content', () => {
     });
     expect(result.code, result.output).not.toBe(0);
     const { output } = result;
-    expect(output).toMatch(/articles\/dash\.md: body line 10: "<!—free-limit—>" looks like a free-limit marker but is not one/);
-    expect(output).toMatch(/articles\/hidden\.md: body line 10: "<!-- free<U\+200B>-limit -->" looks like a free-limit marker.*invisible character/);
-    expect(output).toMatch(/articles\/cyrillic\.md: body line 10: .*letters from another alphabet/);
-    expect(output).toMatch(/articles\/open\.md: body line 10: an HTML comment \(<!--\) opens here and is never closed/);
-    expect(output).toMatch(/articles\/fence\.md: body line 10: a code fence \(```\) opens here and is never closed/);
-    expect(output).toMatch(/articles\/pre\.md: body line 10: a <pre> block opens here and is never closed with "<\/pre>"/);
-    expect(output).toMatch(/articles\/prose-closer\.md: body line 10: .*runs past a blank line/);
-    expect(output).toMatch(/articles\/more\.md: body line 10: "<!--more Keep reading-->" is another system's marker \(WordPress/);
-    expect(output).toMatch(/articles\/own-cut\.md: body line 10: "<!-- paywall starts here -->" reads as a cut/);
-    expect(output).toMatch(/articles\/footnote\.md: body has a free-limit marker inside a footnote \(line 12\)/);
-    expect(output).toMatch(/articles\/code\.md: body line \d+: the build cannot be certain where the free part ends/);
+    expect(output).toMatch(/articles\/dash\.md:10: body: "<!—free-limit—>" looks like a free-limit marker but is not one/);
+    expect(output).toMatch(/articles\/hidden\.md:10: body: "<!-- free<U\+200B>-limit -->" looks like a free-limit marker.*invisible character/);
+    expect(output).toMatch(/articles\/cyrillic\.md:10: body: .*letters from another alphabet/);
+    expect(output).toMatch(/articles\/open\.md:10: body: an HTML comment \(<!--\) opens here and is never closed/);
+    expect(output).toMatch(/articles\/fence\.md:10: body: a code fence \(```\) opens here and is never closed/);
+    expect(output).toMatch(/articles\/pre\.md:10: body: a <pre> block opens here and is never closed with "<\/pre>"/);
+    expect(output).toMatch(/articles\/prose-closer\.md:10: body: .*runs past a blank line/);
+    expect(output).toMatch(/articles\/more\.md:10: body: "<!--more Keep reading-->" is another system's marker \(WordPress/);
+    expect(output).toMatch(/articles\/own-cut\.md:10: body: "<!-- paywall starts here -->" reads as a cut/);
+    expect(output).toMatch(/articles\/footnote\.md:12: body: has a free-limit marker inside a footnote, where it cannot cut/);
+    expect(output).toMatch(/articles\/code\.md:\d+: body: the build cannot be certain where the free part ends/);
     expect(output).not.toContain('Paid sentence');
     expect(result.wroteSite).toBe(false);
   }, 60_000);
@@ -77,8 +77,8 @@ describe('building broken content', () => {
     expect(result.output).toMatch(/articles\/gone\.md: is a broken symlink \(it points to "nowhere\.md", which does not exist\)/);
     expect(result.output).toMatch(/articles\/rss\.xml\.md: file name "rss\.xml" is a reserved name/);
     expect(result.output).toMatch(/articles\/2025\/First\.md: slug "First" clashes with "first" in .*articles\/2024\/first\.md/);
-    expect(result.output).toMatch(/articles\/bell\.md: title contains an invisible control character \(U\+0007, at character 7\)/);
-    expect(result.output).toMatch(/articles\/colon\.md: frontmatter is not valid YAML \(line 2: .*must be in quotes: title: "Budget: what changes"\)/);
+    expect(result.output).toMatch(/articles\/bell\.md:2: title: contains an invisible control character \(U\+0007, at character 7\)/);
+    expect(result.output).toMatch(/articles\/colon\.md:2: frontmatter: is not valid YAML: .*must be in quotes: title: "Budget: what changes" \[yaml-invalid\]/);
     expect(result.wroteSite).toBe(false);
     expect(performance.now() - started).toBeLessThan(60_000);
   }, 90_000);
@@ -99,15 +99,15 @@ describe('building broken content', () => {
     });
     expect(result.code, result.output).not.toBe(0);
     const { output } = result;
-    expect(output).toMatch(/articles\/no-alt\.md: image\.alt is required: describe what the picture shows, or set decorative: true/);
-    expect(output).toMatch(/articles\/missing\.md: image\.src "\.\/pictures\/gone\.jpg" is not found \(\S*articles\/pictures\/gone\.jpg\)/);
-    expect(output).toMatch(/articles\/not-a-picture\.md: image\.src "\.\/notes\.jpg" is not a picture Masthead can read \(.+\); use JPEG, PNG, WebP or AVIF/);
-    expect(output).toMatch(/articles\/in-public\.md: image\.src "\/images\/nowhere\.png" is not found \(\S*public\/images\/nowhere\.png\)/);
-    expect(output).toMatch(/articles\/body\.md: body line 10: picture "\.\/pictures\/quay\.jpg" is not found \(\S*articles\/pictures\/quay\.jpg\)/);
-    expect(output).toMatch(/articles\/old-form\.md: image is now a group of fields, not a bare path: write image: \{ src: "\/images\/pier\.jpg", alt: "what the picture shows" \}/);
-    expect(output).toMatch(/articles\/old-form\.md: imageAlt is no longer used: write the alt text inside image/);
-    expect(output).toMatch(/articles\/on-the-web\.md: image\.src "https:\/\/images\.example\.net\/fair\.jpg" is a web address; .*save the picture beside the article and write its path \(\.\/fair\.jpg\)/);
-    expect(output).toMatch(/authors\/ben\.md: portrait\.src "\.\/ben\.jpg" is not found/);
+    expect(output).toMatch(/articles\/no-alt\.md:7: image\.alt: is required: describe what the picture shows, or set decorative: true/);
+    expect(output).toMatch(/articles\/missing\.md:7: image\.src: picture "\.\/pictures\/gone\.jpg" is not found \(\S*articles\/pictures\/gone\.jpg\)/);
+    expect(output).toMatch(/articles\/not-a-picture\.md:7: image\.src: picture "\.\/notes\.jpg" is not a picture Masthead can read \(.+\); use JPEG, PNG, WebP or AVIF/);
+    expect(output).toMatch(/articles\/in-public\.md:7: image\.src: picture "\/images\/nowhere\.png" is not found \(\S*public\/images\/nowhere\.png\)/);
+    expect(output).toMatch(/articles\/body\.md:10: body: picture "\.\/pictures\/quay\.jpg" is not found \(\S*articles\/pictures\/quay\.jpg\)/);
+    expect(output).toMatch(/articles\/old-form\.md:7: image: is now a group of fields, not a bare path: write image: \{ src: "\/images\/pier\.jpg", alt: "what the picture shows" \}/);
+    expect(output).toMatch(/articles\/old-form\.md:8: imageAlt: is no longer used: write the alt text inside image/);
+    expect(output).toMatch(/articles\/on-the-web\.md:7: image\.src: "https:\/\/images\.example\.net\/fair\.jpg" is a web address; .*save the picture beside the article and write its path \(\.\/fair\.jpg\)/);
+    expect(output).toMatch(/authors\/ben\.md:4: portrait\.src: picture "\.\/ben\.jpg" is not found/);
     expect(result.wroteSite).toBe(false);
   }, 90_000);
 });

@@ -39,10 +39,10 @@ describe('npm run check', () => {
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const lines = result.stdout.split('\n');
     const expected = [
-      /articles\/unknown\.md:3: author: "bob" is not a known author \(.*authors\/bob\.md not found\)$/,
-      /articles\/yaml\.md:2: frontmatter: is not valid YAML \(line 2: /,
+      /articles\/unknown\.md:3: author: "bob" is not a known author \(.*authors\/bob\.md not found\) \[author-unknown\]$/,
+      /articles\/yaml\.md:2: frontmatter: is not valid YAML: /,
       /articles\/dash\.md:10: body: "<!—free-limit—>" looks like a free-limit marker but is not one/,
-      /articles\/two\.md:10: body: has 2 free-limit markers \(lines 10, 14\); keep exactly one$/,
+      /articles\/two\.md:10: body: has 2 free-limit markers \(lines 10, 14\); keep exactly one \[free-limit-several\]$/,
       /articles\/picture\.md:10: body: picture "\.\/quay\.jpg" is not found/,
       // After the free limit: a public build never reads it, the subscriber edition needs it.
       /articles\/paid-picture\.md:12: body: picture "\.\/crane\.jpg" is not found/,
@@ -73,8 +73,8 @@ describe('npm run check', () => {
     folders.push(cleanup);
     const result = check(dir);
     expect(result.code, result.stdout + result.stderr).toBe(1);
-    expect(result.stdout).toMatch(/front\.yaml:3: top\.0: "gone" is not an article \(no articles\/\*\*\/gone\.md\)$/m);
-    expect(result.stdout).toMatch(/front\.yaml:4: top\.1: "later" is a draft, so it cannot be on the front page; pin it once it is published$/m);
+    expect(result.stdout).toMatch(/front\.yaml:3: top\.0: "gone" is not an article \(no articles\/\*\*\/gone\.md\) \[front-unknown-article\]$/m);
+    expect(result.stdout).toMatch(/front\.yaml:4: top\.1: "later" is a draft, so it cannot be on the front page; pin it once it is published \[front-held\]$/m);
   });
 
   it('exits 2 on an unknown option, with its usage', () => {

@@ -37,8 +37,8 @@ describe('content/front.yaml', () => {
       'front.yaml': 'lead: tomorrow\ntop:\n  - story-3\n  - no-such-story\n',
     });
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/front\.yaml: lead "tomorrow" is not published in this build \(a draft, or under embargo\), so it cannot be on the front page; pin it once it is published \(line 1\)/);
-    expect(result.output).toMatch(/front\.yaml: top\.1 "no-such-story" is not an article \(no articles\/\*\*\/no-such-story\.md\) \(line 4\)/);
+    expect(result.output).toMatch(/front\.yaml:1: lead: "tomorrow" is not published in this build \(a draft, or under embargo\), so it cannot be on the front page; pin it once it is published \[front-held\]/);
+    expect(result.output).toMatch(/front\.yaml:4: top\.1: "no-such-story" is not an article \(no articles\/\*\*\/no-such-story\.md\) \[front-unknown-article\]/);
     expect(existsSync(result.outDir)).toBe(false);
   }, 120_000);
 });
