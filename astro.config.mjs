@@ -1,18 +1,18 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { repositoryRoot, resolveCmsBuild } from './src/cms/enable';
+import { repositoryRoot, resolveCmsBuild } from './src/editor/enable';
 import atomicOutput from './src/integrations/atomic-output';
-import cms from './src/integrations/cms';
+import cms from './src/editor/integration';
 import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
-import images from './src/integrations/images';
+import images from './src/pictures/integration';
 import masthead from './src/integrations/masthead';
-import pagefind from './src/integrations/pagefind';
-import { withLastModified } from './src/integrations/sitemap-dates';
-import socialCards from './src/integrations/social-cards';
+import pagefind from './src/search/integration';
+import { withLastModified } from './src/feeds/sitemap-dates';
+import socialCards from './src/social-cards/integration';
 import { openBuildContext } from './src/build/context';
 import { resolveBuildEnv } from './src/build/env';
-import { activeRing } from './src/lib/paywall/active-ring';
+import { activeRing } from './src/subscribers/active-ring';
 import settings from './src/settings';
 
 // The build environment, resolved once: src/content.config.ts, loaded later in this process, reads it from the build context.

@@ -24,7 +24,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateKeyToken } from '../src/lib/paywall/keys.ts';
+import { generateKeyToken } from '../src/subscribers/keys.ts';
 import { editOneArticle, generateCorpus, type Corpus } from './corpus.ts';
 import { runMeasured } from './measure.ts';
 import { parsePhases, type Phases } from './phases.ts';

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { createArchiveSource } from './archive/loader';
 import { buildContext } from './build/context';
-import { activeRing } from './lib/paywall/active-ring';
+import { activeRing } from './subscribers/active-ring';
 import { storedArticleSchema } from './schemas/article';
 import { storedAuthorSchema } from './schemas/author';
 import { sectionSchema } from './schemas/section';

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../build/env';
-import type { AnalysedDoc } from '../lib/related/similar-stories';
+import type { AnalysedDoc } from '../similar-stories/similar-stories';
 import type { CutWarning } from '../free-limit/errors';
-import type { BodyImage } from '../markdown/rehype-figures';
+import type { BodyImage } from '../pictures/rehype-figures';
 import type { BodyJob } from './body-step';
 
 /**
@@ -130,31 +130,4 @@ function pruneFolders(root: string, editionRoot: string, used: ReadonlySet<strin
     const folder = path.join(editionRoot, other);
     if (folder !== root && now.getTime() - statSync(folder).mtimeMs > STALE_AFTER_MS) rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/**
- * The version of the body pipeline: a hash of the source of every module the
- * body step runs (the Markdown pipeline, the cut, the similarity analyser, the step
- * itself, the typography it uses) and of the lockfile, so a code or dependency change starts afresh.
- */
-export function pipelineVersion(projectRoot: string): string {
-  const hash = createHash('sha256');
-  const folders = ['src/markdown', 'src/free-limit', 'src/lib/related', 'src/lib/typography.ts', 'src/archive/body-step.ts', 'package-lock.json'];
-  for (const entry of folders) {
-    const full = path.join(projectRoot, entry);
-    let files: string[];
-    try {
-      files = readdirSync(full).sort().map((name) => path.join(full, name));
-    } catch {
-      files = [full];
-    }
-    for (const file of files) {
-      try {
-        hash.update(file.slice(projectRoot.length)).update(readFileSync(file));
-      } catch {
-        hash.update(`${file}: missing`);
-      }
-    }
-  }
-  return hash.digest('hex');
 }

@@ -1,9 +1,9 @@
-import { createDocAnalyser, type AnalysedDoc } from '../lib/related/similar-stories';
+import { createDocAnalyser, type AnalysedDoc } from '../similar-stories/similar-stories';
 import type { IssueCode } from '../errors/catalogue';
 import { FreeLimitError, type CutWarning } from '../free-limit/errors';
 import { UnrenderableBodyError } from '../markdown/assert-renderable';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
-import type { BodyImage } from '../markdown/rehype-figures';
+import type { BodyImage } from '../pictures/rehype-figures';
 
 /**
  * The work done on one article body: cut, render and check the free part,

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { buildSlot } from '../build/context';
 import type { ContentError } from '../errors/content-issue';
 import type { FrontPins } from '../lib/front-plan';
+import { offerPicturePlan } from '../pictures/plan-channel';
 import type { Archive, ArchiveOptions } from './types';
 
 /** An article's body as its page prints it: kept out of Astro's data store (see `publishArchive`). */
@@ -38,13 +40,17 @@ const slot = () => buildSlot('archive', () => ({ bodies: new Map(), listeners: n
  * Publishes a read of the content folder to the rest of the build. Bodies go
  * here rather than into Astro's data store, which is one JSON document
  * written and read whole: with every article's HTML in it, a large archive
- * passes V8's longest string and the build dies. Integrations listening
- * (`onArchive`) get the read at once, to work while the pages render.
+ * passes V8's longest string and the build dies. Integrations get the read
+ * at once, to work while the pages render: the picture integration its plan
+ * (each edition keeps its own picture cache), listeners (`onArchive`, search)
+ * the whole read.
  */
 export function publishArchive(published: PublishedArchive): void {
   const current = slot();
   current.latest = published;
   current.bodies = new Map(published.archive.articles.map(({ id, html, sealed }) => [id, sealed ? { html, sealed } : { html }]));
+  const { cacheDir, edition = 'public' } = published.options;
+  offerPicturePlan({ jobs: published.archive.images, cacheDir: cacheDir && path.join(cacheDir, 'images', edition) });
   for (const listener of current.listeners) listener(published);
 }
 

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
 import { devContentError } from './published';
-import type { StoredImage } from '../schemas/image';
+import type { StoredImage } from '../pictures/schema';
 import { joinNames } from '../lib/bylines';
 import { tagPages, tagSlug, type TagPage } from '../lib/tags';
 import { printDate, settings, urls } from '../site';

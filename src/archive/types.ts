@@ -1,8 +1,8 @@
 import type { ContentIssue } from '../errors/content-issue';
-import type { ImageJob } from '../images/process-images';
+import type { ImageJob } from '../pictures/process-images';
 import type { Edition } from '../build/env';
 import type { FrontPins } from '../lib/front-plan';
-import type { SubscriberKey } from '../lib/paywall/keys';
+import type { SubscriberKey } from '../subscribers/keys';
 import type { StoredArticle } from '../schemas/article';
 import type { StoredAuthor } from '../schemas/author';
 import type { Section } from '../schemas/section';

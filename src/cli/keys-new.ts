@@ -6,7 +6,7 @@
  * erasable TypeScript. Writes nothing to disk: the token is a secret, so where it
  * goes (a CI secret, a password manager) is the operator's choice.
  */
-import { generateKeyToken, isCalendarDate, KEY_ID_PATTERN } from '../lib/paywall/keys.ts';
+import { generateKeyToken, isCalendarDate, KEY_ID_PATTERN } from '../subscribers/keys.ts';
 
 const USAGE = `Usage: node src/cli/keys-new.ts [id] [--not-after YYYY-MM-DD]
 

@@ -13,7 +13,7 @@ import type { CutWarning } from '../free-limit/errors';
 import { planCut } from '../free-limit/plan';
 import { freeSource, settleFreeTree } from '../free-limit/structure';
 import rehypeBasePath from './rehype-base-path';
-import rehypeFigures, { type BodyImage } from './rehype-figures';
+import rehypeFigures, { type BodyImage } from '../pictures/rehype-figures';
 import rehypeFocusableTables from './rehype-focusable-tables';
 import remarkDemoteHeadings from './remark-demote-headings';
 import remarkTypography from './remark-typography';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { newsSitemapArticles } from '../archive/feeds';
-import { robotsTxt } from '../lib/feeds';
+import { newsSitemapArticles } from '../feeds/site-feeds';
+import { robotsTxt } from '../feeds/feed';
 import { absoluteUrl } from '../lib/urls';
 import { isPreview, isPublicEdition, urls } from '../site';
 

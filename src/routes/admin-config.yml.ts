@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
 import { siteData } from '../archive/queries';
-import { cmsConfig } from '../cms/config';
+import { cmsConfig } from '../editor/config';
 import { settings, urls } from '../site';
 
 /**

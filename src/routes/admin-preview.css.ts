@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { FREE_LIMIT_PREVIEW_CSS } from '../cms/free-limit-block';
+import { FREE_LIMIT_PREVIEW_CSS } from '../editor/free-limit-block';
 
 /**
  * `/admin/preview.css`: the editor preview's styles (the cut-off panel, and

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { newsSitemapArticles } from '../archive/feeds';
-import { newsSitemap } from '../lib/feeds';
+import { newsSitemapArticles } from '../feeds/site-feeds';
+import { newsSitemap } from '../feeds/feed';
 import { settings } from '../site';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { ISO_DATE_HINT, parseIsoDate } from '../lib/dates';
 import { ID_HINT, ID_PATTERN } from './id';
-import { leadImageSchema, storedImageSchema } from './image';
+import { leadImageSchema, storedImageSchema } from '../pictures/schema';
 import { accessSchema } from './settings';
 import { checkText } from './text';
 
@@ -66,7 +66,7 @@ export const articleFrontmatterSchema = z.object({
   updated: isoDateSchema.optional(),
   /** `subscribers` (cut at the free limit) or `free` (whole text). Default from settings. */
   access: accessSchema.optional(),
-  /** Lead picture, under the standfirst and on story cards: `{ src, alt, caption?, credit?, decorative? }` (see `src/schemas/image.ts`). Optional. */
+  /** Lead picture, under the standfirst and on story cards: `{ src, alt, caption?, credit?, decorative? }` (see `src/pictures/schema.ts`). Optional. */
   image: leadImageSchema.optional(),
   /**
    * Corrections published after the article, each `{ date, text }`: shown in a box at the end of the

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { portraitSchema, storedImageSchema } from './image';
+import { portraitSchema, storedImageSchema } from '../pictures/schema';
 import { checkText } from './text';
 
 /** Frontmatter of `content/authors/<id>.md`; the body is the bio. */

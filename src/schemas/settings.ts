@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { isTimeZone } from '../lib/dates';
 import { smartenText } from '../lib/typography';
 import { brandSchema } from './brand';
-import { cmsSettingsSchema } from './cms';
+import { cmsSettingsSchema } from '../editor/schema';
 import { checkText } from './text';
 
 /** Who may read an article in full. */
@@ -129,7 +129,7 @@ export const settingsSchema = z.object({
       drawn: z.number({ error: 'must be a number of articles' }).int('must be a whole number').min(0, 'must be 0 or more').default(200),
     })
     .prefault({}),
-  /** The editing screen at `/admin/` for writers who don't use Git (see `src/schemas/cms.ts`). Off by default. */
+  /** The editing screen at `/admin/` for writers who don't use Git (see `src/editor/schema.ts`). Off by default. */
   cms: cmsSettingsSchema.prefault({}),
 });
 

@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { FREE_LIMIT_PREVIEW_CLASS } from '../../src/cms/free-limit-block';
+import { FREE_LIMIT_PREVIEW_CLASS } from '../../src/editor/free-limit-block';
 import settings from '../../src/settings';
 import { astroBuild, projectRoot } from '../helpers/astro-build';
 import { browserUnavailable, launchBrowser } from '../helpers/browser';

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { generateKeyToken } from '../../src/lib/paywall/keys';
+import { generateKeyToken } from '../../src/subscribers/keys';
 import { projectRoot } from './astro-build';
 
 declare module 'vitest' {

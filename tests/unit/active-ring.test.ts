@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { activeRing } from '../../src/lib/paywall/active-ring';
+import { activeRing } from '../../src/subscribers/active-ring';
 import { CURRENT_KEY, RETIRED_KEY, TEST_RING } from '../helpers/keys';
 
 const now = new Date('2026-11-26T10:00:00Z');

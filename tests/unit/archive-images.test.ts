@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/archive/read-archive';
-import { generateKeyToken, parseKeyToken } from '../../src/lib/paywall/keys';
+import { generateKeyToken, parseKeyToken } from '../../src/subscribers/keys';
 import { projectRoot } from '../helpers/astro-build';
 import { article, contentFolder } from '../helpers/content-folder';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardLogo, readBrandFile, touchIcon, TOUCH_ICON_SIZE } from '../../src/cards/brand-files';
+import { cardLogo, readBrandFile, touchIcon, TOUCH_ICON_SIZE } from '../../src/social-cards/brand-files';
 import { defineSettings } from '../../src/schemas/settings';
 import { projectRoot } from '../helpers/astro-build';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repositoryRoot, resolveCmsBuild } from '../../src/cms/enable';
-import { SVELTIA_MODULE, withoutThirdParties } from '../../src/cms/self-host';
+import { repositoryRoot, resolveCmsBuild } from '../../src/editor/enable';
+import { SVELTIA_MODULE, withoutThirdParties } from '../../src/editor/self-host';
 import { resolveBuildEnv } from '../../src/build/env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
@@ -136,6 +136,6 @@ describe('the CMS bundled without third parties', () => {
 
   it('matches the CMS module by its path', () => {
     expect(SVELTIA_MODULE.test(path.join(projectRoot, 'node_modules/@sveltia/cms/npm/index.js'))).toBe(true);
-    expect(SVELTIA_MODULE.test(path.join(projectRoot, 'src/cms/admin.ts'))).toBe(false);
+    expect(SVELTIA_MODULE.test(path.join(projectRoot, 'src/editor/admin.ts'))).toBe(false);
   });
 });

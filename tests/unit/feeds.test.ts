@@ -2,7 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate, resolveIsoDate } from '../../src/lib/dates';
-import { feedLastChanged, newsSitemap, recentArticles, robotsTxt, rssFeed, type FeedArticle } from '../../src/lib/feeds';
+import { feedLastChanged, newsSitemap, recentArticles, robotsTxt, rssFeed, type FeedArticle } from '../../src/feeds/feed';
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
 /** A frontmatter date as the content reader resolves it for a London paper. */

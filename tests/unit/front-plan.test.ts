@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontPlan, type SlugStatus } from '../../src/lib/front-plan';
-import { frontPage } from '../../src/lib/lists';
+import { frontPage } from '../../src/similar-stories/lists';
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n));
 // a1 newest … a7 oldest.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFrontmatterSchema } from '../../src/schemas/article';
 import { authorFrontmatterSchema } from '../../src/schemas/author';
-import { leadImageSchema, portraitSchema } from '../../src/schemas/image';
+import { leadImageSchema, portraitSchema } from '../../src/pictures/schema';
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.success ? [] : result.error!.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { publishedRing } from '../../src/lib/paywall/active-ring';
-import { encodeBase64url } from '../../src/lib/paywall/base64url';
-import { keyCheck, keyVerdict, publishedKeys, readPublishedKeys } from '../../src/lib/paywall/key-check';
-import { generateKeyToken, parseKeyRing, parseKeyToken } from '../../src/lib/paywall/keys';
+import { publishedRing } from '../../src/subscribers/active-ring';
+import { encodeBase64url } from '../../src/subscribers/base64url';
+import { keyCheck, keyVerdict, publishedKeys, readPublishedKeys } from '../../src/subscribers/key-check';
+import { generateKeyToken, parseKeyRing, parseKeyToken } from '../../src/subscribers/keys';
 import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY, TEST_RING, WRONG_SECRET_KEY } from '../helpers/keys';
 
 const now = new Date('2026-11-26T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyStorageName } from '../../src/lib/paywall/key-storage';
+import { keyStorageName } from '../../src/subscribers/key-storage';
 
 describe('keyStorageName', () => {
   it('gives two papers on one origin different names', () => {

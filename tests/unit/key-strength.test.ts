@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64url, encodeBase64url } from '../../src/lib/paywall/base64url';
+import { decodeBase64url, encodeBase64url } from '../../src/subscribers/base64url';
 import {
   keyWeakness,
   MIN_DISTINCT_BYTES,
@@ -10,8 +10,8 @@ import {
   PRINTABLE_BYTES_LIMIT,
   REPEAT_BYTES,
   REPEAT_CHARS,
-} from '../../src/lib/paywall/key-strength';
-import { generateKeyToken } from '../../src/lib/paywall/keys';
+} from '../../src/subscribers/key-strength';
+import { generateKeyToken } from '../../src/subscribers/keys';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const randomSecret = () => encodeBase64url(crypto.getRandomValues(new Uint8Array(32)));

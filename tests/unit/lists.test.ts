@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleLists, frontPage, moreFromAuthor, newestFirst, paginate, type ArticleLists } from '../../src/lib/lists';
-import { createSimilarityIndex, type SimilarOptionsInput } from '../../src/lib/related/similar-stories';
+import { articleLists, frontPage, moreFromAuthor, newestFirst, paginate, type ArticleLists } from '../../src/similar-stories/lists';
+import { createSimilarityIndex, type SimilarOptionsInput } from '../../src/similar-stories/similar-stories';
 import { prng } from '../helpers/prng';
 
 const day = (n: number) => new Date(Date.UTC(2024, 0, n));

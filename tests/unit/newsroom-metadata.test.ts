@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldName } from '../../src/archive/stages/markdown-file';
 import { bylineParts, joinNames } from '../../src/lib/bylines';
 import { recentCorrections } from '../../src/lib/corrections';
-import { moreFromAuthor } from '../../src/lib/lists';
+import { moreFromAuthor } from '../../src/similar-stories/lists';
 import { articleTypeForLabel, newsArticle } from '../../src/lib/structured-data';
 
 const day = (iso: string) => new Date(iso);

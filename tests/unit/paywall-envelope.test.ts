@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64url, encodeBase64url } from '../../src/lib/paywall/base64url';
+import { decodeBase64url, encodeBase64url } from '../../src/subscribers/base64url';
 import {
   DecryptionError,
   NoMatchingKeyError,
@@ -8,8 +8,8 @@ import {
   serializeEnvelope,
   WrongArticleError,
   type Envelope,
-} from '../../src/lib/paywall/envelope';
-import { activeKeys, generateKeyToken, parseKeyRing, parseKeyToken, type SubscriberKey } from '../../src/lib/paywall/keys';
+} from '../../src/subscribers/envelope';
+import { activeKeys, generateKeyToken, parseKeyRing, parseKeyToken, type SubscriberKey } from '../../src/subscribers/keys';
 
 const newKey = (id: string): SubscriberKey => parseKeyToken(generateKeyToken(id));
 

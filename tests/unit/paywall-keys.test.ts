@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64url, encodeBase64url } from '../../src/lib/paywall/base64url';
+import { decodeBase64url, encodeBase64url } from '../../src/subscribers/base64url';
 import {
   activeKeys,
   generateKeyToken,
@@ -8,7 +8,7 @@ import {
   parseKeyRing,
   parseKeyToken,
   type KeyRingEntry,
-} from '../../src/lib/paywall/keys';
+} from '../../src/subscribers/keys';
 
 /** Fixed secrets, drawn once from crypto.getRandomValues: real keys must be random (see key-strength.ts). */
 const hex = (text: string) => Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16));

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fillPictures } from '../../src/images/fill-pictures';
-import { leadFigureHtml } from '../../src/images/figure-html';
-import { pictureHtml } from '../../src/images/picture-html';
-import { processImages } from '../../src/images/process-images';
-import { readSourceImage, resolveImagePath } from '../../src/images/source-image';
-import { boundedWidths, cropBox, imageVariants, pictureSources, socialImageUrl } from '../../src/images/variants';
+import { fillPictures } from '../../src/pictures/fill-pictures';
+import { leadFigureHtml } from '../../src/pictures/figure-html';
+import { pictureHtml } from '../../src/pictures/picture-html';
+import { processImages } from '../../src/pictures/process-images';
+import { readSourceImage, resolveImagePath } from '../../src/pictures/source-image';
+import { boundedWidths, cropBox, imageVariants, pictureSources, socialImageUrl } from '../../src/pictures/variants';
 import { createUrls } from '../../src/lib/urls';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 

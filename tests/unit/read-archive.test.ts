@@ -203,8 +203,8 @@ describe('readArchive on broken content names the file and the field', () => {
 
 describe('readArchive for subscribers', () => {
   it('seals the whole article for the given keys, keeping no readable paid text', async () => {
-    const { openArticle } = await import('../../src/lib/paywall/envelope');
-    const { parseKeyToken } = await import('../../src/lib/paywall/keys');
+    const { openArticle } = await import('../../src/subscribers/envelope');
+    const { parseKeyToken } = await import('../../src/subscribers/keys');
     const { CURRENT_KEY } = await import('../helpers/keys');
     const { dir, cleanup } = contentFolder();
     cleanups.push(cleanup);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultExcerpt, type ExcerptPart, type WordLocation } from '../../src/lib/search-excerpt';
+import { resultExcerpt, type ExcerptPart, type WordLocation } from '../../src/search/excerpt';
 
 /** The excerpt as the page shows it, with marked words in [brackets]. */
 const shown = (parts: ExcerptPart[]) => parts.map((part) => (part.mark ? `[${part.text}]` : part.text)).join('');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSearchIndexCache, searchIndexKey } from '../../src/integrations/search-index-cache';
+import { createSearchIndexCache, searchIndexKey } from '../../src/search/index-cache';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'masthead-search-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchRecord, type SearchRecordInput } from '../../src/lib/search-records';
+import { searchRecord, type SearchRecordInput } from '../../src/search/records';
 import { createUrls } from '../../src/lib/urls';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/archive/frontmatter';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
-import { createSimilarityIndex } from '../../src/lib/related/similar-stories';
+import { createSimilarityIndex } from '../../src/similar-stories/similar-stories';
 import { resolveIsoDate } from '../../src/lib/dates';
 import { articleFrontmatterSchema } from '../../src/schemas/article';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleLists } from '../../src/lib/lists';
-import { createSimilarityIndex } from '../../src/lib/related/similar-stories';
+import { articleLists } from '../../src/similar-stories/lists';
+import { createSimilarityIndex } from '../../src/similar-stories/similar-stories';
 import { prng } from '../helpers/prng';
 
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimilarityIndex, similarStories } from '../../src/lib/related/similar-stories';
-import type { SimilarInput, SimilarOptionsInput } from '../../src/lib/related/similar-stories';
-import { createWordIndex, stem, tagTerm, tokenize, words } from '../../src/lib/related/tokenize';
+import { createSimilarityIndex, similarStories } from '../../src/similar-stories/similar-stories';
+import type { SimilarInput, SimilarOptionsInput } from '../../src/similar-stories/similar-stories';
+import { createWordIndex, stem, tagTerm, tokenize, words } from '../../src/similar-stories/tokenize';
 import { prng } from '../helpers/prng';
 
 interface LabelledDoc extends SimilarInput {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderCard } from '../../src/cards/render-card';
+import { renderCard } from '../../src/social-cards/render-card';
 import {
   articlesWithDrawnCards,
   CARD_HEIGHT,
@@ -18,7 +18,7 @@ import {
   textWidth,
   wrapText,
   type CardInput,
-} from '../../src/lib/social-card';
+} from '../../src/social-cards/card';
 import { projectRoot } from '../helpers/astro-build';
 
 const colours = { background: '#fffdf8', text: '#1b1b1b', accent: '#a4161a' };
@@ -116,7 +116,7 @@ describe('a card’s name', () => {
     const version = (name: string) =>
       (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
     for (const name of ['satori', '@resvg/resvg-js', '@fontsource/source-serif-4']) {
-      expect(CARD_RENDERER, `update CARD_RENDERER in src/lib/social-card.ts after upgrading ${name}`).toContain(`${name} ${version(name)}`);
+      expect(CARD_RENDERER, `update CARD_RENDERER in src/social-cards/card.ts after upgrading ${name}`).toContain(`${name} ${version(name)}`);
     }
   });
 });

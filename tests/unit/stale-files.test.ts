@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pruneCardCache } from '../../src/cards/card-store';
-import { pruneImageCache } from '../../src/images/process-images';
+import { pruneCardCache } from '../../src/social-cards/card-store';
+import { pruneImageCache } from '../../src/pictures/process-images';
 import { CACHE_KEEP_MS, removeStaleFiles } from '../../src/lib/stale-files';
 
 const now = Date.parse('2026-11-30T12:00:00Z');

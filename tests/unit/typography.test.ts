@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/lib/related/tokenize';
+import { tokenize } from '../../src/similar-stories/tokenize';
 import { quoteStyle, smartenRuns, smartenText } from '../../src/lib/typography';
 
 describe('smartenText, for headlines, standfirsts, names and settings texts', () => {

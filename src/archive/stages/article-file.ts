@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Found } from '../archive-images';
+import type { Found } from '../../pictures/archive-pictures';
 import type { BodyJob } from '../body-step';
 import { findUnrenderable } from '../../markdown/assert-renderable';
 import { resolveIsoDate, updatedBeforePublished, type Dated } from '../../lib/dates';
 import { publicationState, type PublicationState } from '../../lib/publication';
 import { articleFrontmatterSchema, type ArticleFrontmatter } from '../../schemas/article';
 import { ID_HINT, ID_PATTERN } from '../../schemas/id';
-import type { StoredImage } from '../../schemas/image';
+import type { StoredImage } from '../../pictures/schema';
 import { contentIssue, type ContentIssue } from '../../errors/content-issue';
 import { readMarkdownFile, schemaIssues, unknownFields } from './markdown-file';
 import type { ReadContext } from './read-context';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSimilarityIndex } from '../../lib/related/similar-stories';
+import { createSimilarityIndex } from '../../similar-stories/similar-stories';
 import { ID_HINT, ID_PATTERN } from '../../schemas/id';
 import { listMarkdownFiles } from '../content-files';
 import type { ArchiveArticle } from '../types';

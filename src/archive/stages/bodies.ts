@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { shiftLines } from '../../free-limit/errors';
-import { sealArticle, serializeEnvelope } from '../../lib/paywall/envelope';
-import type { SubscriberKey } from '../../lib/paywall/keys';
-import type { createSimilarityIndex } from '../../lib/related/similar-stories';
-import { createBodyCache, pipelineVersion, type CachedBody } from '../body-cache';
+import { sealArticle, serializeEnvelope } from '../../subscribers/envelope';
+import type { SubscriberKey } from '../../subscribers/keys';
+import type { createSimilarityIndex } from '../../similar-stories/similar-stories';
+import { createBodyCache, type CachedBody } from '../body-cache';
+import { pipelineVersion } from '../pipeline-version';
 import { createBodyRunner } from '../body-pool';
 import type { ArchiveArticle } from '../types';
 import type { PendingArticle } from './article-file';
@@ -33,7 +34,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
     // One configuration per content folder, so two folders built with one cache never prune each other's
     // entries. Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
     salt: JSON.stringify([
-      pipelineVersion(context.displayRoot),
+      pipelineVersion(),
       context.contentDir,
       settings.freeParagraphs,
       basePath,

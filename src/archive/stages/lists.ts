@@ -1,5 +1,5 @@
-import { articleLists } from '../../lib/lists';
-import type { createSimilarityIndex } from '../../lib/related/similar-stories';
+import { articleLists } from '../../similar-stories/lists';
+import type { createSimilarityIndex } from '../../similar-stories/similar-stories';
 import type { Settings } from '../../schemas/settings';
 import type { ArchiveArticle } from '../types';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { IssueCollector } from '../../errors/content-issue';
 import { smartenText } from '../../lib/typography';
 import { DEFAULT_LABELS } from '../../schemas/settings';
-import { createArchiveImages, type ArchiveImages } from '../archive-images';
+import { createArchiveImages, type ArchiveImages } from '../../pictures/archive-pictures';
 import type { ArchiveOptions } from '../types';
 
 /** What every stage of one read of the content folder shares: its options with defaults, paths, and where problems go. */

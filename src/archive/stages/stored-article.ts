@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../../schemas/article';
-import type { StoredImage } from '../../schemas/image';
+import type { StoredImage } from '../../pictures/schema';
 import type { PendingArticle } from './article-file';
 
 /** What the body stage adds to an article: whether it was cut, and whether it was sealed. */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../archive/feeds';
+import { feedResponse } from '../../feeds/site-feeds';
 import { siteData, type SectionEntry } from '../../archive/queries';
 import { settings } from '../../site';
 

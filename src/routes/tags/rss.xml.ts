@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../archive/feeds';
+import { feedResponse } from '../../feeds/site-feeds';
 import { siteData } from '../../archive/queries';
 import type { TagPage } from '../../lib/tags';
 import { settings } from '../../site';

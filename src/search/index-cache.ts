@@ -1,0 +1,113 @@
+/**
+ * The search index, kept between builds. Pagefind has no incremental mode:
+ * handed the same records, it writes the same index, and at 10,000 articles
+ * that takes longer than rendering the pages. So the index written by the
+ * last build is kept under the Masthead cache folder, named by a hash of
+ * everything Pagefind was given (every record, in order, and Pagefind's
+ * version); a build whose records hash the same copies it instead of indexing.
+ *
+ * Records hold only what public pages show (the free part), so nothing kept
+ * here is more than the public site serves. The subscriber edition has no
+ * search index and never gets here.
+ */
+import { createHash } from 'node:crypto';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SearchRecord } from './records';
+
+/** Indexes kept: a few, because one cache folder can serve several sites; any used within the hour are kept too. */
+const KEEP = 3;
+const RECENT_MS = 3_600_000;
+const COMPLETE = '.complete';
+
+/** Pagefind's installed version: a new Pagefind may write a different index from the same records. */
+function pagefindVersion(): string {
+  // Its `exports` hide package.json and have no CommonJS entry: look in the folders Node would search.
+  const folders = createRequire(import.meta.url).resolve.paths('pagefind') ?? [];
+  const manifest = folders.map((folder) => path.join(folder, 'pagefind', 'package.json')).find((file) => existsSync(file));
+  if (!manifest) throw new Error('cannot find the pagefind package’s package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+/** The name an index is kept under: a hash of Pagefind's version and every record, in order. */
+export function searchIndexKey(records: readonly SearchRecord[], version: string = pagefindVersion()): string {
+  const hash = createHash('sha256').update(`pagefind ${version}\n`);
+  for (const record of records) {
+    // Lengths first, so that no two different lists of records can run together into the same bytes.
+    hash.update(`${record.url.length}:${record.url}${record.content.length}:`).update(record.content);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+export interface SearchIndexCache {
+  /** The kept index for `key`, if a previous build finished writing one. */
+  find(key: string): string | undefined;
+  /** Keeps a copy of the index just written to `from` under `key`, and forgets the oldest beyond a few. */
+  keep(key: string, from: string): void;
+}
+
+/** A cache of search indexes in `<dir>/search-index/`. */
+export function createSearchIndexCache(dir: string): SearchIndexCache {
+  const root = path.join(dir, 'search-index');
+  return {
+    find(key) {
+      const entry = path.join(root, key);
+      if (!existsSync(path.join(entry, COMPLETE))) return undefined;
+      // Marks it recently used, for the pruning below.
+      const now = new Date();
+      utimesSync(entry, now, now);
+      return entry;
+    },
+    keep(key, from) {
+      const entry = path.join(root, key);
+      if (existsSync(path.join(entry, COMPLETE))) return;
+      const temporary = path.join(root, `.writing-${process.pid}`);
+      rmSync(temporary, { recursive: true, force: true });
+      copyTree(from, temporary);
+      writeFileSync(path.join(temporary, COMPLETE), '');
+      rmSync(entry, { recursive: true, force: true });
+      renameSync(temporary, entry);
+      prune(root);
+    },
+  };
+}
+
+/** Copies a folder tree; cheap clones where the file system has them. */
+export function copyTree(from: string, to: string): number {
+  let files = 0;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === COMPLETE) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) files += copyTree(source, target);
+    else if (entry.isFile()) {
+      copyFileSync(source, target, constants.COPYFILE_FICLONE);
+      files += 1;
+    }
+  }
+  return files;
+}
+
+/** Best effort: a build never fails because an old index could not be removed. */
+function prune(root: string): void {
+  try {
+    const names = readdirSync(root);
+    // Half-written copies of builds that were killed; a copy in progress is minutes old at most.
+    for (const name of names.filter((name) => name.startsWith('.writing-'))) {
+      if (Date.now() - statSync(path.join(root, name)).mtimeMs > 3_600_000) rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+    const entries = names
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => ({ name, used: statSync(path.join(root, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    const now = Date.now();
+    for (const { name, used } of entries.slice(KEEP)) {
+      // Builds of several sites sharing one cache within the hour (a test run, a preview beside production) keep theirs.
+      if (now - used > RECENT_MS) rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+  } catch {
+    // Another build pruning at the same time, or a read-only cache: the next build tries again.
+  }
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from './records';
+import { onArchive } from '../archive/published';
+import { archiveSearchRecords } from './archive-records';
+import { copyTree, createSearchIndexCache, searchIndexKey } from './index-cache';
+
+export interface PagefindIntegrationOptions {
+  /** The paper's locale and zone, for the dates in records. */
+  dateFormat: { locale: string; timeZone: string };
+  /** Masthead's cache folder (`MASTHEAD_CACHE_DIR`), where the last indexes are kept; none when caching is off. */
+  cacheDir?: string | undefined;
+}
+
+/**
+ * Builds the Pagefind index beside the pages, so that `npm run build` alone
+ * gives a working `/search/`. The content loader hands over one record per
+ * article as soon as it has read the archive (`src/search/records.ts`:
+ * the page's `data-pagefind-body` region, the free part only); Pagefind, a
+ * separate process, indexes them while Astro renders the pages, and the index
+ * is written into the output folder once the pages are there. No built page
+ * is read back.
+ *
+ * Only the public edition adds this integration (astro.config.mjs): the
+ * subscriber edition has no search index.
+ */
+export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIntegrationOptions): AstroIntegration {
+  let stopReceiving: (() => void) | undefined;
+  let indexing: Promise<Indexed> | undefined;
+  let reused: { from: string; count: number } | undefined;
+  let key: string | undefined;
+  const cache = cacheDir ? createSearchIndexCache(cacheDir) : undefined;
+
+  return {
+    name: 'masthead-pagefind',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
+        stopReceiving = onArchive((published) => {
+          // Never from the subscriber edition, whose HTML is the whole article (it adds no search anyway).
+          if (published.options.edition === 'subscribers') return;
+          const records = archiveSearchRecords(published, dateFormat);
+          // The archive is read once per build; a second read would be a bug upstream.
+          if (indexing || reused) throw new Error('Pagefind was handed search records twice in one build');
+          // The same records as a previous build: its index is the index, no need to start Pagefind.
+          key = cache && searchIndexKey(records);
+          const kept = key && cache?.find(key);
+          if (kept) {
+            reused = { from: kept, count: records.length };
+            return;
+          }
+          indexing = indexRecords(records);
+          // Failures are reported at astro:build:done; until then nobody awaits this.
+          indexing.catch(() => {});
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        stopReceiving?.();
+        const outputPath = path.join(fileURLToPath(dir), 'pagefind');
+        if (reused) {
+          const files = copyTree(reused.from, outputPath);
+          const waited = Math.round(performance.now() - started);
+          logger.info(
+            `search index unchanged: ${reused.count} articles, ${files} files copied from the cache (phase search-index: ${waited} ms)`,
+          );
+          return;
+        }
+        try {
+          if (!indexing) {
+            throw new Error('the content loader handed no search records to Pagefind, so there is no search index');
+          }
+          const { index, count } = await indexing;
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (cache && key) {
+            try {
+              cache.keep(key, outputPath);
+            } catch (error) {
+              // A cache that cannot be written costs the next build time, not this build its index.
+              logger.warn(`could not keep the search index for the next build: ${(error as Error).message}`);
+            }
+          }
+          // What the build still waits for after the pages, as a `phase <name>: <ms> ms` that bench/phases.ts reads.
+          const waited = Math.round(performance.now() - started);
+          logger.info(`indexed ${count} articles for search from the content loader's records (phase search-index: ${waited} ms)`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+interface Indexed {
+  index: pagefind.PagefindIndex;
+  count: number;
+}
+
+/** Requests in flight at once: enough to keep Pagefind busy, few enough not to queue the whole archive in memory. */
+const IN_FLIGHT = 32;
+
+async function indexRecords(records: readonly SearchRecord[]): Promise<Indexed> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let next = 0;
+  const problems: string[] = [];
+  const worker = async () => {
+    while (next < records.length) {
+      const record = records[next++]!;
+      const added = await index.addHTMLFile({ url: record.url, content: record.content });
+      if (added.errors.length > 0) problems.push(`${record.url}: ${added.errors.join('; ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, worker));
+  if (problems.length > 0) throw new Error(`Pagefind could not index ${problems.length} articles: ${problems.slice(0, 5).join(' | ')}`);
+  return { index, count: records.length };
+}
