@@ -10,8 +10,8 @@ import masthead from './src/integrations/masthead';
 import pagefind from './src/search/integration';
 import { withLastModified } from './src/feeds/sitemap-dates';
 import socialCards from './src/social-cards/integration';
-import { openBuildContext } from './src/build/context';
-import { resolveBuildEnv } from './src/build/env';
+import { openBuildContext } from './src/context/build-context';
+import { resolveBuildEnv } from './src/context/env';
 import { activeRing } from './src/subscribers/active-ring';
 import settings from './src/settings';
 

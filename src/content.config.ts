@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { createArchiveSource } from './archive/loader';
-import { buildContext } from './build/context';
+import { buildContext } from './context/build-context';
 import { activeRing } from './subscribers/active-ring';
 import { storedArticleSchema } from './schemas/article';
 import { storedAuthorSchema } from './schemas/author';

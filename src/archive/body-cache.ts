@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Edition } from '../build/env';
+import type { Edition } from '../context/env';
 import type { AnalysedDoc } from '../similar-stories/similar-stories';
 import type { CutWarning } from '../free-limit/errors';
 import type { BodyImage } from '../pictures/rehype-figures';

@@ -1,7 +1,7 @@
 import { createDocAnalyser, type AnalysedDoc } from '../similar-stories/similar-stories';
 import type { IssueCode } from '../errors/catalogue';
 import { FreeLimitError, type CutWarning } from '../free-limit/errors';
-import { UnrenderableBodyError } from '../markdown/assert-renderable';
+import { UnrenderableBodyError } from '../lib/markdown-limits';
 import { createBodyProcessor, renderBody } from '../markdown/pipeline';
 import type { BodyImage } from '../pictures/rehype-figures';
 

@@ -5,7 +5,7 @@
 // to `.ts`, as Vite does. Static imports run first, so the hook is in place
 // before body-step.ts is loaded.
 import { parentPort, workerData } from 'node:worker_threads';
-import '../cli/resolve-ts.mjs';
+import '../lib/resolve-ts.mjs';
 
 const { createBodyStep } = await import('./body-step.ts');
 const step = createBodyStep(workerData);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildSlot } from '../build/context';
+import { buildSlot } from '../context/build-context';
 import type { ContentError } from '../errors/content-issue';
 import type { FrontPins } from '../lib/front-plan';
 import { offerPicturePlan } from '../pictures/plan-channel';
@@ -27,7 +27,7 @@ interface ArchiveSlot {
   listeners: Set<(published: PublishedArchive) => void>;
 }
 
-declare module '../build/context' {
+declare module '../context/build-context' {
   interface BuildSlots {
     /** The latest read of the content folder: for pages (bodies, front pins, the dev error) and for integrations. */
     archive: ArchiveSlot;

@@ -1,6 +1,6 @@
 import type { ContentIssue } from '../errors/content-issue';
 import type { ImageJob } from '../pictures/process-images';
-import type { Edition } from '../build/env';
+import type { Edition } from '../context/env';
 import type { FrontPins } from '../lib/front-plan';
 import type { SubscriberKey } from '../subscribers/keys';
 import type { StoredArticle } from '../schemas/article';

@@ -7,12 +7,12 @@
  * content is clean, 2 when it could not run. With file paths, reports only
  * those files' problems (references still resolve against the whole folder):
  * the pre-commit hook passes the staged ones. Run by Node directly (type
- * stripping, with src/cli/resolve-ts.mjs for extensionless imports).
+ * stripping, with src/lib/resolve-ts.mjs for extensionless imports).
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../archive/check-content';
-import { resolveBuildEnv } from '../build/env';
+import { resolveBuildEnv } from '../context/env';
 import { formatIssue } from '../errors/content-issue';
 import settings from '../settings';
 

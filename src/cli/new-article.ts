@@ -5,13 +5,13 @@
  * (`BUILD_TIME` overrides now), with a first paragraph to replace and the
  * free-limit marker in place, and prints its path. Refuses an unknown section
  * or author (listing the known ones) and a slug already taken. Run by Node
- * directly (type stripping, with src/cli/resolve-ts.mjs).
+ * directly (type stripping, with src/lib/resolve-ts.mjs).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listMarkdownFiles } from '../archive/content-files';
 import { parseYamlText } from '../archive/frontmatter';
-import { resolveBuildEnv } from '../build/env';
+import { resolveBuildEnv } from '../context/env';
 import { newArticleMarkdown, slugFromHeadline, zonedDateTime } from '../lib/new-article';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
 import { sectionsFileSchema } from '../schemas/section';

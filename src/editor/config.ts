@@ -2,7 +2,7 @@ import type { CmsConfig, Collection, Field } from '@sveltia/cms';
 import type { z } from 'astro/zod';
 import { articleFrontmatterSchema, isoDateSchema } from '../schemas/article';
 import { authorFrontmatterSchema } from '../schemas/author';
-import type { CmsSettings } from './schema';
+import type { CmsSettings } from '../schemas/cms';
 import { sectionSchema } from '../schemas/section';
 import { describeObject, type FieldShape } from './schema-fields';
 import { FREE_LIMIT_COMPONENT_ID, ONE_FREE_LIMIT_AT_MOST } from './free-limit-block';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CmsSettings } from './schema';
+import type { CmsSettings } from '../schemas/cms';
 
 /** What a build with the editing screen needs: where the content is, as the repository names it. */
 export interface CmsBuild {

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { assertRenderable } from '../markdown/assert-renderable';
+import { assertRenderable } from '../lib/markdown-limits';
 import { countedBlocks, placeCountedCut } from './count';
 import { FreeLimitError, type CutWarning } from './errors';
 import { readPlainly, showsWordsAfter } from './plain-reading';

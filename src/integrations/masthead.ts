@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { buildContext } from '../build/context';
+import { buildContext } from '../context/build-context';
 
 export interface MastheadIntegrationOptions {
   /** True when this build seals paid parts for subscriber keys. */

@@ -1,4 +1,4 @@
-import { buildSlot } from '../build/context';
+import { buildSlot } from '../context/build-context';
 import type { ImageJob } from './process-images';
 
 /** Every file the pages of a build reference, and where processed files are kept. */
@@ -14,7 +14,7 @@ interface PictureSlot {
   latest?: PicturePlan;
 }
 
-declare module '../build/context' {
+declare module '../context/build-context' {
   interface BuildSlots {
     /** The pictures a build's pages reference, from the content loader to the picture integration. */
     pictures: PictureSlot;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkText, textProblem } from '../schemas/text';
+import { checkText, textProblem } from '../lib/text-check';
 
 /** How a picture's `src` is written, for messages. */
 export const IMAGE_SRC_HINT =

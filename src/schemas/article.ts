@@ -3,7 +3,7 @@ import { ISO_DATE_HINT, parseIsoDate } from '../lib/dates';
 import { ID_HINT, ID_PATTERN } from './id';
 import { leadImageSchema, storedImageSchema } from '../pictures/schema';
 import { accessSchema } from './settings';
-import { checkText } from './text';
+import { checkText } from '../lib/text-check';
 
 /**
  * An ISO date or date-time string, parsed. A bare date stays a calendar day:

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { portraitSchema, storedImageSchema } from '../pictures/schema';
-import { checkText } from './text';
+import { checkText } from '../lib/text-check';
 
 /** Frontmatter of `content/authors/<id>.md`; the body is the bio. */
 export const authorFrontmatterSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { contrastRatio, HEX_COLOUR } from '../social-cards/card';
+import { contrastRatio, HEX_COLOUR } from '../lib/colour';
 
 /** A file in `public/`, named by its site path, with one of `extensions`. */
 function publicFile(what: string, extensions: readonly string[]) {

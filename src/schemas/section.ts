@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { ID_HINT, ID_PATTERN, reservedIdReason } from './id';
-import { checkText } from './text';
+import { checkText } from '../lib/text-check';
 
 /** One entry of `content/sections.yaml`. */
 export const sectionSchema = z.object({

@@ -2,8 +2,8 @@ import { z } from 'astro/zod';
 import { isTimeZone } from '../lib/dates';
 import { smartenText } from '../lib/typography';
 import { brandSchema } from './brand';
-import { cmsSettingsSchema } from '../editor/schema';
-import { checkText } from './text';
+import { cmsSettingsSchema } from './cms';
+import { checkText } from '../lib/text-check';
 
 /** Who may read an article in full. */
 export const accessSchema = z.enum(['subscribers', 'free']);
@@ -129,7 +129,7 @@ export const settingsSchema = z.object({
       drawn: z.number({ error: 'must be a number of articles' }).int('must be a whole number').min(0, 'must be 0 or more').default(200),
     })
     .prefault({}),
-  /** The editing screen at `/admin/` for writers who don't use Git (see `src/editor/schema.ts`). Off by default. */
+  /** The editing screen at `/admin/` for writers who don't use Git (see `src/schemas/cms.ts`). Off by default. */
   cms: cmsSettingsSchema.prefault({}),
 });
 

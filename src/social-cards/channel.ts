@@ -4,11 +4,11 @@
  * draws every card asked for and writes them into the output.
  *
  * Pages render in another module graph than the integration, so the channel
- * is a slot of the build context (`src/build/context.ts`). The integration
+ * is a slot of the build context (`src/context/build-context.ts`). The integration
  * puts the paper's colours and logo there first (`openCardChannel`), so every
  * card of a build has the same brand and pages need not read the logo themselves.
  */
-import { buildSlot } from '../build/context';
+import { buildSlot } from '../context/build-context';
 import { cardFileName, type CardColours, type CardInput, type CardLogo } from './card';
 
 /** What a page says on its card: only headline-level text, never a standfirst or body. */
@@ -30,7 +30,7 @@ interface Channel {
   requested: Map<string, CardInput>;
 }
 
-declare module '../build/context' {
+declare module '../context/build-context' {
   interface BuildSlots {
     /** Social cards asked for by pages, for the social-card integration to draw. */
     cards: { channel?: Channel };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BuildEnv } from '../build/env.ts';
+import type { BuildEnv } from '../context/env.ts';
 import { publishedKeys, type PublishedKey } from './key-check.ts';
 import { activeKeys, KeyRingError, parseKeyRing, type KeyRingEntry, type SubscriberKey } from './keys.ts';
 

@@ -7,7 +7,7 @@ import {
   MAX_BODY_BYTES,
   MAX_MARK_LOAD,
   UnrenderableBodyError,
-} from '../../src/markdown/assert-renderable';
+} from '../../src/lib/markdown-limits';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 import { article, contentFolder } from '../helpers/content-folder';
 

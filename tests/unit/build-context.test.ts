@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleBody, frontPins, latestArchive, onArchive, publishArchive, type PublishedArchive } from '../../src/archive/published';
-import { buildContext, buildSlot, currentBuildContext, openBuildContext } from '../../src/build/context';
-import { resolveBuildEnv } from '../../src/build/env';
+import { buildContext, buildSlot, currentBuildContext, openBuildContext } from '../../src/context/build-context';
+import { resolveBuildEnv } from '../../src/context/env';
 
-declare module '../../src/build/context' {
+declare module '../../src/context/build-context' {
   interface BuildSlots {
     /** A slot for this test only. */
     testCounter: { count: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBuildEnv, resolveBuildTime, type BuildEnvInput } from '../../src/build/env';
+import { resolveBuildEnv, resolveBuildTime, type BuildEnvInput } from '../../src/context/env';
 
 const settings = { siteUrl: 'https://example.org', basePath: '/' };
 const resolve = (env: BuildEnvInput) => resolveBuildEnv(env, settings, '/project', new Date('2026-11-21T09:00:00Z'));

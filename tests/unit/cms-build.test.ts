@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repositoryRoot, resolveCmsBuild } from '../../src/editor/enable';
 import { SVELTIA_MODULE, withoutThirdParties } from '../../src/editor/self-host';
-import { resolveBuildEnv } from '../../src/build/env';
+import { resolveBuildEnv } from '../../src/context/env';
 import { adminPolicy, withAdminPolicy } from '../../src/lib/headers-file';
 import { defineSettings } from '../../src/schemas/settings';
 import { projectRoot } from '../helpers/astro-build';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate, resolveIsoDate } from '../../src/lib/dates';
-import { resolveBuildEnv } from '../../src/build/env';
+import { resolveBuildEnv } from '../../src/context/env';
 import { formatWait, nextEmbargo, nextEmbargoLine, publicationState } from '../../src/lib/publication';
 
 /** The state of an article dated `date` (as written in frontmatter) at a build at `now`, in the paper's zone. */

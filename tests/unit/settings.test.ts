@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBuildEnv } from '../../src/build/env';
+import { resolveBuildEnv } from '../../src/context/env';
 import { defineSettings } from '../../src/schemas/settings';
 
 /** When the builds below start; BUILD_TIME, when set, wins over it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idKey, reservedIdReason } from '../../src/schemas/id';
 import { defineSettings } from '../../src/schemas/settings';
-import { textProblem } from '../../src/schemas/text';
+import { textProblem } from '../../src/lib/text-check';
 
 describe('textProblem', () => {
   it('accepts ordinary text with tabs, accents, emoji and any script', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Found } from '../../pictures/archive-pictures';
 import type { BodyJob } from '../body-step';
-import { findUnrenderable } from '../../markdown/assert-renderable';
+import { findUnrenderable } from '../../lib/markdown-limits';
 import { resolveIsoDate, updatedBeforePublished, type Dated } from '../../lib/dates';
 import { publicationState, type PublicationState } from '../../lib/publication';
 import { articleFrontmatterSchema, type ArticleFrontmatter } from '../../schemas/article';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findUnrenderable } from '../../markdown/assert-renderable';
+import { findUnrenderable } from '../../lib/markdown-limits';
 import { createBodyProcessor, renderBody } from '../../markdown/pipeline';
 import { authorFrontmatterSchema, type StoredAuthor } from '../../schemas/author';
 import { ID_HINT, ID_PATTERN } from '../../schemas/id';

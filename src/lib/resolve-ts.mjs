@@ -1,5 +1,5 @@
 // Lets Node run Masthead's TypeScript modules directly (`node --experimental-strip-types
-// --import ./src/cli/resolve-ts.mjs src/cli/x.ts`): Node strips the types, and this hook
+// --import ./src/lib/resolve-ts.mjs src/cli/x.ts`): Node strips the types, and this hook
 // resolves their extensionless relative imports to `.ts`, as Vite does in a build.
 // Plain JavaScript, so it loads before any TypeScript does.
 import { registerHooks } from 'node:module';

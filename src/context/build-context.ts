@@ -22,7 +22,7 @@ import type { BuildEnv } from './env';
  *    or at the end of the build.
  *
  * A feature declares the shape of its slot by augmenting `BuildSlots`
- * (`declare module '…/build/context' { interface BuildSlots { … } }`), so this
+ * (`declare module '…/context/build-context' { interface BuildSlots { … } }`), so this
  * module knows no feature, and no import runs back up the layers.
  */
 // Augmented by each feature, one slot each.
