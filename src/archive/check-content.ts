@@ -1,5 +1,5 @@
 import { ContentError, contentIssue, type ContentIssue } from '../errors/content-issue';
-import { PLACEHOLDER } from '../lib/new-article';
+import { PLACEHOLDER } from '../lib/field-meta';
 import { readArchive } from './read-archive';
 import type { ArchiveOptions } from './types';
 

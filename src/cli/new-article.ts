@@ -12,7 +12,7 @@ import path from 'node:path';
 import { listMarkdownFiles } from '../archive/content-files';
 import { parseYamlText } from '../archive/frontmatter';
 import { resolveBuildEnv } from '../context/env';
-import { newArticleMarkdown, slugFromHeadline, zonedDateTime } from '../lib/new-article';
+import { newArticleMarkdown, slugFromHeadline, zonedDateTime } from './new-article-file';
 import { ID_HINT, ID_PATTERN, idKey, reservedIdReason } from '../schemas/id';
 import { sectionsFileSchema } from '../schemas/section';
 import settings from '../settings';

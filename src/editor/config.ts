@@ -1,6 +1,6 @@
 import type { CmsConfig, Collection, Field } from '@sveltia/cms';
 import type { z } from 'astro/zod';
-import { articleFrontmatterSchema, isoDateSchema } from '../schemas/article';
+import { articleFrontmatterSchema } from '../schemas/article';
 import { authorFrontmatterSchema } from '../schemas/author';
 import type { CmsSettings } from '../schemas/cms';
 import { sectionSchema } from '../schemas/section';
@@ -32,79 +32,27 @@ export interface CmsConfigInput {
 /** A field of the editor's configuration, before it is handed over as Sveltia's `Field`. */
 type FieldConfig = Record<string, unknown> & { name: string; widget: string };
 
-/** How a field is presented where its kind alone doesn't say: its label, a hint, a widget with choices. */
-type Presentation = Partial<FieldConfig> & { label?: string; hint?: string };
-
 /**
- * Labels, hints and widgets for the fields the schema alone cannot present (a
- * select over the paper's authors, a picture, multi-line text). Keys are field
- * paths (`image.src`, `corrections.text`); a test checks each still names a
- * schema field. Fields not listed here still appear, with a widget chosen from
- * their kind: a new schema field reaches the editor without an edit here.
+ * How a field is presented, from its `FieldMeta.editor` in the schema: texts
+ * with the paper's settings put in, and a select's choices filled from the
+ * newsroom's lists. A field with no `editor` meta still appears, with a
+ * widget chosen from its kind: a new schema field reaches the editor as it is.
  */
-function articlePresentation(input: CmsConfigInput): Record<string, Presentation> {
-  return {
-    title: { label: 'Headline' },
-    author: {
-      label: 'Author',
-      widget: 'select',
-      multiple: true,
-      options: input.authors.map((author) => ({ label: author.name, value: author.id })),
-      hint: 'One or more, in byline order. A new author appears here once their page is published.',
-    },
-    section: { label: 'Section', widget: 'select', options: input.sections.map((section) => ({ label: section.name, value: section.id })) },
-    date: { label: 'Published', hint: `First publication, in ${input.timeZone} time. A time in the future holds the piece back until then (an embargo).` },
-    standfirst: { label: 'Standfirst', widget: 'text', hint: 'A sentence or two under the headline; also the summary in feeds and search results.' },
-    tags: { label: 'Tags', hint: 'One tag per box; “Add” gives another. Tags help readers find similar stories.' },
-    updated: { label: 'Updated', hint: 'Only after a substantive change.' },
-    access: {
-      label: 'Who can read it in full',
-      widget: 'select',
-      options: [
-        { label: 'Subscribers: readers get the free part, then the subscribe panel', value: 'subscribers' },
-        { label: 'Everyone: the whole text is free', value: 'free' },
-      ],
-      // No default: a value the writer did not choose would pin today's default into the file.
-      hint: `Leave empty for the paper’s default: ${input.defaultAccess === 'free' ? 'everyone' : 'subscribers'}.`,
-    },
-    image: { label: 'Lead picture', hint: 'Shown under the standfirst and on story cards.' },
-    'image.src': { label: 'Picture', widget: 'image' },
-    'image.alt': { label: 'Alt text', hint: 'What the picture shows, for readers who cannot see it. Required unless the picture is decorative.' },
-    'image.caption': { label: 'Caption', widget: 'text' },
-    'image.credit': { label: 'Credit', hint: 'Photographer, agency or licence.' },
-    'image.decorative': { label: 'Decorative (adds nothing to the text)' },
-    corrections: { label: 'Corrections', label_singular: 'correction', hint: 'Shown to every reader at the end of the free part and on the corrections page.' },
-    'corrections.date': { label: 'When corrected' },
-    'corrections.text': { label: 'What was wrong and what is right', widget: 'text' },
-    label: { label: 'Label', widget: 'select', options: [...input.labels], hint: 'What kind of piece this is, shown above the headline. Leave empty for news.' },
-    draft: { label: 'Draft', hint: 'A draft is kept off the public site.' },
-    related: {
-      label: 'Pinned similar stories',
-      widget: 'relation',
-      collection: 'articles',
-      value_field: '{{slug}}',
-      search_fields: ['title'],
-      display_fields: ['title'],
-      multiple: true,
-      hint: 'Shown first under Similar stories, in this order; the rest are found automatically.',
-    },
-    similar: { label: 'Show in other articles’ Similar stories', default: true },
+function presentation(meta: FieldShape['meta'], input: CmsConfigInput): Record<string, unknown> {
+  if (!meta) return {};
+  const fill = (text: string) =>
+    text.replace('{timeZone}', input.timeZone).replace('{defaultReaders}', input.defaultAccess === 'free' ? 'everyone' : 'subscribers');
+  const choices = {
+    authors: () => input.authors.map((author) => ({ label: author.name, value: author.id })),
+    sections: () => input.sections.map((section) => ({ label: section.name, value: section.id })),
+    labels: () => [...input.labels],
   };
+  return Object.fromEntries(
+    Object.entries(meta).map(([key, value]) =>
+      key === 'choices' ? ['options', choices[value as keyof typeof choices]()] : [key, typeof value === 'string' ? fill(value) : value],
+    ),
+  );
 }
-
-const authorPresentation: Record<string, Presentation> = {
-  name: { label: 'Name', hint: 'As printed in bylines.' },
-  role: { label: 'Role', hint: 'e.g. Science correspondent.' },
-  portrait: { label: 'Portrait' },
-  'portrait.src': { label: 'Picture', widget: 'image' },
-  'portrait.alt': { label: 'Alt text' },
-};
-
-const sectionPresentation: Record<string, Presentation> = {
-  id: { label: 'Address', hint: 'Lower case and hyphens; the section page is /sections/<address>/. Changing it breaks links.' },
-  name: { label: 'Name' },
-  description: { label: 'Description', widget: 'text' },
-};
 
 /** The widget for a field of `shape`'s kind, when nothing else is said. */
 function defaultWidget(shape: FieldShape): string {
@@ -134,43 +82,27 @@ function fallbackLabel(name: string): string {
  * Editor fields for the fields of a schema, in its order. Retired fields
  * (always refused by the schema) are left out: the editor must not write them.
  */
-function editorFields(shapes: Record<string, FieldShape>, presentation: Record<string, Presentation>, timeZone: string, prefix = ''): FieldConfig[] {
+function editorFields(shapes: Record<string, FieldShape>, input: CmsConfigInput): FieldConfig[] {
+  const { timeZone } = input;
   return Object.entries(shapes)
     .filter(([, shape]) => shape.kind !== 'retired')
     .map(([name, shape]) => {
-      const path = prefix + name;
-      const shown = presentation[path] ?? {};
-      const widget = shown.widget ?? defaultWidget(shape);
+      const shown = presentation(shape.meta, input);
+      const widget = (shown.widget as string | undefined) ?? defaultWidget(shape);
       const field: FieldConfig = { name, label: fallbackLabel(name), widget, required: shape.required };
       if ('default' in shape && shape.default !== undefined && !(Array.isArray(shape.default) && shape.default.length === 0)) field.default = shape.default;
       if (shape.kind === 'enum' && widget === 'select') field.options = shape.options;
       if (widget === 'datetime') Object.assign(field, { input_timezone: timeZone });
-      if (shape.kind === 'object') field.fields = editorFields(shape.fields, presentation, timeZone, `${path}.`);
+      if (shape.kind === 'object') field.fields = editorFields(shape.fields, input);
       if (shape.kind === 'array') {
         if (shape.min) field.min = shape.min;
-        if (shape.element.kind === 'object') field.fields = editorFields(shape.element.fields, presentation, timeZone, `${path}.`);
-        else if (widget === 'list' && shape.element.kind !== 'string') {
-          field.field = editorFields({ item: shape.element }, presentation, timeZone, `${path}.`)[0];
-        }
+        if (shape.element.kind === 'object') field.fields = editorFields(shape.element.fields, input);
+        else if (widget === 'list' && shape.element.kind !== 'string') field.field = editorFields({ item: shape.element }, input)[0];
       }
       // A select or relation over a list holds several values.
       if (shape.kind === 'array' && (widget === 'select' || widget === 'relation')) field.multiple = true;
       return { ...field, ...shown, name, widget };
     });
-}
-
-/** Every field path (`image.src`) of a schema, for checking the presentation tables. */
-export function fieldPaths(shapes: Record<string, FieldShape>, prefix = ''): string[] {
-  return Object.entries(shapes).flatMap(([name, shape]) => {
-    const path = prefix + name;
-    const inner = shape.kind === 'object' ? shape.fields : shape.kind === 'array' && shape.element.kind === 'object' ? shape.element.fields : undefined;
-    return [path, ...(inner ? fieldPaths(inner, `${path}.`) : [])];
-  });
-}
-
-/** The presentation tables, by collection, for tests that check they still match the schemas. */
-export function presentations(input: CmsConfigInput): Record<'articles' | 'authors' | 'sections', Record<string, Presentation>> {
-  return { articles: articlePresentation(input), authors: authorPresentation, sections: sectionPresentation };
 }
 
 /** The text of an article: Markdown, with the free-limit marker as a block of its own. */
@@ -197,12 +129,11 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
   const folder = input.contentFolder.replace(/\/+$/, '');
   const inContent = (name: string) => (folder ? `${folder}/${name}` : name);
   const shapes = {
-    articles: describeObject(schemas.article.shape, isoDateSchema),
-    authors: describeObject(schemas.author.shape, isoDateSchema),
-    sections: describeObject(schemas.section.shape, isoDateSchema),
+    articles: describeObject(schemas.article),
+    authors: describeObject(schemas.author),
+    sections: describeObject(schemas.section),
   };
-  const shown = presentations(input);
-  const fields = (which: keyof typeof shapes) => editorFields(shapes[which], shown[which], input.timeZone);
+  const fields = (which: keyof typeof shapes) => editorFields(shapes[which], input);
   const collections: Record<string, unknown>[] = [
     {
       name: 'articles',

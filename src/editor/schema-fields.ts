@@ -1,82 +1,48 @@
 import type { z } from 'astro/zod';
+import { describeFields, fieldsOf, isRetired, type FieldDescription, type JsonSchema } from '../lib/field-meta';
 
 /**
  * What the editing screen needs to know about one field of a zod schema:
  * its kind, whether a writer must fill it, its default, and the kinds of
- * what it holds. Read from the schema itself, so the editor follows it.
+ * what it holds. Read from the schema's JSON Schema (`z.toJSONSchema`, which
+ * also carries each field's `FieldMeta`), so the editor follows the schema.
  */
-export type FieldShape =
+export type FieldShape = (
   | { kind: 'string' | 'boolean' | 'number' | 'date'; required: boolean; default?: unknown }
   | { kind: 'enum'; required: boolean; default?: unknown; options: string[] }
   | { kind: 'array'; required: boolean; default?: unknown; element: FieldShape; min?: number }
   | { kind: 'object'; required: boolean; default?: unknown; fields: Record<string, FieldShape> }
   /** A field that is always refused (`z.never()`): a retired name kept only to explain its successor. */
-  | { kind: 'retired'; required: false };
+  | { kind: 'retired'; required: false }
+) & { meta?: JsonSchema['editor'] };
 
-/** The part of zod 4's internal definition this reader looks at. */
-interface ZodDefinition {
-  type: string;
-  innerType?: z.ZodType;
-  defaultValue?: unknown;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  element?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  entries?: Record<string, string>;
-  checks?: { _zod: { def: { check: string; minimum?: number } } }[];
-}
-
-function definition(schema: z.ZodType): ZodDefinition {
-  // zod 4 keeps a schema's structure in `_zod.def`; the public types don't describe it per kind.
-  return (schema as unknown as { _zod: { def: ZodDefinition } })._zod.def;
-}
-
-/**
- * Describes `schema` (one field of a frontmatter schema) for the editor.
- * `dateSchema` is the schema the frontmatter uses for dates: a string turned
- * into a date, which is recognised by identity rather than by name.
- */
-export function describeField(schema: z.ZodType, dateSchema?: z.ZodType): FieldShape {
-  return describe(schema, dateSchema, true, undefined);
-}
-
-function describe(schema: z.ZodType, dateSchema: z.ZodType | undefined, required: boolean, fallback: unknown): FieldShape {
-  const withDefault = fallback === undefined ? {} : { default: fallback };
-  if (schema === dateSchema) return { kind: 'date', required, ...withDefault };
-  const def = definition(schema);
-  switch (def.type) {
-    case 'optional':
-    case 'nullable':
-      return describe(def.innerType!, dateSchema, false, fallback);
-    case 'default':
-    case 'prefault':
-      return describe(def.innerType!, dateSchema, false, fallback ?? def.defaultValue);
-    case 'pipe': {
-      // A preprocess (`transform` in, schema out) accepts what its output schema does; a
-      // transform after a schema (`schema` in, `transform` out) accepts what its input does.
-      const side = definition(def.in!).type === 'transform' ? def.out! : def.in!;
-      return describe(side, dateSchema, required, fallback);
-    }
+function shapeOf(json: JsonSchema, required: boolean): FieldShape {
+  const withDefault = json.default === undefined ? {} : { default: json.default };
+  const meta = json.editor ? { meta: json.editor } : {};
+  if (isRetired(json)) return { kind: 'retired', required: false };
+  if (json.kind === 'date') return { kind: 'date', required, ...withDefault, ...meta };
+  if (json.enum) return { kind: 'enum', required, ...withDefault, options: [...json.enum], ...meta };
+  switch (json.type) {
     case 'string':
     case 'boolean':
     case 'number':
-      return { kind: def.type, required, ...withDefault };
-    case 'enum':
-      return { kind: 'enum', required, ...withDefault, options: Object.values(def.entries ?? {}) };
-    case 'array': {
-      const min = def.checks?.map((check) => check._zod.def).find((check) => check.check === 'min_length')?.minimum;
-      return { kind: 'array', required, ...withDefault, element: describe(def.element!, dateSchema, true, undefined), ...(min ? { min } : {}) };
-    }
+      return { kind: json.type, required, ...withDefault, ...meta };
+    case 'integer':
+      return { kind: 'number', required, ...withDefault, ...meta };
+    case 'array':
+      return { kind: 'array', required, ...withDefault, element: shapeOf(json.items ?? {}, true), ...(json.minItems ? { min: json.minItems } : {}), ...meta };
     case 'object':
-      return { kind: 'object', required, ...withDefault, fields: describeObject(def.shape!, dateSchema) };
-    case 'never':
-      return { kind: 'retired', required: false };
+      return { kind: 'object', required, ...withDefault, fields: shapesOf(fieldsOf(json)), ...meta };
     default:
-      throw new Error(`The editing screen cannot yet show a field of kind "${def.type}"; add it to src/editor/schema-fields.ts`);
+      throw new Error(`The editing screen cannot yet show a field of JSON Schema type "${json.type}"; add it to src/editor/schema-fields.ts`);
   }
 }
 
-/** Every field of an object schema's shape, described, in the schema's order. */
-export function describeObject(shape: Record<string, z.ZodType>, dateSchema?: z.ZodType): Record<string, FieldShape> {
-  return Object.fromEntries(Object.entries(shape).map(([name, field]) => [name, describeField(field, dateSchema)]));
+function shapesOf(fields: readonly FieldDescription[]): Record<string, FieldShape> {
+  return Object.fromEntries(fields.map((field) => [field.name, shapeOf(field.json, field.required)]));
+}
+
+/** Every field of an object schema, described, in the schema's order. */
+export function describeObject(schema: z.ZodObject): Record<string, FieldShape> {
+  return shapesOf(describeFields(schema));
 }

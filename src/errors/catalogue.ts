@@ -21,6 +21,8 @@ export interface CatalogueEntry<A> {
   message: (args: A) => string;
   /** What to do about it, when the message does not say. */
   hint?: string;
+  /** Arguments to show the message with in `docs/errors.md`, one line each; without them it is shown with each argument named (`‹id›`). */
+  examples?: readonly A[];
 }
 
 const entry = <A = Record<string, never>>(value: CatalogueEntry<A>): CatalogueEntry<A> => value;
@@ -152,6 +154,7 @@ export const CATALOGUE = {
 
   // The free limit (src/free-limit/). Each refuses a body whose cut the build cannot be certain of.
   'free-limit-several': entry<{ lines: readonly number[] }>({
+    examples: [{ lines: [9, 24] }],
     title: 'Several free-limit markers',
     severity: 'error',
     message: ({ lines }) => `has ${lines.length} free-limit markers (lines ${lines.join(', ')}); keep exactly one`,
@@ -163,6 +166,7 @@ export const CATALOGUE = {
   }),
   'free-limit-inside-html': entry({ title: 'Marker inside a block of HTML', severity: 'error', message: () => `has a free-limit marker inside a block of HTML; ${PUT_MARKER}` }),
   'free-limit-unclosed': entry<{ what: string; closer: string; problem: 'never-closed' | 'reopened' | 'blank-line'; againLine?: number }>({
+    examples: [{ what: '<pre>', closer: '</pre>', problem: 'never-closed' }, { what: '<pre>', closer: '</pre>', problem: 'reopened', againLine: 31 }, { what: '<!--', closer: '-->', problem: 'blank-line' }],
     title: 'A raw block that runs on',
     severity: 'error',
     message: ({ what, closer, problem, againLine }) => {
@@ -176,12 +180,17 @@ export const CATALOGUE = {
     },
   }),
   'free-limit-damaged': entry<{ found: string; where?: string; reasons: readonly string[] }>({
+    examples: [
+      { found: '<!– free-limit –>', reasons: ['a typographic dash where "--" or "-" belongs'] },
+      { found: '<!-- free-limit -->', where: 'inside a code block, where it does nothing', reasons: [] },
+    ],
     title: 'Something that reads as the marker',
     severity: 'error',
     message: ({ found, where, reasons }) =>
       `"${found}" looks like a free-limit marker but is not one${where ? `: it is ${where}` : ''}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}; ${HOW_TO_MARK}`,
   }),
   'free-limit-other-marker': entry<{ found: string; system?: string; name?: string; cutWords?: readonly string[] }>({
+    examples: [{ found: '<!--more-->', system: 'WordPress', name: 'more tag' }, { found: 'Continue reading below', cutWords: ['continue', 'reading'] }],
     title: "Another system's cut marker",
     severity: 'error',
     message: ({ found, system, name, cutWords }) =>
@@ -194,6 +203,13 @@ export const CATALOGUE = {
     | { reason: 'marker-swallowed'; markerLine: number }
     | { reason: 'words-after-marker'; markerLine: number }
   >({
+    examples: [
+      { reason: 'runs-past', paragraphs: 3, endLine: 14 },
+      { reason: 'nothing-cut', paragraphs: 3, found: 7, nextLine: 18 },
+      { reason: 'marker-not-only', markerLine: 12, otherLines: [20] },
+      { reason: 'marker-swallowed', markerLine: 12 },
+      { reason: 'words-after-marker', markerLine: 12 },
+    ],
     title: 'The cut cannot be explained',
     severity: 'error',
     message: (args) => {
@@ -222,6 +238,7 @@ export const CATALOGUE = {
       'a paragraph followed directly by "---" is a heading, not a paragraph and a rule; it is counted as a paragraph for the free limit. Put a blank line before "---" if you meant a rule, or start the line with "## " if you meant a heading',
   }),
   'cut-block-left-out': entry<{ paragraphs: number; free: number }>({
+    examples: [{ paragraphs: 4, free: 1 }],
     title: 'A block of HTML left out whole',
     severity: 'warning',
     message: ({ paragraphs, free }) =>

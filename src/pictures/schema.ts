@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { checkText, textProblem } from '../lib/text-check';
+import { field } from '../lib/field-meta';
 
 /** How a picture's `src` is written, for messages. */
 export const IMAGE_SRC_HINT =
@@ -60,20 +61,19 @@ export const leadImageSchema = z
   .strictObject(
     {
       /** The picture file: beside the article (`./harbour-wall.jpg`, relative to the Markdown file) or in `public/` (`/images/pier.jpg`). */
-      src: imageSrc,
+      src: field(imageSrc, { editor: { label: 'Picture', widget: 'image' } }),
       /** What the picture shows, for readers who cannot see it. Required unless `decorative`. */
-      alt: oneLine('text describing the picture').optional(),
+      alt: field(oneLine('text describing the picture').optional(), {
+        editor: { label: 'Alt text', hint: 'What the picture shows, for readers who cannot see it. Required unless the picture is decorative.' },
+      }),
       /** A sentence or two shown under the picture. Optional. */
-      caption: z
-        .string({ error: 'must be text' })
-        .trim()
-        .min(1, 'must not be empty')
-        .superRefine(checkText({ multiline: true }))
-        .optional(),
+      caption: field(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').superRefine(checkText({ multiline: true })).optional(), {
+        editor: { label: 'Caption', widget: 'text' },
+      }),
       /** Who made the picture (photographer, agency, licence), shown after the caption. Optional. */
-      credit: oneLine('text naming who made the picture').optional(),
+      credit: field(oneLine('text naming who made the picture').optional(), { editor: { label: 'Credit', hint: 'Photographer, agency or licence.' } }),
       /** `true` for a picture that adds nothing to the text: it gets `alt=""` and is not announced. Default `false`. */
-      decorative: z.boolean({ error: 'must be true or false' }).default(false),
+      decorative: field(z.boolean({ error: 'must be true or false' }).default(false), { editor: { label: 'Decorative (adds nothing to the text)' } }),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown fields ${issue.keys.map((key) => `"${key}"`).join(', ')} (known: src, alt, caption, credit, decorative)` : leadImageTypeError(issue.input)) },
   )
@@ -92,9 +92,9 @@ export type LeadImageFrontmatter = z.output<typeof leadImageSchema>;
 export const portraitSchema = z.strictObject(
   {
     /** The picture file, relative to the author's Markdown file, or a path in `public/`. */
-    src: imageSrc,
+    src: field(imageSrc, { editor: { label: 'Picture', widget: 'image' } }),
     /** Alt text. Optional: beside a byline the portrait is decorative, the name is next to it. */
-    alt: oneLine('text describing the portrait').optional(),
+    alt: field(oneLine('text describing the portrait').optional(), { editor: { label: 'Alt text' } }),
   },
   {
     error: (issue) =>

@@ -1,15 +1,18 @@
 import { z } from 'astro/zod';
 import { portraitSchema, storedImageSchema } from '../pictures/schema';
 import { checkText } from '../lib/text-check';
+import { field } from '../lib/field-meta';
 
 /** Frontmatter of `content/authors/<id>.md`; the body is the bio. */
 export const authorFrontmatterSchema = z.object({
   /** Full name as printed in bylines. */
-  name: z.string({ error: 'must be the author’s name as text' }).trim().min(1, 'must not be empty').superRefine(checkText()),
+  name: field(z.string({ error: 'must be the author’s name as text' }).trim().min(1, 'must not be empty').superRefine(checkText()), {
+    editor: { label: 'Name', hint: 'As printed in bylines.' },
+  }),
   /** Job title, e.g. "Science correspondent". Optional. */
-  role: z.string({ error: 'must be text' }).trim().superRefine(checkText()).optional(),
+  role: field(z.string({ error: 'must be text' }).trim().superRefine(checkText()).optional(), { editor: { label: 'Role', hint: 'e.g. Science correspondent.' } }),
   /** A portrait, `{ src, alt? }`, beside the author's file (`./mara-okafor.jpg`) or in `public/`; shown on the author page and, small, beside bylines. Optional. */
-  portrait: portraitSchema.optional(),
+  portrait: field(portraitSchema.optional(), { editor: { label: 'Portrait' } }),
 });
 
 /** What the authors collection stores. */

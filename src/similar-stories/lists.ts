@@ -1,4 +1,5 @@
 import { compareNewestFirst } from '../lib/dates';
+import type { ArticleLists, ListLimits } from './article-lists';
 import type { ComputeOptions } from './similar-stories';
 
 /** The least an item needs to be placed in a list: its slug and date. */
@@ -47,17 +48,6 @@ export function moreFromAuthor<T extends Dated & { author: string; authors?: rea
   return result;
 }
 
-/** How many items each list under an article holds (`settings.lists`). */
-export interface ListLimits {
-  moreFromAuthor: number;
-  similar: number;
-}
-
-/** The two lists under one article, as slugs in display order. */
-export interface ArticleLists {
-  moreFromAuthor: string[];
-  similar: string[];
-}
 
 /** What {@link articleLists} needs of the similarity model (`createSimilarityIndex()` with every article added). */
 export interface SimilarityRanking {

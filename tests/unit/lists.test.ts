@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleLists, frontPage, moreFromAuthor, newestFirst, paginate, type ArticleLists } from '../../src/similar-stories/lists';
+import { articleLists, frontPage, moreFromAuthor, newestFirst, paginate } from '../../src/similar-stories/lists';
+import type { ArticleLists } from '../../src/similar-stories/article-lists';
 import { createSimilarityIndex, type SimilarOptionsInput } from '../../src/similar-stories/similar-stories';
 import { prng } from '../helpers/prng';
 

@@ -1,9 +1,10 @@
+import { noLists } from '../../similar-stories/article-lists';
 import { articleLists } from '../../similar-stories/lists';
 import type { createSimilarityIndex } from '../../similar-stories/similar-stories';
 import type { Settings } from '../../schemas/settings';
 import type { ArchiveArticle } from '../types';
 
-/** Fills the two lists under every article (More from this author, Similar stories), computed once for the archive. */
+/** Fills the lists under every article (`ARTICLE_LISTS`: More from this author, Similar stories), computed once for the archive. */
 export function fillLists(articles: ArchiveArticle[], similarity: ReturnType<typeof createSimilarityIndex>, lists: Settings['lists']): void {
   const computed = articleLists(
     articles.map(({ id, data }) => ({
@@ -19,8 +20,6 @@ export function fillLists(articles: ArchiveArticle[], similarity: ReturnType<typ
     lists,
   );
   for (const article of articles) {
-    const { similar, moreFromAuthor } = computed.get(article.id) ?? { similar: [], moreFromAuthor: [] };
-    article.data.similar = similar;
-    article.data.moreFromAuthor = moreFromAuthor;
+    Object.assign(article.data, computed.get(article.id) ?? noLists());
   }
 }

@@ -1,4 +1,6 @@
-import type { StoredArticle } from '../../schemas/article';
+import { articleFrontmatterSchema, type StoredArticle } from '../../schemas/article';
+import { keepAsWritten } from '../../lib/field-meta';
+import { noLists } from '../../similar-stories/article-lists';
 import type { StoredImage } from '../../pictures/schema';
 import type { PendingArticle } from './article-file';
 
@@ -10,18 +12,18 @@ export interface RenderedParts {
 }
 
 /**
- * What the articles collection stores for an article: its frontmatter as
- * pages print it (texts typeset, dates resolved in the paper's zone, the
- * label as the settings spell it) and what the read worked out. The lists
+ * What the articles collection stores for an article: the fields kept as
+ * written (texts typeset), dates resolved in the paper's zone, the label as
+ * the settings spell it, and what the read worked out. The lists
  * are filled once every article is known.
  */
 export function storedArticle(pending: PendingArticle, parts: RenderedParts, typeset: (text: string) => string): StoredArticle {
   const { meta, published, updated, corrections, label, state } = pending;
   return {
-    title: typeset(meta.title),
+    // The fields a newsroom declares with `stored` meta (headline, standfirst, section, tags…) come across by themselves.
+    ...keepAsWritten(articleFrontmatterSchema.shape, meta, typeset),
     author: meta.author[0]!,
     authors: meta.author,
-    section: meta.section,
     date: published.date,
     dateHasTime: published.hasTime,
     ...(updated
@@ -29,8 +31,6 @@ export function storedArticle(pending: PendingArticle, parts: RenderedParts, typ
         { updated: new Date(Math.max(updated.date.getTime(), published.date.getTime())), updatedHasTime: updated.hasTime }
       : {}),
     ...(parts.image ? { image: parts.image } : {}),
-    standfirst: typeset(meta.standfirst),
-    tags: meta.tags,
     access: pending.access,
     cut: parts.cut,
     sealed: parts.sealed,
@@ -50,7 +50,6 @@ export function storedArticle(pending: PendingArticle, parts: RenderedParts, typ
     ...(state.state === 'embargoed' ? { embargoedUntil: state.until } : {}),
     ...(meta.related && meta.related.length > 0 ? { related: meta.related } : {}),
     ...(meta.similar === false ? { hideFromSimilar: true } : {}),
-    moreFromAuthor: [],
-    similar: [],
+    ...noLists(),
   };
 }

@@ -1,3 +1,6 @@
+import { articleFrontmatterSchema } from '../schemas/article';
+import { describeFields, PLACEHOLDER } from '../lib/field-meta';
+
 /**
  * What `npm run new` writes: a slug from the headline, the moment in the
  * paper's zone, and a Markdown file that passes `npm run check` as written.
@@ -73,34 +76,35 @@ export function zonedDateTime(instant: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}${sign}${hours}:${minutes}`;
 }
 
-/** The words `npm run new` puts where the writer has still to write; `npm run check` warns while they are there. */
-export const PLACEHOLDER = 'TODO:';
-
-export interface NewArticle {
-  title: string;
-  section: string;
-  author: string;
-  /** ISO date-time with offset (`zonedDateTime`). */
-  date: string;
-  /** Omitted: a placeholder that passes validation and says what to write. */
-  standfirst?: string | undefined;
-}
 
 /**
- * The Markdown file of a new article: frontmatter every field of which passes
- * validation, a first paragraph to replace, and the free-limit marker on its
- * own line, with a paragraph after it for the subscribers' part.
+ * What the writer gave `npm run new`, by frontmatter field: headline,
+ * section, author, date (ISO date-time with offset, `zonedDateTime`). A
+ * required field left out gets its placeholder (`placeholder` in its meta).
  */
-export function newArticleMarkdown({ title, section, author, date, standfirst }: NewArticle): string {
-  // JSON strings are YAML double-quoted strings: any headline, with `: ` or `#` in it, stays one value.
-  const quote = (text: string) => JSON.stringify(text);
+export type NewArticle = Partial<Record<string, string>>;
+
+/** A YAML value that reads as itself unquoted: an id, a slug, a date or date-time. */
+const PLAIN_VALUE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._+:-]*$/u;
+
+/**
+ * The Markdown file of a new article: every field the schema requires, in
+ * its order, each of which passes validation; a first paragraph to replace;
+ * and the free-limit marker on its own line, with a paragraph after it for
+ * the subscribers' part.
+ */
+export function newArticleMarkdown(values: NewArticle): string {
+  const frontmatter = describeFields(articleFrontmatterSchema)
+    .filter((field) => field.required)
+    .map(({ name, placeholder, stored }) => {
+      const value = values[name] ?? (placeholder === undefined ? undefined : `${PLACEHOLDER} ${placeholder}`);
+      if (value === undefined) throw new Error(`npm run new has no value for the required field "${name}": give it one, or a placeholder in its meta`);
+      // Free text is quoted (a JSON string is a YAML double-quoted one: `: ` or `#` stay part of it); ids and dates are written bare, as writers write them.
+      return `${name}: ${stored === 'text' || !PLAIN_VALUE.test(value) ? JSON.stringify(value) : value}`;
+    });
   return [
     '---',
-    `title: ${quote(title)}`,
-    `author: ${author}`,
-    `section: ${section}`,
-    `date: ${date}`,
-    `standfirst: ${quote(standfirst ?? `${PLACEHOLDER} one or two sentences that sum the story up, under the headline and in lists`)}`,
+    ...frontmatter,
     '---',
     `${PLACEHOLDER} the opening paragraphs, which every reader sees.`,
     '',
