@@ -34,6 +34,11 @@ const id = (what: string) =>
 /** Frontmatter of `content/articles/**\/<slug>.md`: each field declared once, with what the docs, the editor and the store need (`field-meta.ts`). */
 export const articleFrontmatterSchema = z.object({
   title: field(text('the headline as text'), { description: 'The headline.', stored: 'text', editor: { label: 'Headline' } }),
+  kicker: field(text('a few words of text').max(80, 'must be a few words (80 characters at most)').optional(), {
+    description: 'A few words over the headline that place the story in a running one or a series (`The harbour dredge`, `Budget 2027`). One line, at most 80 characters.',
+    stored: 'text',
+    editor: { label: 'Kicker', hint: 'A few words over the headline for a running story or a series. Leave empty for most pieces.' },
+  }),
   /**
    * Read as a list; the first is the one whose More from this author the page shows.
    */

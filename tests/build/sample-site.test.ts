@@ -4,6 +4,7 @@ import settings from '../../src/settings';
 import { builtSite } from '../helpers/built-site';
 import { projectRoot } from '../helpers/astro-build';
 import { paidSentences } from '../helpers/paid-text';
+import { readFileSync } from 'node:fs';
 import { findInSite, listFiles } from '../helpers/site-files';
 
 describe('the sample paper', () => {
@@ -26,5 +27,14 @@ describe('the sample paper', () => {
     const paid = paidSentences(path.join(projectRoot, 'content'), settings.freeParagraphs);
     expect(paid.length).toBeGreaterThan(50);
     expect(findInSite(site, paid)).toEqual([]);
+  });
+
+  it('shows a kicker over the headline of the stories that have one, and on no other page', () => {
+    const page = (slug: string) => readFileSync(path.join(site, 'articles', slug, 'index.html'), 'utf8');
+    for (const slug of ['councillors-split-over-harbour-dredge', 'harbour-trust-unveils-channel-deepening-plan']) {
+      expect(page(slug)).toMatch(/<p class="article__kicker">The harbour dredge<\/p>\s*<h1 class="article__headline">/);
+    }
+    const withKicker = listFiles(site).filter((file) => file.endsWith('.html') && readFileSync(path.join(site, file), 'utf8').includes('article__kicker">'));
+    expect(withKicker.sort()).toEqual(['articles/councillors-split-over-harbour-dredge/index.html', 'articles/harbour-trust-unveils-channel-deepening-plan/index.html']);
   });
 });
