@@ -40,8 +40,8 @@ describe('a field declared once', () => {
     expect(fields.map((each) => isRetired(each.json))).toEqual([false, false, false, true]);
   });
 
-  it('the article schema keeps its headline, standfirst, section and tags as written, and nothing the build works out', () => {
-    expect([...storedFields(articleFrontmatterSchema.shape).keys()]).toEqual(['title', 'section', 'standfirst', 'tags']);
-    for (const name of ['title', 'section', 'standfirst', 'tags', 'moreFromAuthor', 'similar']) expect(storedArticleSchema.shape).toHaveProperty(name);
+  it('the article schema keeps its headline, kicker, standfirst, section and tags as written, and nothing the build works out', () => {
+    expect([...storedFields(articleFrontmatterSchema.shape).keys()]).toEqual(['title', 'kicker', 'section', 'standfirst', 'tags']);
+    for (const name of ['title', 'kicker', 'section', 'standfirst', 'tags', 'moreFromAuthor', 'similar']) expect(storedArticleSchema.shape).toHaveProperty(name);
   });
 });
