@@ -1,29 +1,9 @@
 import type { BuildEnv } from './env';
 
 /**
- * The one object the parts of a build share.
- *
- * `astro build` (and `astro dev`) runs in one Node process, but Astro loads
- * `astro.config.mjs` (and so the integrations) through one Vite instance and
- * `src/content.config.ts` (and so the content loader) and the pages through
- * another, each with its own copy of every module: a module-level variable
- * would be two variables. `globalThis` is the one object every copy sees; the
- * context lives there, under one registered symbol, and nowhere else.
- *
- * Lifecycle:
- * 1. `astro.config.mjs` resolves the build environment once and opens the
- *    context (`openBuildContext`); a restart of `astro dev` opens a new one.
- * 2. The masthead integration says whether drafts are shown (`astro dev`).
- * 3. The content loader reads `env` from here, reads the content folder, and
- *    publishes what pages and integrations need, each in its feature's slot:
- *    article bodies and the front page's pins (`archive`), search records,
- *    the picture plan, sitemap dates.
- * 4. Pages read their slots; integrations receive theirs while pages render,
- *    or at the end of the build.
- *
- * A feature declares the shape of its slot by augmenting `BuildSlots`
- * (`declare module '…/context/build-context' { interface BuildSlots { … } }`), so this
- * module knows no feature, and no import runs back up the layers.
+ * The one object the parts of a build share, on `globalThis`: the config and
+ * the pages load in two module graphs, so a module variable would be two.
+ * Lifecycle and slots: docs/architecture.md#the-build-context.
  */
 // Augmented by each feature, one slot each.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,21 +1,8 @@
 /**
  * Limits on what an article body may hold, checked in one linear pass before
- * the Markdown parser sees it. Some inputs make remark (micromark + GFM) slow
- * out of all proportion to their size: long runs of emphasis, strikethrough or
- * bracket marks in one paragraph cost time growing with the square of the
- * marks, and lists nested thousands deep overflow the stack after seconds or
- * minutes. A
- * hostile or corrupted file must fail fast, naming its line, instead of
- * stalling the build.
- *
- * Measured on the shared 2-core build box (CPU time of the whole body pipeline,
- * see the README's Security section): a long real article (20 KB) renders in
- * about 0.5 s; one paragraph of 16,000 `*_` marks takes 2.7 s and of 32,000
- * 11 s, of 8,000 nested `[` `](x)` links 4 s and of 16,000 of them 23 s;
- * 5,000 footnotes 5 s; a 300 × 300 table 19 s; `- ` repeated 5,000 times on
- * one line 15 s before the stack overflows. Every limit below is far above
- * what a newsroom writes, and the densest body within them all renders in
- * 2 to 8 s here (on a box loaded by other builds), not minutes.
+ * the parser sees it: some inputs cost remark time out of all proportion to
+ * their size, and a hostile file must fail fast, naming its line. The
+ * measurements behind them: docs/architecture.md#limits-before-the-parser.
  */
 
 /**

@@ -1,19 +1,7 @@
 /**
- * The excerpt under a search result: the passage of the article's text where
- * the query's words stand thickest, with those words marked, never the
- * headline above it.
- *
- * Pagefind's own excerpt is taken from the whole indexed text, which starts
- * with the headline (the record's `h1`, src/search/records.ts). A result
- * already shows the headline as its link, so a query that matches only the
- * headline would get the headline twice. This picks the passage the same way
- * Pagefind does (its `calculate_excerpt_region`: the window with the highest
- * sum of word scores, the middle one of equal windows), but only among the
- * words after the headline: the standfirst and the free part, which is all
- * the index holds besides (section, byline and dates are not indexed words).
- *
- * Pure and DOM-free: the search page turns the parts into text nodes and
- * `<mark>` elements, so nothing from the index is ever parsed as HTML.
+ * The excerpt under a search result: Pagefind's own choice of passage, but
+ * after the headline, which the result already shows (README.md in this
+ * folder). Pure and DOM-free: nothing from the index is parsed as HTML.
  */
 
 /** A matched word's place in the indexed text, as Pagefind's `data().weighted_locations` gives it. */

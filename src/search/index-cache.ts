@@ -1,14 +1,6 @@
 /**
- * The search index, kept between builds. Pagefind has no incremental mode:
- * handed the same records, it writes the same index, and at 10,000 articles
- * that takes longer than rendering the pages. So the index written by the
- * last build is kept under the Masthead cache folder, named by a hash of
- * everything Pagefind was given (every record, in order, and Pagefind's
- * version); a build whose records hash the same copies it instead of indexing.
- *
- * Records hold only what public pages show (the free part), so nothing kept
- * here is more than the public site serves. The subscriber edition has no
- * search index and never gets here.
+ * The search index, kept between builds under a hash of every record and
+ * Pagefind's version: Pagefind has no incremental mode (README.md in this folder).
  */
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';

@@ -1,26 +1,7 @@
 /**
- * Search records: what Pagefind indexes for one article, built from the data
- * the content loader already has instead of read back from the built page.
- *
- * A record is a small HTML document holding only the page's
- * `data-pagefind-body` region (src/pages/articles/[slug].astro): the section
- * label, headline, standfirst, byline, dates, lead picture and the free
- * part's sanitised HTML, in the page's own elements and attributes. Nothing
- * after the cut-off is in it because nothing after the cut-off is in the free
- * HTML; the cut-off panel, the sealed part and the lists are not in it at all.
- *
- * The section label, byline and dates are `data-pagefind-ignore`: they stay
- * filters (`section`, `author`) and metadata (`date`, `datetime`,
- * `section_url`) for the result's meta line, but are not indexed words, so
- * an excerpt is never "News By Ada Quill 8 June 2023"; the indexed text is
- * the headline, the standfirst and the free part (src/search/excerpt.ts
- * then leaves the headline out of the excerpt, since the result shows it).
- *
- * Why HTML and not a plain-text `addCustomRecord`: Pagefind then reads the
- * record exactly as it reads the page, so the index is the same: the same
- * words and sentence breaks in excerpts, the same weights (the headline is an
- * `h1`), the same filters, date and picture metadata. A build test compares
- * the two indexes fragment by fragment.
+ * Search records: what Pagefind indexes for one article, built from the free
+ * HTML the loader already has (never read back from a page), as HTML so the
+ * index is the page's own. Why and how: README.md in this folder.
  */
 import { bylineParts } from '../lib/bylines';
 import { articleDateLine, type DateFormatOptions } from '../lib/dates';

@@ -13,18 +13,8 @@ import type { SimilarInput } from './similar-options';
 export type SimilarMeta = Pick<SimilarInput, 'id' | 'section' | 'date'>;
 
 /**
- * Per-doc state kept between add() and compute().
- *
- * Memory trade-off: IDF is unknown until the archive is complete, so the
- * top-K terms cannot be chosen at add() time without guessing. We keep each
- * doc's FULL sublinear tf vector, but packed: term ids sorted ascending and
- * delta-encoded as varints (1–3 bytes), each followed by one byte of tf
- * quantised to 1/16 (tf = 1 + ln c is ≥ 1 and < 16 in practice; < 3 %
- * error). That is ~3 bytes per distinct term instead of 8 for
- * Uint32+Float32: an 800-word article (~300–500 distinct terms) costs
- * ~1–1.5 KB, i.e. ~100–150 MB for 100k docs, plus the shared dictionaries
- * (term strings and the word cache, a few tens of MB). The text is dropped.
- * compute() then needs only N·termsPerDoc entries (~40 MB for 100k docs).
+ * Per-doc state kept between add() and compute(): the whole tf vector, packed
+ * to about 3 bytes a term, since IDF is unknown until every doc is in (README.md).
  */
 export interface StoredDoc {
   readonly id: string;

@@ -56,33 +56,9 @@ export interface SimilarityRanking {
 
 /**
  * The lists under every article at once, as a page shows them side by side:
- *
- * - **More from this author**: see {@link moreFromAuthor}.
- * - **Similar stories**: never a story already in More from this author on
- *   the same page, never the article itself, no story twice. Filled to
- *   `limits.similar` when the archive has enough other stories: first the
- *   model's candidates at or above its threshold, best first; then its
- *   weaker candidates (any shared term), strongest first; then the latest
- *   stories in the same section; then the latest stories of the paper.
- *
- * The last step is there so that an article in a new or quiet section
- * (the first obituary, a one-off column) still leads the reader somewhere:
- * the list is only empty when every other story is already in More from
- * this author. The fallbacks come after every candidate the model found, so
- * they never push out a story that shares anything with the article.
- *
- * The article's own controls (frontmatter, checked beforehand by the reader):
- *
- * - `related`: slugs pinned first in its Similar stories, in order, all of them
- *   even past `limits.similar`; the model fills any slots left. A pinned story
- *   leaves the same page's More from this author, so no story shows twice.
- * - `similar: false`: the article is in no other article's Similar stories
- *   (unless another pins it by name); it still gets its own lists.
- *
- * Deterministic: the model's order (ties by date, then slug), then newest
- * first with ties by slug. Linear in the archive: each article walks at most
- * `limits.similar` + `limits.moreFromAuthor` + 1 items of each newest-first list
- * (plus the articles with `similar: false`, usually none or a handful).
+ * More from this author ({@link moreFromAuthor}), then Similar stories with the
+ * article's `related` pins first, no story twice, filled from the model, then
+ * the section's and the paper's latest (why, and what it costs: README.md).
  */
 export function articleLists<
   T extends Dated & {

@@ -1,33 +1,8 @@
 /**
- * "Similar stories": for every article, up to `limit` other articles about
- * the same thing, computed once per build over the whole archive.
- *
- * Method (see README.md next to this file), one module per step:
- * 1. `add()` analyses a doc immediately into a field-weighted, sublinear
- *    term-frequency vector (title/standfirst/tags weigh more than body) and
- *    keeps only that vector plus a little metadata — never the text, so
- *    paid body text can inform ranking but cannot leak into any output.
- *    (doc-analyser.ts, doc-store.ts)
- * 2. `compute()` knows the document frequencies of the whole archive, so it
- *    weighs every stored tf by IDF, keeps each doc's `termsPerDoc` strongest
- *    terms, L2-normalises them and builds an inverted index term → postings.
- *    (term-vectors.ts, postings.ts)
- * 3. Each doc accumulates dot products only over its own top terms'
- *    postings (no all-pairs pass); posting lists are capped to the
- *    `maxPostings` strongest, so cost grows about linearly with the archive.
- * 4. Candidates under `minScore` (cosine) are dropped; the rest are ranked by
- *    cosine × mild boosts (shared explicit tags, same section, closeness in
- *    time), ties broken by date desc then id asc. On request (`compute()`'s
- *    options) the weaker candidates fill what is left of a list, after the
- *    strong ones, and ids the page already shows are left out.
- *    (rank-similar.ts)
- * Options and their defaults: similar-options.ts.
- *
- * Pure: no clock, no environment, no I/O. Deterministic: the output does not
- * depend on insertion order (docs and terms are put in a canonical order —
- * ids and term strings, by UTF-16 code units — before any float arithmetic).
- *
- * This module is the public entry: import the model from here.
+ * "Similar stories": for every article, up to `limit` other articles about the
+ * same thing, ranked once per build over the whole archive without an
+ * all-pairs pass and without keeping any text (the method, step by step, is in
+ * README.md next to this file). Pure and deterministic; the public entry.
  */
 
 import { createDocAnalyser, type AnalysedDoc } from './doc-analyser';

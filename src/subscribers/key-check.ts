@@ -1,23 +1,7 @@
 /**
  * Key checks: what `/unlock/` publishes about each key of the ring, so the page
- * can tell a reader at once whether the key they bring is current, retired or
- * not one of ours, before they open an article. Browser-safe: WebCrypto only.
- *
- * The check value of a key is HMAC-SHA256, keyed with the subscriber key, of a
- * fixed label and the key's id (`masthead:key-check:v1:<id>`). It is safe to
- * publish:
- * - It does not reveal the key. HMAC-SHA256 under a secret key is a
- *   pseudorandom function: its output says nothing about the key, and finding
- *   a key that gives it means trying keys one by one, 2^256 of them (the build
- *   refuses keys that are not 32 random bytes, see key-strength.ts).
- * - It does not decrypt anything. Opening an article needs the key itself, to
- *   unwrap the article's content key (envelope.ts); the check value is neither
- *   the key, nor a content key, nor anything the envelope's AES-GCM accepts, and
- *   its label is used for nothing else.
- * - It adds no new test for a guessed key: anyone holding a candidate key could
- *   already try it on any sealed article's wrapped key, offline.
- * - The ids it names, and which keys are retired, are not secret: every sealed
- *   article lists the ids it is wrapped for.
+ * can tell a current key from a retired or unknown one. Why the check value is
+ * safe to publish: README.md in this folder. Browser-safe: WebCrypto only.
  */
 import { encodeBase64url } from './base64url.ts';
 import { activeKeys, type KeyRingEntry, type SubscriberKey } from './keys.ts';
@@ -38,7 +22,7 @@ export type KeyVerdict = 'accepted' | 'retired' | 'unknown';
 /** Versioned, so a future check of another kind can never be confused with this one. */
 const LABEL = 'masthead:key-check:v1:';
 
-/** The check value of a subscriber key (see the module comment for why it is safe to publish). */
+/** The check value of a subscriber key (README.md in this folder says why it is safe to publish). */
 export async function keyCheck({ id, key }: SubscriberKey): Promise<string> {
   // Copy: WebCrypto wants an ArrayBuffer-backed view, and a caller's array may be a view on something else.
   const hmacKey = await crypto.subtle.importKey('raw', new Uint8Array(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);

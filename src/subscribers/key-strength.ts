@@ -1,16 +1,7 @@
 /**
- * Is a subscriber key really 256 random bits? A key someone typed (all zeros, a
- * counter, a phrase, a short pattern repeated) encrypts just as well but can be
- * guessed, and then every sealed article of its month is open to anyone.
- *
- * Each rule below refuses a truly random key (32 bytes from a CSPRNG, written as
- * 43 characters of base64url) with probability below 5·10⁻¹⁰, so all of them
- * together refuse fewer than one random key in 500 million; `generateKeyToken`
- * draws again in that case, so `npm run keys:new` never prints a refused key.
- * The bounds are computed in tests/unit/key-strength.test.ts.
- *
- * Build-time only: the browser scripts never check strength (a key the build
- * refused opens nothing anyway), so none of this ships to readers.
+ * Is a subscriber key really 256 random bits? A typed key can be guessed; each
+ * rule below refuses a random key less than once in 2·10⁹ (README.md in this
+ * folder). Build-time only: nothing here ships to readers.
  */
 
 /** Fewer distinct bytes than this among the 32 is not random (random: ~30; P(< 20) ≈ 1.4·10⁻¹⁰). */
