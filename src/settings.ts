@@ -27,7 +27,7 @@ export default defineSettings({
   },
   lists: { moreFromAuthor: 4, similar: 4 },
   cms: {
-    // The editing screen at /admin/ (README: "Editing in the browser"). Off until sign-in is set up;
+    // The editing screen at /admin/ (docs/editor.md). Off until sign-in is set up;
     // `CMS=on npm run dev` tries it on this computer, with the local repository.
     enabled: false,
     repo: 'example/harbour-ledger',

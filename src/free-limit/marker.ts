@@ -12,7 +12,7 @@ export const FREE_LIMIT_MARKER = '<!-- free-limit -->';
 /**
  * Every spelling the build cuts at: an HTML comment holding exactly
  * `free-limit`, with any spacing inside and in any case. Anything else that
- * reads as the marker is refused (see `candidates.ts`).
+ * reads as the marker is refused (see `read-markers.ts`).
  */
 export const MARKER_EXACT = /^<!--\s*free-limit\s*-->$/i;
 

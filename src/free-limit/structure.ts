@@ -20,7 +20,7 @@ const mdastExtensions = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown
  * only turn words of text into links, never change a block, and cost about
  * three quarters of GFM's parsing time. Blocks, markers, definitions and
  * footnotes come out as the full parse finds them
- * (`tests/unit/parse-structure.test.ts` compares them), so the cut is planned
+ * (`tests/unit/free-limit/structure.test.ts` compares them), so the cut is planned
  * on this tree; only the free part is then parsed in full, for publishing.
  */
 export function parseStructure(markdown: string): Root {
