@@ -31,7 +31,6 @@ async function settlesInViewport(page: Page, selector: string): Promise<boolean>
         return rect.height > 0 && rect.top >= -1 && rect.bottom <= innerHeight + 1 && rect.left >= -1 && rect.right <= innerWidth + 1;
       },
       selector,
-      { timeout: 3_000 },
     );
     return true;
   } catch {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { FREE_LIMIT_PREVIEW_CLASS } from '../../src/editor/free-limit-block';
 import settings from '../../src/settings';
 import { astroBuild, projectRoot } from '../helpers/astro-build';
-import { browserUnavailable, launchBrowser } from '../helpers/browser';
+import { browserUnavailable, launchBrowser, PATIENCE_MS, patient } from '../helpers/browser';
 import { bodyCacheDir, builtSite } from '../helpers/built-site';
 import { policiesFor } from '../helpers/headers-rules';
 import { runScript } from '../helpers/run-script';
@@ -43,7 +43,7 @@ const NEW_STANDFIRST = 'Edited in the browser: the Ostra Venture began work at d
 const EDITED = { file: 'articles/2026/first-dredger-arrives-as-port-costs-rise.md', title: 'First dredger arrives as cost of port expansion climbs to £81m' };
 
 /** Longer than a click: the CMS reads the whole repository from the folder when it opens. */
-const UI = { timeout: 20_000 };
+const UI = { timeout: PATIENCE_MS };
 
 /** What the page did that the editor's security promises rule out. */
 interface Trouble {
@@ -196,6 +196,7 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     // A writer abroad: times are still picked and saved in the paper's zone.
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: 'America/New_York' });
     await context.addInitScript(localRepositoryShim);
+    patient(context);
     page = await context.newPage();
     trouble = await watchTrouble(context, page, server.origin);
     const checkout = mkdtempSync(path.join(os.tmpdir(), 'masthead-cms-checkout-'));
@@ -216,7 +217,7 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     await page.goto(`${server.url}/admin/`);
     await page.getByRole('button', { name: 'Work with Local Repository' }).click(UI);
     editor = page.getByRole('group', { name: 'Content Editor' });
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -272,7 +273,7 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
 
     await save(page, editor);
     await expect.poll(async () => Object.keys(await readRepository(page)).length, UI).toBeGreaterThan(Object.keys(seeded).length);
-  }, 90_000);
+  });
 
   it('previews the cut-off panel where the block is, and greys the paid text after it', () => {
     expect(preview, 'the preview had no cut-off panel').toBeDefined();
@@ -290,7 +291,7 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     await standfirst.fill(NEW_STANDFIRST);
     await save(page, editor);
     await expect.poll(async () => (await readRepository(page))[`content/${EDITED.file}`], UI).toContain(NEW_STANDFIRST);
-  }, 60_000);
+  });
 
   it('writes the new article with the marker exactly as `<!-- free-limit -->` on a line of its own, between the free and paid text', async () => {
     const repository = await readRepository(page);
@@ -333,7 +334,7 @@ describe.skipIf(browserUnavailable)('writing an article in the editor at /admin/
     const build = astroBuild({ CONTENT_DIR: contentDir, BUILD_TIME, OUT_DIR: editedSite, MASTHEAD_CACHE_DIR: bodyCacheDir() });
     expect(build.code, build.output).toBe(0);
     console.log(`built the CMS's content in ${(build.durationMs / 1000).toFixed(1)} s`);
-  }, 120_000);
+  });
 
   it('publishes the free paragraphs of the new article, and no paid sentence reaches any file of the public build', () => {
     expect(editedSite, 'the site was not built').not.toBe('');

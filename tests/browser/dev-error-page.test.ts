@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from '../helpers/browser';
+import { browserUnavailable, launchBrowser, patient } from '../helpers/browser';
 import { article, validContent } from '../helpers/content-folder';
 import { startDevServer, stopDevServer, type DevServer } from '../helpers/dev-server';
 
@@ -19,7 +19,7 @@ function shownText(page: Page): Promise<string> {
 }
 
 /** Loads `url` until its text matches `pattern` (the dev server re-reads the folder after a change), or times out. */
-async function waitForText(page: Page, url: string, pattern: RegExp, ms = 60_000): Promise<string> {
+async function waitForText(page: Page, url: string, pattern: RegExp, ms = 180_000): Promise<string> {
   const until = Date.now() + ms;
   let text = '';
   while (Date.now() < until) {
@@ -46,8 +46,8 @@ describe.skipIf(browserUnavailable)('content errors in npm run dev, in the brows
     }
     server = await startDevServer({ CONTENT_DIR: contentDir, MASTHEAD_CACHE_DIR: 'off' });
     browser = await launchBrowser();
-    page = await browser.newPage();
-  }, 180_000);
+    page = await patient(await browser.newContext()).newPage();
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -59,7 +59,7 @@ describe.skipIf(browserUnavailable)('content errors in npm run dev, in the brows
     const text = await waitForText(page, `${server!.origin}/`, /broken\.md/);
     expect(text).toMatch(/articles\/2024\/broken\.md:3: author: "bob" is not a known author .* \[author-unknown\]/);
     expect(server!.child.exitCode).toBeNull();
-  }, 90_000);
+  });
 
   it('shows the site again once the file is fixed, with each article’s free limit in words', async () => {
     writeFileSync(brokenFile, article({ author: 'ada', title: 'Mended story' }));
@@ -67,5 +67,5 @@ describe.skipIf(browserUnavailable)('content errors in npm run dev, in the brows
     // validContent's first article: "One. Two." free, "Paid three." after the marker.
     expect(text).toContain('Free limit — 2 of 4 words free (at the marker)');
     expect(text).not.toMatch(/not a known author/);
-  }, 90_000);
+  });
 });

@@ -90,7 +90,7 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
     many = await startStaticServer(builtSite('manySections'));
     keyed = await startStaticServer(builtSite('keyed'));
     browser = await launchBrowser();
-  }, 480_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -209,7 +209,7 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
           const link = document.activeElement!.getBoundingClientRect();
           const list = document.activeElement!.closest('ul')!.getBoundingClientRect();
           return link.left >= list.left - 1 && link.right <= list.right + 1;
-        }, undefined, { timeout: 2_000 });
+        });
         expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), href).not.toBe('none');
         reached.push(href);
       }

@@ -100,5 +100,5 @@ describe.skipIf(browserUnavailable)('Lighthouse on the sample paper’s article 
       'best-practices': 1,
       seo: 1,
     });
-  }, 240_000);
+  });
 });

@@ -24,7 +24,7 @@ describe.skipIf(browserUnavailable)('the lists under the sample paper’s articl
     await server?.close();
   });
 
-  it('shows four similar stories under every article, never one already in More from this author, and four from the author where there are', { timeout: 120_000 }, async () => {
+  it('shows four similar stories under every article, never one already in More from this author, and four from the author where there are', async () => {
     const { context, page, problems } = await openPage(browser);
     const seen: string[] = [];
     // Every article page in turn: pictures do not change the lists, and skipping them keeps this quick.

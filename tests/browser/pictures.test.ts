@@ -73,7 +73,6 @@ async function layoutShiftWithSlowPictures(
             })
             .every((image) => image.complete),
         undefined,
-        { timeout: 20_000 },
       );
       // Two frames: the arrived pictures are laid out and painted, and any shift is reported.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -140,7 +139,7 @@ describe.skipIf(browserUnavailable)('pictures on the sample paper in a browser',
       await page.waitForFunction(() => {
         const image = document.querySelector<HTMLImageElement>('.figure--lead img');
         return image !== null && image.complete && image.naturalWidth > 0;
-      }, undefined, { timeout: 15_000 });
+      });
       const leadCaption = lead.locator('figcaption');
       expect(await leadCaption.isVisible()).toBe(true);
       expect(await leadCaption.textContent()).toContain('A petition to save the 1911 library has passed 3,200 signatures.');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, runAxe } from '../helpers/browser';
+import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, PATIENCE_MS, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
@@ -12,7 +12,7 @@ describe.skipIf(browserUnavailable)('static search', () => {
     root = await startStaticServer(builtSite('fixture'));
     subpath = await startStaticServer(builtSite('subpath'), { basePath: '/paper/' });
     browser = await launchBrowser();
-  }, 240_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await root?.close();
@@ -27,7 +27,7 @@ describe.skipIf(browserUnavailable)('static search', () => {
     await page.keyboard.type(query);
     await page.keyboard.press('Enter');
     const status = page.locator('[data-search-status]');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 10_000 }).toMatch(/match/);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: PATIENCE_MS }).toMatch(/match/);
     const titles = await page.locator('.search__result-title a').allTextContents();
     const statusText = (await status.textContent()) ?? '';
     await context.close();
@@ -54,7 +54,7 @@ describe.skipIf(browserUnavailable)('static search', () => {
   async function results(server: StaticServer, query: string) {
     const { context, page } = await openPage(browser);
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 10_000 }).toMatch(/match/);
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: PATIENCE_MS }).toMatch(/match/);
     const items = await page.locator('[data-search-results] > li').evaluateAll((elements) =>
       elements.map((li) => ({
         classes: li.className,
@@ -109,7 +109,7 @@ describe.skipIf(browserUnavailable)('static search', () => {
   it('keeps the query in the address so a search can be shared', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${root.url}/search/?q=timber`);
-    await expect.poll(() => page.locator('.search__result-title a').allTextContents(), { timeout: 10_000 }).toEqual([
+    await expect.poll(() => page.locator('.search__result-title a').allTextContents(), { timeout: PATIENCE_MS }).toEqual([
       'Valley council approves new footbridge',
     ]);
     expect(await page.locator('#search-input').inputValue()).toBe('timber');
@@ -125,7 +125,7 @@ describe.skipIf(browserUnavailable)('static search', () => {
   it('has no serious accessibility problems with results showing', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${root.url}/search/?q=valley`);
-    await expect.poll(() => page.locator('.search__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.search__result').count(), { timeout: PATIENCE_MS }).toBeGreaterThan(0);
     const violations = atLeast(await runAxe(page));
     expect(violations, formatViolations(violations)).toEqual([]);
     await context.close();

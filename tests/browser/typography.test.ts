@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser, openPage } from '../helpers/browser';
+import { browserUnavailable, launchBrowser, openPage, PATIENCE_MS } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
@@ -14,7 +14,7 @@ describe.skipIf(browserUnavailable)('searching a paper printed with typographic 
   beforeAll(async () => {
     server = await startStaticServer(builtSite('sample'));
     browser = await launchBrowser();
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -29,7 +29,7 @@ describe.skipIf(browserUnavailable)('searching a paper printed with typographic 
     const { context, page } = await openPage(browser);
     try {
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-      await expect.poll(() => page.locator('.search__result-title a').allTextContents(), { timeout: 10_000 }).toContain(HEADLINE);
+      await expect.poll(() => page.locator('.search__result-title a').allTextContents(), { timeout: PATIENCE_MS }).toContain(HEADLINE);
     } finally {
       await context.close();
     }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, phone, runAxe } from '../helpers/browser';
+import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, PATIENCE_MS, phone, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { keyStorageName } from '../../src/subscribers/key-storage';
 import { generateKeyToken } from '../../src/subscribers/keys';
@@ -19,7 +19,7 @@ const ACCEPTED = 'Key accepted. Your subscriber key is saved on this device, and
 const RETIRED = 'This key has been retired. Ask for the current one: it is in your latest membership email.';
 const UNKNOWN = 'This key is not one of ours. Copy the whole key from your membership email, or ask us for the current one.';
 /** Checking a key takes a moment of WebCrypto: room for a busy machine. */
-const POLL = { timeout: 10_000 };
+const POLL = { timeout: PATIENCE_MS };
 
 describe.skipIf(browserUnavailable)('unlocking an article in the page with a subscriber key', () => {
   let browser: Browser;
@@ -27,7 +27,7 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
   beforeAll(async () => {
     server = await startStaticServer(builtSite('keyed'));
     browser = await launchBrowser();
-  }, 240_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();

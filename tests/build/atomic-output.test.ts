@@ -89,7 +89,7 @@ describe('the output folder is replaced only by a finished build', () => {
     expect(result.output).toMatch(/first\.md: title: is required \[field-required\]/);
     expect(snapshot(outDir)).toEqual(first);
     expect(besideOutput(outDir)).toEqual([]);
-  }, 120_000);
+  });
 
   it('a build killed while writing leaves the previous output byte-identical, and the next build removes what it left', async () => {
     // Astro empties its output folder just before it prints this line.
@@ -103,5 +103,5 @@ describe('the output folder is replaced only by a finished build', () => {
     expect(next.output).toMatch(/removed .*site\.building-\d+, left by an interrupted build/);
     expect(besideOutput(outDir)).toEqual([]);
     expect(snapshot(outDir)).toEqual(first);
-  }, 180_000);
+  });
 });

@@ -28,7 +28,7 @@ describe('building broken content', () => {
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toMatch(message);
     expect(result.wroteSite).toBe(false);
-  }, 60_000);
+  });
 
   it('refuses every family of unsafe cut, each named with its file and line, and writes no site', () => {
     const paid = '\n\nPaid sentence that must never ship.\n\nAnother paid sentence.\n\nA third paid sentence.\n';
@@ -60,7 +60,7 @@ describe('building broken content', () => {
     expect(output).toMatch(/articles\/code\.md:\d+: body: the build cannot be certain where the free part ends/);
     expect(output).not.toContain('Paid sentence');
     expect(result.wroteSite).toBe(false);
-  }, 60_000);
+  });
 
   it('refuses a folder with symlink traps, reserved and clashing names and control characters, naming each file, and writes no site', () => {
     const started = performance.now();
@@ -81,7 +81,7 @@ describe('building broken content', () => {
     expect(result.output).toMatch(/articles\/colon\.md:2: frontmatter: is not valid YAML: .*must be in quotes: title: "Budget: what changes" \[yaml-invalid\]/);
     expect(result.wroteSite).toBe(false);
     expect(performance.now() - started).toBeLessThan(60_000);
-  }, 90_000);
+  });
 
   it('refuses pictures without alt text, missing or unreadable, in the old form or on the web, naming the file, the field or line, and the path, and writes no site', () => {
     const jpeg = { symlink: path.join(projectRoot, 'tests/fixtures/site/articles/2024/fair.jpg') };
@@ -109,5 +109,5 @@ describe('building broken content', () => {
     expect(output).toMatch(/articles\/on-the-web\.md:7: image\.src: "https:\/\/images\.example\.net\/fair\.jpg" is a web address; .*save the picture beside the article and write its path \(\.\/fair\.jpg\)/);
     expect(output).toMatch(/authors\/ben\.md:4: portrait\.src: picture "\.\/ben\.jpg" is not found/);
     expect(result.wroteSite).toBe(false);
-  }, 90_000);
+  });
 });

@@ -20,7 +20,7 @@ interface BenchBuild {
 
 describe('npm run bench', () => {
   // The cold pair only (two builds of 20 articles): the rebuilds and the keyed build run the same code with other caches and env.
-  it('builds a small archive with Masthead and the plain Astro baseline and reports ratios', { timeout: 240_000 }, () => {
+  it('builds a small archive with Masthead and the plain Astro baseline and reports ratios', () => {
     const out = path.join(tmp, 'results.json');
     // Vitest mirrors its own import.meta.env into process.env; the builds must not inherit it (as in helpers/astro-build.ts).
     const env = Object.fromEntries(

@@ -57,7 +57,7 @@ describe('the body cache', () => {
     const store = readFileSync(path.join(projectRoot, 'node_modules/.astro/data-store.json'), 'utf8');
     expect(store).toContain('moreFromAuthor');
     for (const words of FREE) expect(store).not.toContain(words);
-  }, 120_000);
+  });
 });
 
 describe('body work on several threads', () => {
@@ -72,5 +72,5 @@ describe('body work on several threads', () => {
       return out;
     };
     expect(differences(build('1'), build('2'))).toEqual([]);
-  }, 240_000);
+  });
 });

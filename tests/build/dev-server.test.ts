@@ -60,14 +60,14 @@ beforeAll(async () => {
   writeFileSync(path.join(privateDir, 'articles/secret.md'), article({}, `Free.\n\n<!-- free-limit -->\n\n${PAID}\n`));
   server = await startDevServer({ CONTENT_DIR: contentDir, PAYWALL_KEYS_FILE: keysFile });
   origin = server.origin;
-}, 180_000);
+});
 
 afterAll(async () => {
   await stopDevServer(server?.child);
   rmSync(work, { recursive: true, force: true });
   rmSync(privateDir, { recursive: true, force: true });
   if (madePrivateRoot && existsSync(privateRoot) && readdirSync(privateRoot).length === 0) rmdirSync(privateRoot);
-}, 30_000);
+});
 
 describe('astro dev', () => {
   it('serves article pages with the free part only', async () => {
@@ -143,5 +143,5 @@ describe('astro dev with a symlink loop in the content folder', () => {
     child = started.child;
     const message = await waitForLog(started, (log) => /[^\n]*articles\/2024\/back: is a symlink loop[^\n]*/.exec(log)?.[0], 90_000);
     expect(message).toMatch(/loop-content\/articles\/2024\/back: is a symlink loop \(it leads to .*loop-content\/articles, which contains it\)/);
-  }, 120_000);
+  });
 });

@@ -28,7 +28,7 @@ describe('content/front.yaml', () => {
     const top = page.querySelectorAll('[data-list="top-stories"] .story__title').map((title) => title.text.trim());
     // Pinned in front.yaml's order, then the newest unpinned (story 7, then 6).
     expect(top).toEqual(['Story 3', 'First story', 'Story 7', 'Story 6']);
-  }, 120_000);
+  });
 
   it('stops the build on a slug that is no article or is under embargo, naming front.yaml, the field and the line, and writes no site', () => {
     const result = build({
@@ -40,5 +40,5 @@ describe('content/front.yaml', () => {
     expect(result.output).toMatch(/front\.yaml:1: lead: "tomorrow" is not published in this build \(a draft, or under embargo\), so it cannot be on the front page; pin it once it is published \[front-held\]/);
     expect(result.output).toMatch(/front\.yaml:4: top\.1: "no-such-story" is not an article \(no articles\/\*\*\/no-such-story\.md\) \[front-unknown-article\]/);
     expect(existsSync(result.outDir)).toBe(false);
-  }, 120_000);
+  });
 });

@@ -144,7 +144,7 @@ describe('pagination of section and author pages', () => {
     site = path.join(folder.dir, 'out');
     const result = astroBuild({ CONTENT_DIR: folder.dir, OUT_DIR: site });
     expect(result.code, result.output).toBe(0);
-  }, 120_000);
+  });
   afterAll(() => {
     cleanup();
     rmSync(site, { recursive: true, force: true });

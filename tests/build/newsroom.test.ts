@@ -49,7 +49,7 @@ describe('drafts and embargoes in a public build', () => {
   let log = '';
   beforeAll(() => {
     ({ dir: site, log } = build('public'));
-  }, 180_000);
+  });
 
   it('leaves no trace of a draft or an embargoed piece in any file, file name or similar-stories list', () => {
     expect(findInSite(site, unpublished)).toEqual([]);
@@ -80,7 +80,7 @@ describe('drafts and embargoes in a preview build (PREVIEW=1)', () => {
   let site = '';
   beforeAll(() => {
     ({ dir: site } = build('preview'));
-  }, 180_000);
+  });
 
   it('shows a draft with a DRAFT banner', () => {
     const html = readPage(site, '/articles/crane-zephyrquill-draft/');
@@ -116,7 +116,7 @@ describe('corrections', () => {
   let site = '';
   beforeAll(() => {
     ({ dir: site } = build('public'));
-  }, 180_000);
+  });
 
   it('shows a corrections box at the end of the free part of a paywalled article, before the cut-off', () => {
     const html = readPage(site, '/articles/harbour-crane-arrives/');
@@ -165,7 +165,7 @@ describe('labels', () => {
   let site = '';
   beforeAll(() => {
     ({ dir: site } = build('public'));
-  }, 180_000);
+  });
   const jsonLdType = (slug: string) =>
     (JSON.parse(parse(readPage(site, `/articles/${slug}/`)).querySelector('script[type="application/ld+json"]')!.textContent) as { '@type': string })['@type'];
 
@@ -194,7 +194,7 @@ describe('articles by several authors', () => {
   let site = '';
   beforeAll(() => {
     ({ dir: site } = build('public'));
-  }, 180_000);
+  });
   const slug = 'who-pays-for-the-quay';
 
   it('names every author in the byline, each a link to their page', () => {
@@ -231,7 +231,7 @@ describe('drafts and embargoes in npm run dev', () => {
   let server: DevServer | undefined;
   beforeAll(async () => {
     server = await startDevServer({ CONTENT_DIR, BUILD_TIME, MASTHEAD_CACHE_DIR: 'off', MASTHEAD_THREADS: '1' });
-  }, 150_000);
+  });
   afterAll(async () => {
     await stopDevServer(server?.child);
   });
@@ -242,5 +242,5 @@ describe('drafts and embargoes in npm run dev', () => {
     expect(text(await draft.text(), '.publication-banner')).toMatch(/^DRAFT/);
     const embargoed = await fetch(`${server!.origin}/articles/crane-marblewhisk-embargo/`);
     expect(text(await embargoed.text(), '.publication-banner')).toContain('EMBARGOED until 10 June 2026, 12:20');
-  }, 60_000);
+  });
 });

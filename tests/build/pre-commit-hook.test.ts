@@ -55,5 +55,5 @@ describe('the pre-commit hook (git config core.hooksPath .githooks)', () => {
     const accepted = git('commit', '-q', '-m', 'good');
     expect(accepted.code, accepted.output).toBe(0);
     expect(git('log', '--oneline').output.trim().split('\n')).toHaveLength(2);
-  }, 90_000);
+  });
 });

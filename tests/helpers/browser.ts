@@ -128,12 +128,28 @@ export function watchPage(page: Page): PageProblems {
   return problems;
 }
 
+/**
+ * How long a page may take to load or to show what a test waits for: a wait
+ * ends as soon as it is met, so a long limit costs a passing test nothing, and
+ * a page that takes a second on a quiet machine still has two minutes on a
+ * busy one.
+ */
+export const PATIENCE_MS = 120_000;
+
+/** Gives every wait in `context` (navigation, selectors, functions) `PATIENCE_MS`. */
+export function patient(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(PATIENCE_MS);
+  context.setDefaultNavigationTimeout(PATIENCE_MS);
+  return context;
+}
+
 /** A fresh context and page, for one test; close the context when done. */
 export async function openPage(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  patient(context);
   const page = await context.newPage();
   const problems = watchPage(page);
   return { context, page, problems };

@@ -33,7 +33,7 @@ describe('the body runner', () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('the body cache', () => {

@@ -203,5 +203,5 @@ describe('processing', () => {
     }
     const second = await processImages(jobs, { storeDir });
     expect(second).toMatchObject({ processed: 0, cached: jobs.length });
-  }, 60_000);
+  });
 });

@@ -58,7 +58,6 @@ function zipfSampler(rand: () => number, size: number): () => number {
 describe('similar stories at scale', () => {
   it(
     `computes ${DOCS} synthetic articles well within the time budget`,
-    { timeout: 180_000 },
     () => {
       const rand = prng(20_250_601);
       const vocab = makeVocabulary(rand, VOCABULARY);

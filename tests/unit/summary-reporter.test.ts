@@ -40,7 +40,7 @@ describe('the closing summary line', () => {
       'b.test.mjs': `import { expect, it } from 'vitest';\nit('fails', () => expect(1).toBe(2));\n`,
     });
     expect(run.closing, run.output).toBe('1 passed, 1 failed, 1 skipped');
-  }, 60_000);
+  });
 
   it('counts a beforeAll that throws as a failure, though its tests never ran', () => {
     const run = runVitest({
@@ -55,14 +55,14 @@ describe('a built site', () => {
     expect(run.code).not.toBe(0);
     expect(run.closing, run.output).toMatch(/^1 passed, [1-9]\d* failed, \d+ skipped$/);
     expect(run.output).toContain('failed besides tests: 1 failed beforeAll/afterAll hook');
-  }, 60_000);
+  });
 
   it('counts a file-level beforeAll that throws as a failure', () => {
     const run = runVitest({
       'hook.test.mjs': `import { beforeAll, it } from 'vitest';\nbeforeAll(() => { throw new Error('no site'); });\nit('has pages', () => {});\n`,
     });
     expect(run.closing, run.output).toMatch(/^0 passed, [1-9]\d* failed, 1 skipped$/);
-  }, 60_000);
+  });
 
   it('counts a test file that fails to load as a failure', () => {
     const run = runVitest({
@@ -72,7 +72,7 @@ describe('a built site', () => {
     expect(run.code).not.toBe(0);
     expect(run.closing, run.output).toBe('1 passed, 1 failed, 1 skipped');
     expect(run.output).toContain('failed besides tests: 1 test file that failed to load');
-  }, 60_000);
+  });
 
   it('counts an error thrown outside any test as a failure', () => {
     const run = runVitest({
@@ -81,5 +81,5 @@ describe('a built site', () => {
     expect(run.code).not.toBe(0);
     expect(run.closing, run.output).toBe('1 passed, 1 failed, 0 skipped');
     expect(run.output).toContain('failed besides tests: 1 unhandled error');
-  }, 60_000);
+  });
 });

@@ -305,7 +305,8 @@ function run(bodies: fc.Arbitrary<Body>, runs: number): Record<Outcome, number> 
 }
 
 describe('the cut against generated bodies (differential)', () => {
-  const timeout = Math.max(60_000, RUNS * 40);
+  // About 2 ms a body on a quiet machine: 40 ms a body is twenty times that, and never under the suite's own limit.
+  const timeout = Math.max(600_000, RUNS * 40);
 
   it(`refuses with a line or publishes no word from after the intended cut: marked bodies (${RUNS})`, { timeout }, () => {
     const counts = run(markedBody(anyBlock), RUNS);
