@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { idKey } from '../../schemas/id';
 import { sectionsFileSchema, type Section } from '../../schemas/section';
-import { FrontmatterError, parseYamlText } from '../frontmatter';
+import { FrontmatterError, parseYamlText, type ParsedYaml } from '../frontmatter';
 import { schemaIssues, yamlIssue } from './markdown-file';
 import { spellingClash } from './names';
 import type { ReadContext } from './read-context';
@@ -18,8 +18,11 @@ export function readSections({ paths, show, typeset, issues }: ReadContext): Sec
   const file = show(paths.sectionsFile);
   let sections: Section[] = [];
   let valid = true;
+  let lineOf: ParsedYaml['lineOf'] = () => undefined;
   try {
-    const { data, lineOf } = parseYamlText(readFileSync(paths.sectionsFile, 'utf8'));
+    const parsedYaml = parseYamlText(readFileSync(paths.sectionsFile, 'utf8'));
+    const { data } = parsedYaml;
+    lineOf = parsedYaml.lineOf;
     const raw: unknown = data ?? [];
     const parsed = sectionsFileSchema.safeParse(raw);
     if (parsed.success) {
@@ -41,7 +44,7 @@ export function readSections({ paths, show, typeset, issues }: ReadContext): Sec
   const keys = new Map<string, { id: string; index: number }>();
   sections.forEach((section, index) => {
     const first = keys.get(idKey(section.id));
-    const place = { file, field: `${index}.id` };
+    const place = { file, field: `${index}.id`, line: lineOf([index, 'id']) };
     if (ids.has(section.id)) issues.report('section-duplicate', place, { id: section.id });
     else if (first) issues.report('section-clash', place, { id: section.id, other: first.id, otherField: `${first.index}.id`, how: spellingClash(first.id, section.id) });
     ids.add(section.id);
