@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../archive/check-content';
 import { resolveBuildEnv } from '../context/env';
-import { formatIssue } from '../errors/content-issue';
+import { formatIssueWithHint } from '../errors/content-issue';
 import settings from '../settings';
 
 const USAGE = `Usage: npm run check [-- <file.md> …]
@@ -49,8 +49,8 @@ async function main(args: string[]): Promise<number> {
     threads: env.threads ?? availableParallelism(),
     ...(only ? { only } : {}),
   });
-  for (const warning of result.warnings) console.log(`warning: ${formatIssue(warning)}`);
-  for (const issue of result.issues) console.log(formatIssue(issue));
+  for (const warning of result.warnings) console.log(`warning: ${formatIssueWithHint(warning)}`);
+  for (const issue of result.issues) console.log(formatIssueWithHint(issue));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const scope = only ? `${only.length} ${only.length === 1 ? 'file' : 'files'}` : shown(env.contentDir) || '.';
   if (result.issues.length > 0) {

@@ -46,6 +46,11 @@ export function formatIssue({ file, line, column, field, message, code }: Conten
   return `${file}${at}: ${field ? `${field}: ` : ''}${message} [${code}]`;
 }
 
+/** `formatIssue`, and the catalogue's hint on the next line, indented, when the code has one. */
+export function formatIssueWithHint(issue: ContentIssue, indent = '  '): string {
+  return issue.hint ? `${formatIssue(issue)}\n${indent}  ${issue.hint}` : formatIssue(issue);
+}
+
 /**
  * Collects the problems of one read of the content folder. Problems found
  * later (a body, a chunk after its file was read) are put back in the order
@@ -103,7 +108,7 @@ export class ContentError extends Error {
   readonly issues: readonly ContentIssue[];
   constructor(issues: readonly ContentIssue[]) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-    super(`Masthead found ${count} in the content:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
+    super(`Masthead found ${count} in the content:\n${issues.map((issue) => `  ${formatIssueWithHint(issue, '  ')}`).join('\n')}`);
     this.name = 'ContentError';
     this.issues = issues;
     // The message is the whole story; a stack trace into Masthead would only distract.

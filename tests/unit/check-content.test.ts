@@ -33,6 +33,8 @@ describe('the problems of one read', () => {
     expect(issues.errors.map((issue) => issue.file)).toEqual(['a.md', 'b.md']);
     expect(issues.warnings.map((issue) => issue.code)).toEqual(['unknown-field']);
     expect(() => issues.throwIfAny()).toThrow(/Masthead found 2 problems in the content:\n {2}a\.md: author: "bob" is not a known author/);
+    // The hint of a code that has one, under its problem, where the build log shows it.
+    expect(() => issues.throwIfAny()).toThrow(/\[author-unknown\]\n {4}Add the author file, or use the id of one in content\/authors\/\.\n {2}b\.md: updated: is earlier than date \[updated-before-date\]$/);
   });
 });
 
