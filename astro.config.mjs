@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { repositoryRoot, resolveCmsBuild } from './src/editor/enable';
 import atomicOutput from './src/integrations/atomic-output';
+import pageCache from './src/integrations/page-cache';
 import cms from './src/editor/integration';
 import { devServerFs, devServerGuard } from './src/integrations/dev-server-guard';
 import images from './src/pictures/integration';
@@ -11,7 +12,7 @@ import pagefind from './src/search/integration';
 import { withLastModified } from './src/feeds/sitemap-dates';
 import socialCards from './src/social-cards/integration';
 import { openBuildContext } from './src/context/build-context';
-import { resolveBuildEnv } from './src/context/env';
+import { astroCacheDir, resolveBuildEnv } from './src/context/env';
 import { activeRing } from './src/subscribers/active-ring';
 import settings from './src/settings';
 
@@ -23,6 +24,8 @@ const publicEdition = env.edition === 'public';
 const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
 // The editing screen at /admin/ (settings `cms`, or CMS=on/off for one build); public edition only.
 const cmsBuild = resolveCmsBuild({ override: env.cms, cms: settings.cms, edition: env.edition, contentDir: env.contentDir, repoRoot: repositoryRoot(env.contentDir, process.cwd()) });
+// Astro's data store and the last build's pages, one folder per kind of site; none when caching is off.
+const cacheDir = astroCacheDir(env);
 const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,
@@ -34,6 +37,9 @@ export default defineConfig({
   site: env.siteUrl,
   base: env.basePath,
   outDir: env.outDir,
+  ...(cacheDir ? { cacheDir } : {}),
+  // Pages whose code and data (their `cacheKey`) are unchanged are copied from the last build, not rendered again.
+  experimental: { incrementalBuild: cacheDir !== undefined },
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -69,6 +75,8 @@ export default defineConfig({
     socialCards({ cacheDir: env.cacheDir, brand: settings.brand, siteName: settings.siteName }),
     // After every integration that writes files: it lists the finished site for `_headers`.
     cms(cmsBuild),
+    // After everything that could fail: a build that stops before this renders every page next time.
+    pageCache(),
     // Last: the finished build replaces the output folder only after everything above has written into it.
     atomicOutput(),
   ],

@@ -3,8 +3,6 @@ interface ImportMetaEnv {
   readonly MASTHEAD_EDITION: 'public' | 'subscribers';
   /** True when paid parts are sealed for subscriber keys in this build. */
   readonly MASTHEAD_SEALED: boolean;
-  /** The build's "now" as an ISO instant (`BUILD_TIME`, or when the build started). Set by the masthead integration. */
-  readonly MASTHEAD_BUILD_TIME: string;
   /** True in `astro dev` and `PREVIEW=1` builds: drafts and embargoed articles are in, every page noindex. */
   readonly MASTHEAD_PREVIEW: boolean;
   /** The content folder relative to the repository (`content`), when the editing screen is on; otherwise empty. */

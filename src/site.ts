@@ -4,6 +4,7 @@
  */
 import { articleDateLine, formatDate, type ArticleDateLine } from './lib/dates';
 import { createUrls } from './lib/urls';
+import { currentBuildContext } from './context/build-context';
 import settings from './settings';
 
 export { settings };
@@ -27,8 +28,12 @@ export const printArticleDates = (data: { date: Date; dateHasTime: boolean; upda
 /**
  * The build's "now" (`BUILD_TIME`, or when the build started), fixed once per
  * build in astro.config.mjs: what "the last two days" of the news sitemap mean.
+ * Read from the build context, not compiled into the pages: a constant that
+ * changes every build would make every page's code look changed, and no page
+ * could be reused from the last build (docs/architecture.md, "Pages, only what changed").
+ * Outside a build (a unit test), now.
  */
-export const buildTime = new Date(import.meta.env.MASTHEAD_BUILD_TIME);
+export const buildTime = (): Date => currentBuildContext()?.env.buildTime ?? new Date();
 
 /** `public`, or `subscribers` for the full-text edition behind access control. */
 export const edition = import.meta.env.MASTHEAD_EDITION;

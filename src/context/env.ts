@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseIsoDate } from '../lib/dates';
 import { normaliseBase } from '../lib/urls';
@@ -185,4 +186,23 @@ function parseEdition(value: string | undefined): Edition {
     throw new Error(`EDITION "${edition}" is not an edition: use "subscribers" for the full-text edition, or leave it unset`);
   }
   return edition;
+}
+
+/**
+ * Astro's own cache folder for this build: its data store and the pages of
+ * the last build, which an incremental build copies instead of rendering again
+ * (docs/architecture.md, "Pages: only what changed"). One folder per kind of
+ * site (content folder, address, edition, preview, keys), inside Masthead's
+ * cache, so that the subscriber edition's full-text pages, a preview's drafts
+ * or another site's pages are never in the folder a public build restores
+ * from. `undefined` when caching is off: Astro's default folder, and every
+ * page rendered.
+ */
+export function astroCacheDir(env: BuildEnv): string | undefined {
+  if (!env.cacheDir) return undefined;
+  const site = createHash('sha256')
+    .update(JSON.stringify([env.contentDir, env.siteUrl, env.basePath, env.edition, env.preview, Boolean(env.keyRing)]))
+    .digest('hex')
+    .slice(0, 12);
+  return path.join(env.cacheDir, 'astro', `${env.edition}${env.preview ? '-preview' : ''}-${site}`);
 }

@@ -68,6 +68,6 @@ export async function newsSitemapArticles(site: URL): Promise<Array<{ url: strin
   const { articles } = await siteData();
   return recentArticles(
     articles.map((article) => ({ url: absoluteUrl(urls.article(article.id), site.href), title: article.data.title, date: article.data.date })),
-    buildTime,
+    buildTime(),
   );
 }

@@ -19,7 +19,7 @@ export default function mastheadIntegration({ sealed }: MastheadIntegrationOptio
     hooks: {
       'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
         const context = buildContext();
-        const { edition, buildTime } = context.env;
+        const { edition } = context.env;
         // `astro dev` shows drafts and embargoed pieces as a preview build does; the content loader reads this.
         if (command === 'dev') context.showUnpublished = true;
         const route = (pattern: string, file: string) =>
@@ -40,7 +40,6 @@ export default function mastheadIntegration({ sealed }: MastheadIntegrationOptio
             define: {
               'import.meta.env.MASTHEAD_EDITION': JSON.stringify(edition),
               'import.meta.env.MASTHEAD_SEALED': JSON.stringify(sealed),
-              'import.meta.env.MASTHEAD_BUILD_TIME': JSON.stringify(buildTime.toISOString()),
               'import.meta.env.MASTHEAD_PREVIEW': JSON.stringify(context.showUnpublished),
             },
           },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBuildEnv, resolveBuildTime, type BuildEnvInput } from '../../src/context/env';
+import { astroCacheDir, resolveBuildEnv, resolveBuildTime, type BuildEnvInput } from '../../src/context/env';
+import { pageKey } from '../../src/lib/page-key';
 
 const settings = { siteUrl: 'https://example.org', basePath: '/' };
 const resolve = (env: BuildEnvInput) => resolveBuildEnv(env, settings, '/project', new Date('2026-11-21T09:00:00Z'));
@@ -74,5 +75,40 @@ describe('resolveBuildTime fixes the build’s one “now”', () => {
     expect(() => resolveBuildTime(value, startedAt)).toThrow(
       `BUILD_TIME "${value}" is not an ISO date-time with a time zone: write it like 2026-11-21T09:00:00Z or 2026-11-21T09:00:00+01:00, or leave it unset for the time of the build`,
     );
+  });
+});
+
+describe('astroCacheDir gives each kind of site its own page cache', () => {
+  it('apart by edition, preview, keys, content folder and address, so a public build never restores a full-text page', () => {
+    const kinds: BuildEnvInput[] = [
+      {},
+      { EDITION: 'subscribers' },
+      { PREVIEW: '1' },
+      { PAYWALL_KEYS: 'masthead-keys-v1.k1.AAAA' },
+      { CONTENT_DIR: 'other-paper' },
+      { SITE_URL: 'https://preview.example.org' },
+      { BASE_PATH: '/paper/' },
+    ];
+    const folders = kinds.map((env) => astroCacheDir(resolve(env)));
+    expect(new Set(folders).size).toBe(kinds.length);
+    expect(folders[0]).toMatch(/^\/project\/node_modules\/\.cache\/masthead\/astro\/public-[0-9a-f]{12}$/);
+    expect(folders[1]).toMatch(/\/astro\/subscribers-[0-9a-f]{12}$/);
+    expect(folders[2]).toMatch(/\/astro\/public-preview-[0-9a-f]{12}$/);
+    // The same site twice: the same folder, or no page would ever be reused.
+    expect(astroCacheDir(resolve({}))).toBe(folders[0]);
+  });
+
+  it("is none when caching is off: Astro's default folder, every page rendered", () => {
+    expect(astroCacheDir(resolve({ MASTHEAD_CACHE_DIR: 'off' }))).toBeUndefined();
+  });
+});
+
+describe('pageKey', () => {
+  it('is the same for the same parts and differs for any changed word, date or order', () => {
+    const parts = [{ title: 'Floods', date: new Date('2026-01-01T00:00:00Z') }, ['a', 'b']];
+    expect(pageKey(...parts)).toBe(pageKey(...structuredClone(parts)));
+    expect(pageKey({ title: 'Flood', date: new Date('2026-01-01T00:00:00Z') }, ['a', 'b'])).not.toBe(pageKey(...parts));
+    expect(pageKey({ title: 'Floods', date: new Date('2026-01-02T00:00:00Z') }, ['a', 'b'])).not.toBe(pageKey(...parts));
+    expect(pageKey({ title: 'Floods', date: new Date('2026-01-01T00:00:00Z') }, ['b', 'a'])).not.toBe(pageKey(...parts));
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * What each page shows that is not code, as its `cacheKey` for Astro's
+ * incremental build (`experimental.incrementalBuild` in astro.config.mjs): a
+ * page whose key and code are unchanged since the last build is copied from
+ * it instead of rendered again. A key must hold every piece of data the page
+ * prints, or a changed page would be served stale: each function here names
+ * the page it keys, and takes what that page reads. tests/build/incremental.test.ts
+ * holds them to it, building after each kind of change and comparing with a
+ * build from scratch, byte for byte.
+ */
+import { articleBody } from '../archive/published';
+import { articleAuthors, type Article, type SiteData } from '../archive/queries';
+import { pageKey } from '../lib/page-key';
+import type { Page } from '../similar-stories/lists';
+import { LIST_KEYS } from '../similar-stories/article-lists';
+import { defaultSocialImage, type SocialImage } from '../social-cards/page-images';
+
+const entry = (each: { id: string; data: unknown }) => ({ id: each.id, data: each.data });
+
+let layout: { site: SiteData; key: unknown } | undefined;
+
+/** What BaseLayout shows on every page: the sections in the navigation and the paper's social card. */
+function layoutParts(site: SiteData): unknown {
+  if (layout?.site !== site) layout = { site, key: { sections: site.sections.map(entry), card: defaultSocialImage() } };
+  return layout.key;
+}
+
+/** `src/pages/articles/[slug].astro`: the article, its body, authors, section, lists, tags and social picture. */
+export function articlePageKey(site: SiteData, article: Article, socialImage: SocialImage | undefined): string {
+  return pageKey(
+    layoutParts(site),
+    entry(article),
+    articleBody(article.id),
+    articleAuthors(article.data).map((id) => site.authorsById.get(id)).map((author) => author && entry(author)),
+    entry(site.sectionsById.get(article.data.section)!),
+    LIST_KEYS.map((key) => site.items(article.data[key])),
+    site.tagsOf(article),
+    socialImage,
+  );
+}
+
+/** A page of a section, author or tag: what it is (the section, author or tag), the page's stories and where it sits among the pages. */
+export function listPageKey(site: SiteData, owner: unknown, page: Page<string>): string {
+  return pageKey(layoutParts(site), owner, { number: page.number, total: page.total }, site.items(page.items));
+}
+
+export { entry as pageEntry };
