@@ -20,13 +20,14 @@
  * Run by Node directly (type stripping): erasable TypeScript only, `.ts` imports.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateKeyToken } from '../src/subscribers/keys.ts';
 import { editOneArticle, generateCorpus, type Corpus } from './corpus.ts';
 import { runMeasured } from './measure.ts';
+import { articlePageWeight, type PageWeight } from './page-weight.ts';
 import { parsePhases, type Phases } from './phases.ts';
 
 const BUILDS = ['cold', 'baseline', 'unchanged', 'one-changed', 'keyed'] as const;
@@ -36,6 +37,8 @@ const USAGE = `Usage: npm run bench -- [options]
 
   --articles N     articles in the synthetic archive (default 1000)
   --seed N         corpus seed (default 1)
+  --text-only      no lead pictures (one article in five has one by default): the
+                   plain Astro baseline has none, so this is the like-for-like ratio
   --rounds N       run the cold and baseline builds N times each, alternating, and
                    report medians (default 1)
   --only LIST      comma-separated builds to run, of: ${BUILDS.join(', ')}
@@ -48,7 +51,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --keep           keep the work folder afterwards`;
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const baselineRoot = path.join(repoRoot, 'bench', 'baseline-site');
+const baselineTemplate = path.join(repoRoot, 'bench', 'baseline-site');
 const childScript = path.join(repoRoot, 'bench', 'build-child.ts');
 
 /** What one build measured. */
@@ -61,6 +64,8 @@ interface BuildRun {
   peakTreeRssBytes: number;
   peakProcessRssBytes: number;
   phases: Phases;
+  /** Pages copied from the last build by Astro's incremental build, not rendered. */
+  reusedPages: number;
 }
 
 function fail(message: string): never {
@@ -79,6 +84,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string' },
     seed: { type: 'string' },
+    'text-only': { type: 'boolean' },
     rounds: { type: 'string' },
     only: { type: 'string' },
     'skip-keyed': { type: 'boolean' },
@@ -129,13 +135,33 @@ for (const key of ['CONTENT_DIR', 'OUT_DIR', 'SITE_URL', 'BASE_PATH', 'EDITION',
   delete inherited[key];
 }
 
+let baselineRoot: string | undefined;
+
+/**
+ * The plain Astro site, made once per run in the work folder: bench/baseline-site
+ * with the corpus's articles in its src/content/articles, where an Astro user
+ * keeps them, and the repository's node_modules beside it. (Until December 2026
+ * the baseline read the articles from outside its root, which Astro renders
+ * many times slower: the ratios recorded then flattered Masthead.)
+ */
+function baselineSite(corpus: Corpus): string {
+  if (baselineRoot) return baselineRoot;
+  const root = path.join(work, 'baseline-site');
+  rmSync(root, { recursive: true, force: true });
+  cpSync(baselineTemplate, root, { recursive: true });
+  cpSync(path.join(corpus.dir, 'articles'), path.join(root, 'src', 'content', 'articles'), { recursive: true });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  baselineRoot = root;
+  return root;
+}
+
 async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: Record<string, string> = {}): Promise<BuildRun> {
   const site = name === 'baseline' ? 'baseline' : name === 'keyed' ? 'keyed' : 'masthead';
   const cacheDir = path.join(work, `cache-${site}`);
   const outDir = path.join(work, `out-${site}`);
   // Cold builds start without Astro's data store, Vite's cache or Masthead's body cache: all three live in cacheDir.
   if (name === 'cold' || name === 'baseline' || name === 'keyed') rmSync(cacheDir, { recursive: true, force: true });
-  const root = site === 'baseline' ? baselineRoot : repoRoot;
+  const root = site === 'baseline' ? baselineSite(corpus) : repoRoot;
   log(`  ${name}${rounds > 1 && round > 0 ? ` (round ${round})` : ''}...`);
   const measured = await runMeasured(process.execPath, ['--experimental-strip-types', '--no-warnings', childScript, root, cacheDir, outDir], {
     cwd: root,
@@ -170,8 +196,12 @@ async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: R
     peakTreeRssBytes: measured.peakTreeRssBytes,
     peakProcessRssBytes: Math.max(measured.peakProcessRssBytes, child?.maxRssBytes ?? 0),
     phases: parsePhases(measured.stdout),
+    reusedPages: [...output.matchAll(/├─ \S+ \((?:cached|restored)\)/g)].length,
   };
 }
+
+/** The article pages of the last cold Masthead build, weighed before the work folder goes. */
+let weight: PageWeight | undefined;
 
 function median(numbers: number[]): number {
   const sorted = [...numbers].sort((a, b) => a - b);
@@ -185,7 +215,7 @@ const PHASES = ['startup', 'content', 'bundle', 'pages', 'finish', 'search'] as 
 
 /** Medians over the rounds of each build, metric by metric. */
 function summarise(runs: BuildRun[]) {
-  const summary: Partial<Record<BuildName, Record<Metric, number> & { phases: Partial<Record<(typeof PHASES)[number], number>>; extra: Record<string, number>; pages?: number }>> = {};
+  const summary: Partial<Record<BuildName, Record<Metric, number> & { phases: Partial<Record<(typeof PHASES)[number], number>>; extra: Record<string, number>; pages?: number; reusedPages: number }>> = {};
   for (const name of BUILDS) {
     const mine = runs.filter((run) => run.name === name);
     if (mine.length === 0) continue;
@@ -199,7 +229,7 @@ function summarise(runs: BuildRun[]) {
     for (const key of new Set(mine.flatMap((run) => Object.keys(run.phases.extra)))) {
       extra[key] = median(mine.map((run) => run.phases.extra[key] ?? 0));
     }
-    summary[name] = { ...metrics, phases, extra, pages: mine[0]!.phases.pageCount };
+    summary[name] = { ...metrics, phases, extra, pages: mine[0]!.phases.pageCount, reusedPages: mine[0]!.reusedPages };
   }
   return summary;
 }
@@ -228,15 +258,18 @@ async function main(): Promise<void> {
   rmSync(logDir, { recursive: true, force: true });
   log(`Generating ${articles} articles (seed ${seed}) in ${work}`);
   const generateStarted = performance.now();
-  const corpus = generateCorpus({ dir: path.join(work, 'content'), articles, seed });
+  const corpus = generateCorpus({ dir: path.join(work, 'content'), articles, seed, pictures: !values['text-only'] });
   const generateMs = performance.now() - generateStarted;
-  log(`  ${(corpus.words / 1e6).toFixed(2)} M words, ${corpus.sections} sections, ${corpus.authors} authors, ${seconds(generateMs)}`);
+  log(`  ${(corpus.words / 1e6).toFixed(2)} M words, ${corpus.sections} sections, ${corpus.authors} authors, ${corpus.pictures} lead pictures, ${seconds(generateMs)}`);
 
   const runs: BuildRun[] = [];
   try {
     for (let round = 1; round <= rounds; round++) {
       // Alternating, so both sites see the same kind of load.
-      if (selected.has('cold')) runs.push(await build('cold', round, corpus));
+      if (selected.has('cold')) {
+        runs.push(await build('cold', round, corpus));
+        weight = articlePageWeight(path.join(work, 'out-masthead'));
+      }
       if (selected.has('baseline')) runs.push(await build('baseline', round, corpus));
     }
     if (selected.has('unchanged')) runs.push(await build('unchanged', 1, corpus));
@@ -269,6 +302,17 @@ async function main(): Promise<void> {
       peakTreeMemory: ratio(keyed.peakTreeRssBytes, cold.peakTreeRssBytes),
     },
   };
+  const GiB = 1024 ** 3;
+  /** The issue-20 targets (docs/benchmarks.md), each with what this run measured; `met` is undefined when not measured. */
+  const targets = [
+    { target: 'cold / plain Astro baseline ≤ 1.5× (wall)', measured: ratios.coldVsBaseline?.wall, met: ratios.coldVsBaseline?.wall === undefined ? undefined : ratios.coldVsBaseline.wall <= 1.5 },
+    { target: 'rebuild, nothing changed / cold ≤ 0.15× (wall)', measured: ratios.unchangedVsCold?.wall, met: ratios.unchangedVsCold?.wall === undefined ? undefined : ratios.unchangedVsCold.wall <= 0.15 },
+    { target: 'rebuild, one changed / cold ≤ 0.2× (wall)', measured: ratios.oneChangedVsCold?.wall, met: ratios.oneChangedVsCold?.wall === undefined ? undefined : ratios.oneChangedVsCold.wall <= 0.2 },
+    { target: 'rebuild, one changed < 20 s', measured: oneChanged && oneChanged.wallMs / 1000, met: oneChanged && oneChanged.wallMs < 20_000 },
+    { target: 'largest process < 3 GiB (cold)', measured: cold && cold.peakProcessRssBytes / GiB, met: cold && cold.peakProcessRssBytes < 3 * GiB },
+    { target: 'article page ≤ 15 KB gzip, HTML + CSS (heaviest)', measured: weight && weight.maxBytes / 1024, met: weight && weight.maxBytes <= 15 * 1024 },
+    { target: 'no script on article pages', measured: weight?.scripts, met: weight && weight.scripts === 0 },
+  ];
   const astroVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
   let commit: string | undefined;
   /** Files that differ from the commit: what was measured is the working tree. */
@@ -299,10 +343,12 @@ async function main(): Promise<void> {
       loadAverageBefore: loadBefore,
       loadAverageAfter: os.loadavg(),
     },
-    corpus: { articles, seed, words: corpus.words, sections: corpus.sections, authors: corpus.authors, generateMs },
+    corpus: { articles, seed, textOnly: Boolean(values['text-only']), pictures: corpus.pictures, words: corpus.words, sections: corpus.sections, authors: corpus.authors, generateMs },
     rounds,
     summary,
     ratios,
+    articlePages: weight,
+    targets,
     runs,
   };
   mkdirSync(path.dirname(outFile), { recursive: true });
@@ -314,7 +360,7 @@ async function main(): Promise<void> {
   }
   const extraPhases = [...new Set(Object.values(summary).flatMap((build) => Object.keys(build.extra)))];
   const rows = [
-    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', 'bundle', 'pages', 'after pages', 'search', ...extraPhases, 'pages built'],
+    ['build', 'wall', 'CPU', 'peak (tree)', 'peak (process)', 'startup', 'content', 'bundle', 'pages', 'after pages', 'search', ...extraPhases, 'pages built', 'reused'],
   ];
   for (const name of BUILDS) {
     const build = summary[name];
@@ -328,6 +374,7 @@ async function main(): Promise<void> {
       ...(['startup', 'content', 'bundle', 'pages', 'finish', 'search'] as const).map((phase) => seconds(build.phases[phase])),
       ...extraPhases.map((phase) => seconds(build.extra[phase])),
       String(build.pages ?? '—'),
+      String(build.reusedPages),
     ]);
   }
   const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' ');
@@ -340,6 +387,12 @@ async function main(): Promise<void> {
   if (ratios.oneChangedVsCold) ratioRows.push(['rebuild, one changed / cold', times(ratios.oneChangedVsCold.wall), times(ratios.oneChangedVsCold.cpu), '']);
   if (ratios.keyedVsCold) ratioRows.push(['keyed / public, cold', times(ratios.keyedVsCold.wall), times(ratios.keyedVsCold.cpu), times(ratios.keyedVsCold.peakTreeMemory)]);
   if (ratioRows.length > 1) log(table(ratioRows));
+  if (weight) log(`\nArticle pages: ${weight.pages}, gzip HTML + CSS median ${(weight.medianBytes / 1024).toFixed(1)} KB, heaviest ${(weight.maxBytes / 1024).toFixed(1)} KB (${weight.heaviest}); ${weight.scripts} scripts`);
+  const measuredTargets = targets.filter((each) => each.met !== undefined);
+  if (measuredTargets.length > 0) {
+    log('\nTargets');
+    log(table([['', 'measured', ''], ...measuredTargets.map((each) => [each.target, each.measured === undefined ? '—' : each.measured.toFixed(2), each.met ? 'met' : 'NOT MET'])]));
+  }
   log(`\nResults: ${path.relative(process.cwd(), outFile) || outFile}${values.keep ? `; work folder kept: ${work}` : ''}`);
 }
 

@@ -33,6 +33,8 @@ export interface CorpusOptions {
   articles: number;
   /** PRNG seed: the same seed and size give byte-identical files. Default 1. */
   seed?: number;
+  /** False for text only: no lead pictures, as the plain Astro baseline has none. Default true. */
+  pictures?: boolean;
 }
 
 export interface Corpus {
@@ -90,7 +92,7 @@ const DAY = 86_400_000;
  * Writes a synthetic content folder of `articles` articles into `dir` (emptied
  * first) and returns what it wrote.
  */
-export function generateCorpus({ dir, articles, seed = 1 }: CorpusOptions): Corpus {
+export function generateCorpus({ dir, articles, seed = 1, pictures: withPictures = true }: CorpusOptions): Corpus {
   if (!Number.isInteger(articles) || articles < 1) throw new RangeError(`articles must be a positive integer (got ${articles})`);
   const rand = prng(seed);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -231,7 +233,7 @@ export function generateCorpus({ dir, articles, seed = 1 }: CorpusOptions): Corp
       ...(free ? ['access: free'] : []),
     ];
     const file = path.join('articles', isoDay.slice(0, 4), `${slug}.md`);
-    if (n % PICTURE_EVERY === PICTURE_EVERY - 1) {
+    if (withPictures && n % PICTURE_EVERY === PICTURE_EVERY - 1) {
       // Newsroom pictures are larger; these are small so a benchmark of 1,000 articles stays minutes, not tens.
       const [width, height] = pictureRand() < 0.75 ? [720, 480] : [480, 600];
       const from: [number, number, number] = [shade(), shade(), shade()];

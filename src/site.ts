@@ -30,7 +30,7 @@ export const printArticleDates = (data: { date: Date; dateHasTime: boolean; upda
  * build in astro.config.mjs: what "the last two days" of the news sitemap mean.
  * Read from the build context, not compiled into the pages: a constant that
  * changes every build would make every page's code look changed, and no page
- * could be reused from the last build (docs/architecture.md, "Pages, only what changed").
+ * could be reused from the last build (docs/architecture.md, "Pages: only what changed").
  * Outside a build (a unit test), now.
  */
 export const buildTime = (): Date => currentBuildContext()?.env.buildTime ?? new Date();

@@ -39,10 +39,17 @@ describe('npm run bench', () => {
     const results = JSON.parse(readFileSync(out, 'utf8')) as {
       summary: Record<'cold' | 'baseline', BenchBuild>;
       ratios: { coldVsBaseline: { wall: number; cpu: number; peakTreeMemory: number } };
+      articlePages: { pages: number; maxBytes: number; scripts: number };
+      targets: Array<{ target: string; met?: boolean }>;
     };
     const { cold, baseline } = results.summary;
-    // One page per article for the baseline; Masthead adds sections, authors, the front page...
-    expect(baseline.pages).toBe(20);
+    // One page per article and an index for the baseline, which keeps them in its src/content; Masthead adds sections, authors...
+    expect(baseline.pages).toBe(21);
+    // What a reader downloads for an article: weighed from the cold build, every article page.
+    expect(results.articlePages.pages).toBe(20);
+    expect(results.articlePages.maxBytes).toBeGreaterThan(2000);
+    expect(results.articlePages.scripts).toBe(0);
+    expect(result.stdout).toMatch(/article page ≤ 15 KB gzip, HTML \+ CSS \(heaviest\)\s+\d+\.\d+\s+(met|NOT MET)/);
     expect(cold.pages).toBeGreaterThan(20);
     for (const build of [cold, baseline]) {
       expect(build.wallMs).toBeGreaterThan(0);

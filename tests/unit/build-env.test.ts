@@ -1,4 +1,8 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pruneKinds } from '../../src/integrations/page-cache';
 import { astroCacheDir, resolveBuildEnv, resolveBuildTime, type BuildEnvInput } from '../../src/context/env';
 import { pageKey } from '../../src/lib/page-key';
 
@@ -110,5 +114,30 @@ describe('pageKey', () => {
     expect(pageKey({ title: 'Flood', date: new Date('2026-01-01T00:00:00Z') }, ['a', 'b'])).not.toBe(pageKey(...parts));
     expect(pageKey({ title: 'Floods', date: new Date('2026-01-02T00:00:00Z') }, ['a', 'b'])).not.toBe(pageKey(...parts));
     expect(pageKey({ title: 'Floods', date: new Date('2026-01-01T00:00:00Z') }, ['b', 'a'])).not.toBe(pageKey(...parts));
+  });
+});
+
+describe('pruneKinds', () => {
+  it('removes the page caches of kinds of site unused for a week, and keeps this one and recent ones', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'masthead-kinds-'));
+    try {
+      const folder = (name: string, daysAgo: number) => {
+        const dir = path.join(root, name);
+        mkdirSync(dir);
+        const when = new Date(Date.now() - daysAgo * 86_400_000);
+        utimesSync(dir, when, when);
+        return dir;
+      };
+      const mine = folder('public-0123456789ab', 30);
+      const recent = folder('subscribers-0123456789ab', 2);
+      const old = folder('public-preview-ba9876543210', 8);
+      const notOurs = folder('something-else', 30);
+      expect(pruneKinds(mine)).toEqual([old]);
+      expect([mine, recent, notOurs].every((dir) => existsSync(dir))).toBe(true);
+      // Used now: a week from now it is still there.
+      expect(Date.now() - statSync(mine).mtimeMs).toBeLessThan(60_000);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
