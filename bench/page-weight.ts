@@ -17,6 +17,8 @@ export interface PageWeight {
   maxBytes: number;
   /** The heaviest page, by its path in the site. */
   heaviest: string;
+  /** The heaviest page with the cut-off: a paywalled story's free part; a free story shows its whole text, however long. */
+  maxCutBytes: number | undefined;
   /** Scripts on article pages (JSON-LD data is not a script): `<script src>` and inline code together. */
   scripts: number;
 }
@@ -37,7 +39,7 @@ export function articlePageWeight(outDir: string): PageWeight | undefined {
     }
     return size;
   };
-  const weights: Array<{ page: string; bytes: number }> = [];
+  const weights: Array<{ page: string; bytes: number; cut: boolean }> = [];
   let scripts = 0;
   for (const slug of readdirSync(articles)) {
     const file = path.join(articles, slug, 'index.html');
@@ -46,10 +48,18 @@ export function articlePageWeight(outDir: string): PageWeight | undefined {
     let bytes = gzipped(html);
     for (const [, href] of html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)) bytes += css(href!);
     for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) if (!/type="application\/ld\+json"/.test(tag)) scripts += 1;
-    weights.push({ page: `/articles/${slug}/`, bytes });
+    weights.push({ page: `/articles/${slug}/`, bytes, cut: html.includes('class="free-limit') });
   }
   if (weights.length === 0) return undefined;
   weights.sort((a, b) => a.bytes - b.bytes);
   const heaviest = weights.at(-1)!;
-  return { pages: weights.length, medianBytes: weights[weights.length >> 1]!.bytes, maxBytes: heaviest.bytes, heaviest: heaviest.page, scripts };
+  const cut = weights.filter((weight) => weight.cut);
+  return {
+    pages: weights.length,
+    medianBytes: weights[weights.length >> 1]!.bytes,
+    maxBytes: heaviest.bytes,
+    heaviest: heaviest.page,
+    maxCutBytes: cut.at(-1)?.bytes,
+    scripts,
+  };
 }

@@ -49,7 +49,7 @@ describe('npm run bench', () => {
     expect(results.articlePages.pages).toBe(20);
     expect(results.articlePages.maxBytes).toBeGreaterThan(2000);
     expect(results.articlePages.scripts).toBe(0);
-    expect(result.stdout).toMatch(/article page ≤ 15 KB gzip, HTML \+ CSS \(heaviest\)\s+\d+\.\d+\s+(met|NOT MET)/);
+    expect(result.stdout).toMatch(/paywalled article page ≤ 15 KB gzip, HTML \+ CSS \(heaviest\)\s+\d+\.\d+\s+(met|NOT MET)/);
     expect(cold.pages).toBeGreaterThan(20);
     for (const build of [cold, baseline]) {
       expect(build.wallMs).toBeGreaterThan(0);
