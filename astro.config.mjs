@@ -30,6 +30,7 @@ const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,
   keysFile: env.keyRing?.from === 'PAYWALL_KEYS_FILE' ? env.keyRing.path : undefined,
+  cacheDir: env.cacheDir,
 };
 
 // https://docs.astro.build/en/reference/configuration-reference/

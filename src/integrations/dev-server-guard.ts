@@ -10,6 +10,8 @@ export interface GuardedPaths {
   contentDir: string;
   /** `PAYWALL_KEYS_FILE`, when set. */
   keysFile?: string | undefined;
+  /** Masthead's cache (`MASTHEAD_CACHE_DIR`, default `node_modules/.cache/masthead`), when on. */
+  cacheDir?: string | undefined;
 }
 
 /** Vite's own defaults, which a `deny` list of ours would otherwise replace. */
@@ -30,13 +32,16 @@ function servedFolders({ root }: GuardedPaths): string[] {
 }
 
 /** The folders whose files and their contents no dev-server URL may reach. */
-function guardedFolders({ root, contentDir }: GuardedPaths): string[] {
+function guardedFolders({ root, contentDir, cacheDir }: GuardedPaths): string[] {
   return [
+    // Masthead's cache, under node_modules/ by default: after a subscriber-edition build it holds whole
+    // articles (rendered bodies, pictures, Astro's data store and the last build's pages).
+    ...(cacheDir ? [cacheDir] : []),
     contentDir,
     // The sample folder and the private checkout, whichever CONTENT_DIR says.
     path.join(root, 'content'),
     path.join(root, 'private-content'),
-    // Astro's data store: after a subscriber-edition build it holds whole articles.
+    // Astro's data store when Masthead's cache is off: after a subscriber-edition build it holds whole articles.
     path.join(root, '.astro'),
     path.join(root, 'node_modules', '.astro'),
   ];

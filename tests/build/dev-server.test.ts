@@ -23,6 +23,8 @@ const privateDir = path.join(privateRoot, `dev-server-test-${process.pid}`);
 const madePrivateRoot = !existsSync(privateRoot);
 const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
 const storyFile = path.join(contentDir, 'articles/2024/story.md');
+/** A file in Masthead's default cache, under node_modules/, as a subscriber-edition build leaves whole articles there. */
+const cacheProbe = path.join(projectRoot, 'node_modules/.cache/masthead', `dev-server-probe-${process.pid}.json`);
 
 let server: DevServer | undefined;
 let origin = '';
@@ -55,6 +57,8 @@ beforeAll(async () => {
     writeFileSync(path.join(contentDir, file), text);
   }
   writeFileSync(keysFile, `${CURRENT_KEY}\n`);
+  mkdirSync(path.dirname(cacheProbe), { recursive: true });
+  writeFileSync(cacheProbe, JSON.stringify({ html: PAID }));
   writeFileSync(path.join(work, '.env.local'), `${ENV_SECRET}\n`);
   mkdirSync(path.join(privateDir, 'articles'), { recursive: true });
   writeFileSync(path.join(privateDir, 'articles/secret.md'), article({}, `Free.\n\n<!-- free-limit -->\n\n${PAID}\n`));
@@ -66,6 +70,7 @@ afterAll(async () => {
   await stopDevServer(server?.child);
   rmSync(work, { recursive: true, force: true });
   rmSync(privateDir, { recursive: true, force: true });
+  rmSync(cacheProbe, { force: true });
   if (madePrivateRoot && existsSync(privateRoot) && readdirSync(privateRoot).length === 0) rmdirSync(privateRoot);
 });
 
@@ -116,6 +121,9 @@ describe('astro dev', () => {
     ['an .env file', `/${relative(work)}/.env.local?raw`],
     ['the sample content/ folder, whatever CONTENT_DIR says', `/content/articles/${sample}?import`],
     ["Astro's data store", '/node_modules/.astro/data-store.json'],
+    ["a file in Masthead's cache (bodies, pictures, Astro's data store, the last build's pages)", `/${relative(cacheProbe)}`],
+    ["a file in Masthead's cache by its absolute path", `/@fs${cacheProbe}?raw`],
+    ["a file in Masthead's cache, compiled", `/${relative(cacheProbe)}?import`],
   ])('refuses %s', async (_name, url) => {
     const response = await get(url);
     expect([403, 404], `${url} answered ${response.status}:\n${response.body.slice(0, 300)}`).toContain(response.status);
