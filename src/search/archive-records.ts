@@ -1,6 +1,7 @@
 import type { PublishedArchive } from '../archive/published';
 import { searchRecord, type SearchRecord } from './records';
 import { createUrls } from '../lib/urls';
+import { splitSearchParts, type SearchParts } from './parts';
 
 /**
  * One search record per article of a public-edition read, from its free HTML
@@ -30,4 +31,16 @@ export function archiveSearchRecords({ archive, options }: PublishedArchive, dat
       context,
     ),
   );
+}
+
+/** The records of a public-edition read in the search index's two parts (`src/search/parts.ts`), by publication year. */
+export function archiveSearchParts(published: PublishedArchive, dateFormat: { locale: string; timeZone: string }): SearchParts<SearchRecord> {
+  const records = archiveSearchRecords(published, dateFormat);
+  const dates = published.archive.articles.map((article) => article.data.date);
+  const parts = splitSearchParts(
+    records.map((record, index) => ({ record, date: dates[index]! })),
+    (item) => item.date,
+    dateFormat.timeZone,
+  );
+  return { main: parts.main.map((item) => item.record), archive: parts.archive.map((item) => item.record) };
 }

@@ -18,6 +18,8 @@ interface PagefindResultData {
 }
 interface PagefindApi {
   search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
+  /** Adds another index's results to every search; `baseUrl` is put in front of its pages' URLs. */
+  mergeIndex(bundlePath: string, options: { baseUrl: string }): Promise<void>;
 }
 
 const MAX_RESULTS = 20;
@@ -83,7 +85,14 @@ export function startSearch(): void {
   let api: Promise<PagefindApi> | undefined;
   let latest = 0;
 
-  const load = () => (api ??= import(/* @vite-ignore */ root.dataset.pagefindUrl!) as Promise<PagefindApi>);
+  // The main part of the index, with the archive part (earlier years, src/search/parts.ts) merged in when there is one.
+  const load = () =>
+    (api ??= (async () => {
+      const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindUrl!)) as PagefindApi;
+      const { pagefindArchive, pagefindBase } = root.dataset;
+      if (pagefindArchive) await pagefind.mergeIndex(pagefindArchive, { baseUrl: pagefindBase ?? '/' });
+      return pagefind;
+    })());
 
   async function run(query: string) {
     const ticket = ++latest;

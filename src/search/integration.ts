@@ -4,7 +4,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records';
 import { onArchive } from '../archive/published';
-import { archiveSearchRecords } from './archive-records';
+import { archiveSearchParts } from './archive-records';
+import { ARCHIVE_FOLDER } from './parts';
 import { copyTree, createSearchIndexCache, searchIndexKey } from './index-cache';
 
 export interface PagefindIntegrationOptions {
@@ -28,9 +29,7 @@ export interface PagefindIntegrationOptions {
  */
 export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIntegrationOptions): AstroIntegration {
   let stopReceiving: (() => void) | undefined;
-  let indexing: Promise<Indexed> | undefined;
-  let reused: { from: string; count: number } | undefined;
-  let key: string | undefined;
+  let parts: Part[] | undefined;
   const cache = cacheDir ? createSearchIndexCache(cacheDir) : undefined;
 
   return {
@@ -41,57 +40,76 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
         stopReceiving = onArchive((published) => {
           // Never from the subscriber edition, whose HTML is the whole article (it adds no search anyway).
           if (published.options.edition === 'subscribers') return;
-          const records = archiveSearchRecords(published, dateFormat);
           // The archive is read once per build; a second read would be a bug upstream.
-          if (indexing || reused) throw new Error('Pagefind was handed search records twice in one build');
-          // The same records as a previous build: its index is the index, no need to start Pagefind.
-          key = cache && searchIndexKey(records);
-          const kept = key && cache?.find(key);
-          if (kept) {
-            reused = { from: kept, count: records.length };
-            return;
-          }
-          indexing = indexRecords(records);
-          // Failures are reported at astro:build:done; until then nobody awaits this.
-          indexing.catch(() => {});
+          if (parts) throw new Error('Pagefind was handed search records twice in one build');
+          const { main, archive } = archiveSearchParts(published, dateFormat);
+          // The main part first: its folder holds the archive part's, so it is written (and kept) before it.
+          const named: Array<[string, SearchRecord[]]> = [['', main], ...(archive.length > 0 ? [[ARCHIVE_FOLDER, archive] as [string, SearchRecord[]]] : [])];
+          let previous: Promise<unknown> = Promise.resolve();
+          parts = named.map(([folder, records]) => {
+            // The same records as a previous build: its index is this part's index, no need to start Pagefind.
+            const key = cache && searchIndexKey(records);
+            const kept = key ? cache?.find(key) : undefined;
+            if (kept) return { folder, records, key, kept };
+            // One part at a time: Pagefind holds one index in memory, not two.
+            const indexing = previous.then(() => indexRecords(records));
+            previous = indexing.catch(() => {});
+            // Failures are reported at astro:build:done; until then nobody awaits this.
+            indexing.catch(() => {});
+            return { folder, records, key, indexing };
+          });
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         stopReceiving?.();
-        const outputPath = path.join(fileURLToPath(dir), 'pagefind');
-        if (reused) {
-          const files = copyTree(reused.from, outputPath);
-          const waited = Math.round(performance.now() - started);
-          logger.info(
-            `search index unchanged: ${reused.count} articles, ${files} files copied from the cache (phase search-index: ${waited} ms)`,
-          );
-          return;
-        }
         try {
-          if (!indexing) {
+          if (!parts) {
             throw new Error('the content loader handed no search records to Pagefind, so there is no search index');
           }
-          const { index, count } = await indexing;
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          if (cache && key) {
-            try {
-              cache.keep(key, outputPath);
-            } catch (error) {
-              // A cache that cannot be written costs the next build time, not this build its index.
-              logger.warn(`could not keep the search index for the next build: ${(error as Error).message}`);
+          const said: string[] = [];
+          for (const part of parts) {
+            const outputPath = path.join(fileURLToPath(dir), 'pagefind', part.folder);
+            const name = part.folder ? `the ${part.folder} part` : parts.length > 1 ? 'the main part' : 'the index';
+            if (part.kept) {
+              const files = copyTree(part.kept, outputPath);
+              said.push(`${name} unchanged (${part.records.length} articles, ${files} files copied from the cache)`);
+              continue;
+            }
+            const { index } = await part.indexing!;
+            const written = await index.writeFiles({ outputPath });
+            if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+            await index.deleteIndex();
+            said.push(`${name}: ${part.records.length} articles indexed`);
+            if (cache && part.key) {
+              try {
+                cache.keep(part.key, outputPath);
+              } catch (error) {
+                // A cache that cannot be written costs the next build time, not this build its index.
+                logger.warn(`could not keep the search index for the next build: ${(error as Error).message}`);
+              }
             }
           }
           // What the build still waits for after the pages, as a `phase <name>: <ms> ms` that bench/phases.ts reads.
           const waited = Math.round(performance.now() - started);
-          logger.info(`indexed ${count} articles for search from the content loader's records (phase search-index: ${waited} ms)`);
+          const total = parts.reduce((sum, part) => sum + part.records.length, 0);
+          logger.info(`search index of ${total} articles from the content loader's records: ${said.join('; ')} (phase search-index: ${waited} ms)`);
         } finally {
           await pagefind.close();
         }
       },
     },
   };
+}
+
+/** One part of the search index (`src/search/parts.ts`): taken from the cache, or being indexed. */
+interface Part {
+  /** Under `pagefind/`: `''` for the main part. */
+  folder: string;
+  records: SearchRecord[];
+  key: string | undefined;
+  kept?: string | undefined;
+  indexing?: Promise<Indexed>;
 }
 
 interface Indexed {

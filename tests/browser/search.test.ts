@@ -42,6 +42,16 @@ describe.skipIf(browserUnavailable)('static search', () => {
     expect(result.problems.failedRequests).toEqual([]);
   });
 
+  it('finds stories of this year and of earlier years in one list: the archive part of the index is merged in', async () => {
+    // 2024's stories are in the main part (pagefind/), 2022's and 2023's in the archive part (pagefind/archive/).
+    for (const server of [root, subpath]) {
+      const result = await search(server, 'valley');
+      expect(result.titles).toEqual(expect.arrayContaining(['River levels fall after a week of warnings', 'Valley council approves new footbridge']));
+      expect(result.problems.failedRequests).toEqual([]);
+      expect(result.problems.consoleErrors).toEqual([]);
+    }
+  });
+
   it('finds nothing for a word that stands only after the free limit', async () => {
     for (const word of ['quintessentialwombat', 'sierra', 'saxophonecarousel']) {
       const result = await search(root, word);

@@ -31,26 +31,44 @@ async function indexFiles(add: (index: pagefind.PagefindIndex) => Promise<void>)
   return new Map(built.files.map((file) => [file.path, Buffer.from(file.content)]));
 }
 
-/** The fragments (one per indexed page) of a built site's search index: url, content, filters, meta. */
-function fragments(site: string): Array<{ url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }> {
-  const dir = path.join(site, 'pagefind/fragment');
+/** The fragments (one per indexed page) of one part of a built site's search index: url, content, filters, meta. */
+function fragments(site: string, part = ''): Array<{ url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }> {
+  const dir = path.join(site, 'pagefind', part, 'fragment');
   return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
 }
 
+/** Pages in one part of a built site's search index, by its entry file. */
+function pageCount(site: string, part = ''): number[] {
+  const entry = JSON.parse(readFileSync(path.join(site, 'pagefind', part, 'pagefind-entry.json'), 'utf8'));
+  return Object.values(entry.languages).map((language) => (language as { page_count: number }).page_count);
+}
+
+/** The publication year of a fixture article's page, from the `datetime` of its date line. */
+function pageYear(site: string, slug: string): number {
+  const page = readFileSync(path.join(site, 'articles', slug, 'index.html'), 'utf8');
+  return Number(/<p class="article__dates"[^>]*><time datetime="(\d{4})/.exec(page)![1]);
+}
+
 describe('the search index of a public build', () => {
-  it('is built from the content loader’s records, one per article, and no other page', () => {
+  it('is built from the content loader’s records, one per article, and no other page: this year’s stories in the main part, earlier years in the archive part', () => {
     const site = builtSite('fixture');
     const articles = readdirSync(path.join(site, 'articles'));
     expect(articles.length).toBeGreaterThan(10);
-    // Indexed by this build, or copied from the run's search-index cache when an earlier build of the same folder (the
+    // Each part indexed by this build, or copied from the run's search-index cache when an earlier build of the same folder (the
     // keyed one, whose records are the same) indexed the same records: which one depends on the order test files run in.
     expect(buildLog('fixture')).toMatch(
-      new RegExp(`\\[masthead-pagefind\\] (?:indexed ${articles.length} articles for search from the content loader's records|search index unchanged: ${articles.length} articles)`),
+      new RegExp(`\\[masthead-pagefind\\] search index of ${articles.length} articles from the content loader's records: the main part(?::| unchanged) .*; the archive part`),
     );
-    const entry = JSON.parse(readFileSync(path.join(site, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(Object.values(entry.languages).map((language) => (language as { page_count: number }).page_count)).toEqual([articles.length]);
-    expect(fragments(site).map((fragment) => decodeURIComponent(fragment.url)).sort()).toEqual(
-      articles.map((slug) => `/articles/${slug}/`).sort(),
+    const newest = Math.max(...articles.map((slug) => pageYear(site, slug)));
+    const main = articles.filter((slug) => pageYear(site, slug) === newest);
+    const archive = articles.filter((slug) => pageYear(site, slug) < newest);
+    expect(main.length).toBeGreaterThan(3);
+    expect(archive.length).toBeGreaterThan(3);
+    expect(pageCount(site)).toEqual([main.length]);
+    expect(pageCount(site, 'archive')).toEqual([archive.length]);
+    expect(fragments(site).map((fragment) => decodeURIComponent(fragment.url)).sort()).toEqual(main.map((slug) => `/articles/${slug}/`).sort());
+    expect(fragments(site, 'archive').map((fragment) => decodeURIComponent(fragment.url)).sort()).toEqual(
+      archive.map((slug) => `/articles/${slug}/`).sort(),
     );
   });
 
