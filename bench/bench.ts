@@ -22,7 +22,7 @@
  * Run by Node directly (type stripping): erasable TypeScript only, `.ts` imports.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -137,6 +137,21 @@ for (const key of ['CONTENT_DIR', 'OUT_DIR', 'SITE_URL', 'BASE_PATH', 'EDITION',
   delete inherited[key];
 }
 
+/**
+ * Waits until the last build's previous output (`<out>.previous-<pid>`, which
+ * the atomic-output integration removes in a process of its own after the
+ * build) is gone: a newsroom's builds are minutes apart, so the next build
+ * does not share the disk with that removal, and neither does the benchmark's.
+ */
+async function previousOutputRemoved(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const prefix = `${path.basename(outDir)}.previous-`;
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline && existsSync(parent) && readdirSync(parent).some((name) => name.startsWith(prefix))) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 let baselineRoot: string | undefined;
 
 /**
@@ -164,6 +179,7 @@ async function build(name: BuildName, round: number, corpus: Corpus, extraEnv: R
   // Cold builds start without Astro's data store, Vite's cache or Masthead's body cache: all three live in cacheDir.
   if (name === 'cold' || name === 'baseline' || name === 'keyed') rmSync(cacheDir, { recursive: true, force: true });
   const root = site === 'baseline' ? baselineSite(corpus) : repoRoot;
+  await previousOutputRemoved(outDir);
   log(`  ${name}${rounds > 1 && round > 0 ? ` (round ${round})` : ''}...`);
   const measured = await runMeasured(process.execPath, ['--experimental-strip-types', '--no-warnings', childScript, root, cacheDir, outDir], {
     cwd: root,

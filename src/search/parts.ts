@@ -17,9 +17,13 @@
 /** Where the archive part goes, under the main part's folder. */
 export const ARCHIVE_FOLDER = 'archive';
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year of `date` in `timeZone`. */
 export function yearIn(date: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(date));
+  let format = yearFormats.get(timeZone);
+  if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })));
+  return Number(format.format(date));
 }
 
 export interface SearchParts<T> {
