@@ -33,7 +33,7 @@ export function archiveSearchRecords({ archive, options }: PublishedArchive, dat
   );
 }
 
-/** The records of a public-edition read in the search index's two parts (`src/search/parts.ts`), by publication year. */
+/** The records of a public-edition read in the search index's parts (`src/search/parts.ts`), by publication year. */
 export function archiveSearchParts(published: PublishedArchive, dateFormat: { locale: string; timeZone: string }): SearchParts<SearchRecord> {
   const records = archiveSearchRecords(published, dateFormat);
   const dates = published.archive.articles.map((article) => article.data.date);
@@ -42,5 +42,8 @@ export function archiveSearchParts(published: PublishedArchive, dateFormat: { lo
     (item) => item.date,
     dateFormat.timeZone,
   );
-  return { main: parts.main.map((item) => item.record), archive: parts.archive.map((item) => item.record) };
+  return {
+    main: parts.main.map((item) => item.record),
+    archive: parts.archive.map((part) => ({ folder: part.folder, items: part.items.map((item) => item.record) })),
+  };
 }

@@ -85,12 +85,12 @@ export function startSearch(): void {
   let api: Promise<PagefindApi> | undefined;
   let latest = 0;
 
-  // The main part of the index, with the archive part (earlier years, src/search/parts.ts) merged in when there is one.
+  // The main part of the index, with the archive parts (earlier years, src/search/parts.ts) merged in.
   const load = () =>
     (api ??= (async () => {
       const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindUrl!)) as PagefindApi;
-      const { pagefindArchive, pagefindBase } = root.dataset;
-      if (pagefindArchive) await pagefind.mergeIndex(pagefindArchive, { baseUrl: pagefindBase ?? '/' });
+      const archive = JSON.parse(root.dataset.pagefindArchive ?? '[]') as string[];
+      for (const part of archive) await pagefind.mergeIndex(part, { baseUrl: root.dataset.pagefindBase ?? '/' });
       return pagefind;
     })());
 

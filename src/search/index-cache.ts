@@ -3,7 +3,7 @@
  * Pagefind's version: Pagefind has no incremental mode (README.md in this folder).
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SearchRecord } from './records';
@@ -56,7 +56,7 @@ export function createSearchIndexCache(dir: string): SearchIndexCache {
       if (existsSync(path.join(entry, COMPLETE))) return;
       const temporary = path.join(root, `.writing-${process.pid}`);
       rmSync(temporary, { recursive: true, force: true });
-      copyTree(from, temporary);
+      linkTree(from, temporary);
       writeFileSync(path.join(temporary, COMPLETE), '');
       rmSync(entry, { recursive: true, force: true });
       renameSync(temporary, entry);
@@ -65,17 +65,28 @@ export function createSearchIndexCache(dir: string): SearchIndexCache {
   };
 }
 
-/** Copies a folder tree; cheap clones where the file system has them. */
-export function copyTree(from: string, to: string): number {
+/**
+ * Puts a folder tree's files at `to` as hard links: an index is thousands of
+ * files (one a page), and linking costs no copy. No one writes to an index's
+ * files after Pagefind: a kept index is a new folder under a new key, and the
+ * output folder is replaced whole by the next build. Where a link cannot be
+ * made (another file system), the file is copied, cheaply cloned where the
+ * file system can.
+ */
+export function linkTree(from: string, to: string): number {
   let files = 0;
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (entry.name === COMPLETE) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) files += copyTree(source, target);
+    if (entry.isDirectory()) files += linkTree(source, target);
     else if (entry.isFile()) {
-      copyFileSync(source, target, constants.COPYFILE_FICLONE);
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target, constants.COPYFILE_FICLONE);
+      }
       files += 1;
     }
   }

@@ -5,8 +5,7 @@ import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records';
 import { onArchive } from '../archive/published';
 import { archiveSearchParts } from './archive-records';
-import { ARCHIVE_FOLDER } from './parts';
-import { copyTree, createSearchIndexCache, searchIndexKey } from './index-cache';
+import { createSearchIndexCache, linkTree, searchIndexKey } from './index-cache';
 
 export interface PagefindIntegrationOptions {
   /** The paper's locale and zone, for the dates in records. */
@@ -43,15 +42,15 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
           // The archive is read once per build; a second read would be a bug upstream.
           if (parts) throw new Error('Pagefind was handed search records twice in one build');
           const { main, archive } = archiveSearchParts(published, dateFormat);
-          // The main part first: its folder holds the archive part's, so it is written (and kept) before it.
-          const named: Array<[string, SearchRecord[]]> = [['', main], ...(archive.length > 0 ? [[ARCHIVE_FOLDER, archive] as [string, SearchRecord[]]] : [])];
+          // The main part first: its folder holds the archive parts', so it is written (and kept) before them.
+          const named: Array<[string, SearchRecord[]]> = [['', main], ...archive.map((part): [string, SearchRecord[]] => [part.folder, part.items])];
           let previous: Promise<unknown> = Promise.resolve();
           parts = named.map(([folder, records]) => {
             // The same records as a previous build: its index is this part's index, no need to start Pagefind.
             const key = cache && searchIndexKey(records);
             const kept = key ? cache?.find(key) : undefined;
             if (kept) return { folder, records, key, kept };
-            // One part at a time: Pagefind holds one index in memory, not two.
+            // One part at a time: Pagefind holds one index in memory, never the whole archive.
             const indexing = previous.then(() => indexRecords(records));
             previous = indexing.catch(() => {});
             // Failures are reported at astro:build:done; until then nobody awaits this.
@@ -70,10 +69,10 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
           const said: string[] = [];
           for (const part of parts) {
             const outputPath = path.join(fileURLToPath(dir), 'pagefind', part.folder);
-            const name = part.folder ? `the ${part.folder} part` : parts.length > 1 ? 'the main part' : 'the index';
+            const name = part.folder ? `the ${part.folder} part` : 'the main part';
             if (part.kept) {
-              const files = copyTree(part.kept, outputPath);
-              said.push(`${name} unchanged (${part.records.length} articles, ${files} files copied from the cache)`);
+              const files = linkTree(part.kept, outputPath);
+              said.push(`${name} unchanged (${part.records.length} articles, ${files} files from the cache)`);
               continue;
             }
             const { index } = await part.indexing!;

@@ -43,7 +43,7 @@ describe.skipIf(browserUnavailable)('static search', () => {
   });
 
   it('finds stories of this year and of earlier years in one list: the archive part of the index is merged in', async () => {
-    // 2024's stories are in the main part (pagefind/), 2022's and 2023's in the archive part (pagefind/archive/).
+    // 2024's stories are in the main part (pagefind/), 2022's and 2023's in an archive part (pagefind/archive-2022-2023/).
     for (const server of [root, subpath]) {
       const result = await search(server, 'valley');
       expect(result.titles).toEqual(expect.arrayContaining(['River levels fall after a week of warnings', 'Valley council approves new footbridge']));

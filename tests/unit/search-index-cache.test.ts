@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSearchIndexCache, searchIndexKey } from '../../src/search/index-cache';
+import { createSearchIndexCache, linkTree, searchIndexKey } from '../../src/search/index-cache';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'masthead-search-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -66,5 +66,22 @@ describe('the search index cache', () => {
     utimesSync(path.join(dir, 'search-index', 'k2'), twoHoursAgo, twoHoursAgo);
     cache.keep('k5', writtenIndex('built-c5', 'k5'));
     expect(['k1', 'k2', 'k3', 'k4', 'k5'].filter((key) => existsSync(path.join(dir, 'search-index', key)))).toEqual(['k1', 'k3', 'k4', 'k5']);
+  });
+});
+
+describe('linkTree', () => {
+  it('puts every file of a kept index in the site as a link, not a copy, and the site can be removed without touching the cache', () => {
+    const cache = createSearchIndexCache(path.join(scratch, 'cache-links'));
+    cache.keep('k', writtenIndex('built-links', 'linked'));
+    const kept = cache.find('k')!;
+    const site = path.join(scratch, 'site-links', 'pagefind');
+    expect(linkTree(kept, site)).toBe(2);
+    for (const file of ['pagefind-entry.json', 'fragment/a.pf_fragment']) {
+      // The same file on disk: thousands of fragment files cost no copy.
+      expect(statSync(path.join(site, file)).ino).toBe(statSync(path.join(kept, file)).ino);
+    }
+    expect(existsSync(path.join(site, '.complete'))).toBe(false);
+    rmSync(path.join(scratch, 'site-links'), { recursive: true });
+    expect(readFileSync(path.join(cache.find('k')!, 'fragment/a.pf_fragment'), 'utf8')).toBe('linked-fragment');
   });
 });
