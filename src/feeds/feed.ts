@@ -24,7 +24,7 @@ export interface FeedInput {
   image?: string | undefined;
   /** Newest first. */
   articles: readonly FeedArticle[];
-  /** Items in the feed. Readers poll often; 50 is plenty. */
+  /** Items in the feed (default `FEED_ITEMS`). */
   limit?: number;
   /** BCP 47 locale, written as the channel's language. */
   locale: string;
@@ -61,7 +61,10 @@ export function feedLastChanged(articles: readonly Pick<FeedArticle, 'date' | 'u
  * standfirst as description. Never the body: for a paywalled article that
  * would be the product itself.
  */
-export function rssFeed({ title, description, link, self, image, articles, limit = 50, locale }: FeedInput): RSSOptions {
+/** Items in a feed: readers poll often; 50 is plenty. */
+export const FEED_ITEMS = 50;
+
+export function rssFeed({ title, description, link, self, image, articles, limit = FEED_ITEMS, locale }: FeedInput): RSSOptions {
   const items = articles.slice(0, limit);
   const lastChanged = feedLastChanged(items);
   return {

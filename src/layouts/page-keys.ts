@@ -10,6 +10,7 @@
  */
 import { articleBody } from '../archive/published';
 import { articleAuthors, type Article, type SiteData } from '../archive/queries';
+import { FEED_ITEMS } from '../feeds/feed';
 import { pageKey } from '../lib/page-key';
 import type { Page } from '../similar-stories/lists';
 import { LIST_KEYS } from '../similar-stories/article-lists';
@@ -42,6 +43,15 @@ export function articlePageKey(site: SiteData, article: Article, socialImage: So
 /** A page of a section, author or tag: what it is (the section, author or tag), the page's stories and where it sits among the pages. */
 export function listPageKey(site: SiteData, owner: unknown, page: Page<string>): string {
   return pageKey(layoutParts(site), owner, { number: page.number, total: page.total }, site.items(page.items));
+}
+
+/**
+ * A section's, author's or tag's feed (`src/routes/<kind>/rss.xml.ts`): whose it
+ * is (its title and description come from it) and the newest stories it shows,
+ * as `feedResponse` reads them. The paper's own feed has no key: it is one file.
+ */
+export function feedKey(site: SiteData, owner: unknown, articles: readonly Article[]): string {
+  return pageKey(owner, articles.slice(0, FEED_ITEMS).map((article) => [site.item(article), article.data.updated]));
 }
 
 export { entry as pageEntry };
