@@ -3,16 +3,15 @@ import { searchRecord, type SearchRecord } from './records';
 import { createUrls } from '../lib/urls';
 import { splitSearchParts, type SearchParts } from './parts';
 
-/**
- * One search record per article of a public-edition read, from its free HTML
- * (see `src/search/records.ts`), in the archive's order.
- */
-export function archiveSearchRecords({ archive, options }: PublishedArchive, dateFormat: { locale: string; timeZone: string }): SearchRecord[] {
+type PublishedArticle = PublishedArchive['archive']['articles'][number];
+
+/** Makes the search record of an article of a public-edition read, from its free HTML (see `src/search/records.ts`). */
+function recordMaker({ archive, options }: PublishedArchive, dateFormat: { locale: string; timeZone: string }): (article: PublishedArticle) => SearchRecord {
   const urls = createUrls(options.basePath ?? '/');
   const authors = new Map(archive.authors.map((author) => [author.id, author.data]));
   const sections = new Map(archive.sections.map((section) => [section.id, section]));
   const context = { urls, dateFormat, lang: dateFormat.locale };
-  return archive.articles.map(({ id, data, html }) =>
+  return ({ id, data, html }) =>
     searchRecord(
       {
         slug: id,
@@ -29,21 +28,27 @@ export function archiveSearchRecords({ archive, options }: PublishedArchive, dat
         freeHtml: html,
       },
       context,
-    ),
-  );
+    );
 }
 
-/** The records of a public-edition read in the search index's parts (`src/search/parts.ts`), by publication year. */
-export function archiveSearchParts(published: PublishedArchive, dateFormat: { locale: string; timeZone: string }): SearchParts<SearchRecord> {
-  const records = archiveSearchRecords(published, dateFormat);
-  const dates = published.archive.articles.map((article) => article.data.date);
-  const parts = splitSearchParts(
-    records.map((record, index) => ({ record, date: dates[index]! })),
-    (item) => item.date,
-    dateFormat.timeZone,
-  );
+/** One search record per article of a public-edition read, in the archive's order. */
+export function archiveSearchRecords(published: PublishedArchive, dateFormat: { locale: string; timeZone: string }): SearchRecord[] {
+  return published.archive.articles.map(recordMaker(published, dateFormat));
+}
+
+/**
+ * The articles of a public-edition read in the search index's parts
+ * (`src/search/parts.ts`), by publication year, and a function that makes a
+ * part's records: made part by part, so that a large archive's records are
+ * never all held at once.
+ */
+export function archiveSearchParts(
+  published: PublishedArchive,
+  dateFormat: { locale: string; timeZone: string },
+): SearchParts<PublishedArticle> & { records: (articles: readonly PublishedArticle[]) => SearchRecord[] } {
+  const make = recordMaker(published, dateFormat);
   return {
-    main: parts.main.map((item) => item.record),
-    archive: parts.archive.map((part) => ({ folder: part.folder, items: part.items.map((item) => item.record) })),
+    ...splitSearchParts(published.archive.articles, (article) => article.data.date, dateFormat.timeZone),
+    records: (articles) => articles.map(make),
   };
 }

@@ -39,6 +39,14 @@ export interface SearchIndexCache {
   keep(key: string, from: string): void;
 }
 
+/** A folder for this build's freshly written parts, beside the kept indexes (`.indexing-<pid>`); removed at the end of the build. */
+export function stagingFolder(dir: string): string {
+  const folder = path.join(dir, 'search-index', `.indexing-${process.pid}`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
 /** A cache of search indexes in `<dir>/search-index/`. */
 export function createSearchIndexCache(dir: string): SearchIndexCache {
   const root = path.join(dir, 'search-index');
@@ -98,7 +106,7 @@ function prune(root: string): void {
   try {
     const names = readdirSync(root);
     // Half-written copies of builds that were killed; a copy in progress is minutes old at most.
-    for (const name of names.filter((name) => name.startsWith('.writing-'))) {
+    for (const name of names.filter((name) => name.startsWith('.writing-') || name.startsWith('.indexing-'))) {
       if (Date.now() - statSync(path.join(root, name)).mtimeMs > 3_600_000) rmSync(path.join(root, name), { recursive: true, force: true });
     }
     const entries = names

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -5,7 +7,7 @@ import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records';
 import { onArchive } from '../archive/published';
 import { archiveSearchParts } from './archive-records';
-import { createSearchIndexCache, linkTree, searchIndexKey } from './index-cache';
+import { createSearchIndexCache, linkTree, searchIndexKey, stagingFolder } from './index-cache';
 
 export interface PagefindIntegrationOptions {
   /** The paper's locale and zone, for the dates in records. */
@@ -30,6 +32,10 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
   let stopReceiving: (() => void) | undefined;
   let parts: Part[] | undefined;
   const cache = cacheDir ? createSearchIndexCache(cacheDir) : undefined;
+  let stagingDir: string | undefined;
+  /** Where parts are written as they are indexed, before the output folder exists: beside the kept indexes, so they can be linked. */
+  const staging = () =>
+    (stagingDir ??= cacheDir ? stagingFolder(cacheDir) : mkdtempSync(path.join(os.tmpdir(), 'masthead-search-')));
 
   return {
     name: 'masthead-pagefind',
@@ -41,21 +47,23 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
           if (published.options.edition === 'subscribers') return;
           // The archive is read once per build; a second read would be a bug upstream.
           if (parts) throw new Error('Pagefind was handed search records twice in one build');
-          const { main, archive } = archiveSearchParts(published, dateFormat);
+          const split = archiveSearchParts(published, dateFormat);
           // The main part first: its folder holds the archive parts', so it is written (and kept) before them.
-          const named: Array<[string, SearchRecord[]]> = [['', main], ...archive.map((part): [string, SearchRecord[]] => [part.folder, part.items])];
+          const named = [{ folder: '', items: split.main }, ...split.archive];
           let previous: Promise<unknown> = Promise.resolve();
-          parts = named.map(([folder, records]) => {
+          parts = named.map(({ folder, items }) => {
             // The same records as a previous build: its index is this part's index, no need to start Pagefind.
-            const key = cache && searchIndexKey(records);
+            const key = cache && searchIndexKey(split.records(items));
             const kept = key ? cache?.find(key) : undefined;
-            if (kept) return { folder, records, key, kept };
-            // One part at a time: Pagefind holds one index in memory, never the whole archive.
-            const indexing = previous.then(() => indexRecords(records));
+            if (kept) return { folder, count: items.length, key, kept };
+            // One part at a time, each written out and let go before the next: Pagefind holds one part in
+            // memory, never the whole archive. A part's records are made when its turn comes (again, after
+            // the key), so a large archive's are never all held at once either.
+            const indexing = previous.then(() => indexPart(split.records(items), path.join(staging(), folder || 'main')));
             previous = indexing.catch(() => {});
             // Failures are reported at astro:build:done; until then nobody awaits this.
             indexing.catch(() => {});
-            return { folder, records, key, indexing };
+            return { folder, count: items.length, key, indexing };
           });
         });
       },
@@ -72,17 +80,15 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
             const name = part.folder ? `the ${part.folder} part` : 'the main part';
             if (part.kept) {
               const files = linkTree(part.kept, outputPath);
-              said.push(`${name} unchanged (${part.records.length} articles, ${files} files from the cache)`);
+              said.push(`${name} unchanged (${part.count} articles, ${files} files from the cache)`);
               continue;
             }
-            const { index } = await part.indexing!;
-            const written = await index.writeFiles({ outputPath });
-            if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-            await index.deleteIndex();
-            said.push(`${name}: ${part.records.length} articles indexed`);
+            const written = await part.indexing!;
+            linkTree(written, outputPath);
+            said.push(`${name}: ${part.count} articles indexed`);
             if (cache && part.key) {
               try {
-                cache.keep(part.key, outputPath);
+                cache.keep(part.key, written);
               } catch (error) {
                 // A cache that cannot be written costs the next build time, not this build its index.
                 logger.warn(`could not keep the search index for the next build: ${(error as Error).message}`);
@@ -91,9 +97,10 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
           }
           // What the build still waits for after the pages, as a `phase <name>: <ms> ms` that bench/phases.ts reads.
           const waited = Math.round(performance.now() - started);
-          const total = parts.reduce((sum, part) => sum + part.records.length, 0);
+          const total = parts.reduce((sum, part) => sum + part.count, 0);
           logger.info(`search index of ${total} articles from the content loader's records: ${said.join('; ')} (phase search-index: ${waited} ms)`);
         } finally {
+          if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
           await pagefind.close();
         }
       },
@@ -105,33 +112,37 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
 interface Part {
   /** Under `pagefind/`: `''` for the main part. */
   folder: string;
-  records: SearchRecord[];
+  /** Its articles. */
+  count: number;
   key: string | undefined;
   kept?: string | undefined;
-  indexing?: Promise<Indexed>;
+  /** The folder Pagefind wrote the part to. */
+  indexing?: Promise<string>;
 }
 
-interface Indexed {
-  index: pagefind.PagefindIndex;
-  count: number;
-}
 
 /** Requests in flight at once: enough to keep Pagefind busy, few enough not to queue the whole archive in memory. */
 const IN_FLIGHT = 32;
 
-async function indexRecords(records: readonly SearchRecord[]): Promise<Indexed> {
+/** Indexes records and writes the index to `into`, then has Pagefind let it go; each record is let go once Pagefind has it. */
+async function indexPart(records: Array<SearchRecord | undefined>, into: string): Promise<string> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let next = 0;
   const problems: string[] = [];
   const worker = async () => {
     while (next < records.length) {
-      const record = records[next++]!;
+      const at = next++;
+      const record = records[at]!;
+      records[at] = undefined;
       const added = await index.addHTMLFile({ url: record.url, content: record.content });
       if (added.errors.length > 0) problems.push(`${record.url}: ${added.errors.join('; ')}`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, worker));
   if (problems.length > 0) throw new Error(`Pagefind could not index ${problems.length} articles: ${problems.slice(0, 5).join(' | ')}`);
-  return { index, count: records.length };
+  const written = await index.writeFiles({ outputPath: into });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  return into;
 }
