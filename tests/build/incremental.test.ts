@@ -93,6 +93,8 @@ describe('incremental builds', () => {
     expect(copied.some((file) => file.startsWith('/sections/'))).toBe(true);
     expect(copied.some((file) => file.startsWith('/authors/'))).toBe(true);
     expect(copied.some((file) => file.startsWith('/tags/'))).toBe(true);
+    // Feeds show headlines and standfirsts, not bodies: every section, author and tag feed is copied.
+    expect(copied).toEqual(expect.arrayContaining(['/sections/news/rss.xml', '/authors/ada-quill/rss.xml', '/tags/flooding/rss.xml']));
   });
 
   it('after a new story, a changed headline, and a writer, a section and a tag renamed, match a build from scratch', () => {
