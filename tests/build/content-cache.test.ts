@@ -9,20 +9,10 @@ import { astroBuild, projectRoot } from '../helpers/astro-build';
 import { bodyCacheDir, builtSite, buildLog } from '../helpers/built-site';
 import { FREE, PAID } from '../helpers/fixture-paid';
 import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY } from '../helpers/keys';
-import { findInSite, listFiles } from '../helpers/site-files';
+import { differences, findInSite, listFiles } from '../helpers/site-files';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'masthead-cache-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Every file of two folders, compared byte for byte: the paths that differ. */
-function differences(a: string, b: string): string[] {
-  const files = [...new Set([...listFiles(a), ...listFiles(b)])].sort();
-  return files.filter((file) => {
-    const left = path.join(a, file);
-    const right = path.join(b, file);
-    return !existsSync(left) || !existsSync(right) || !readFileSync(left).equals(readFileSync(right));
-  });
-}
 
 describe('the body cache', () => {
   it('holds no paid words and no keys from public builds, with or without keys', () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectRoot } from '../helpers/astro-build';
 import { PAID } from '../helpers/fixture-paid';
 import { paidSentences } from '../helpers/paid-text';
-import { findInSite, listFiles } from '../helpers/site-files';
+import { differences, findInSite, listFiles } from '../helpers/site-files';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'masthead-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,16 +21,6 @@ const content = path.join(work, 'content');
 const cache = path.join(work, 'cache');
 const astroCaches = path.join(cache, 'astro');
 const env = { CONTENT_DIR: content, BUILD_TIME: '2024-08-05T10:00:00+01:00', MASTHEAD_CACHE_DIR: cache };
-
-/** Every file of two folders, compared byte for byte: the paths that differ. */
-function differences(a: string, b: string): string[] {
-  const files = [...new Set([...listFiles(a), ...listFiles(b)])].sort();
-  return files.filter((file) => {
-    const left = path.join(a, file);
-    const right = path.join(b, file);
-    return !existsSync(left) || !existsSync(right) || !readFileSync(left).equals(readFileSync(right));
-  });
-}
 
 /** Builds into `out`; returns the log. */
 function build(out: string): string {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateRawSync } from 'node:zlib';
 
@@ -8,6 +8,16 @@ export function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** Every file of two folders, compared byte for byte: the paths that differ. */
+export function differences(a: string, b: string): string[] {
+  const files = [...new Set([...listFiles(a), ...listFiles(b)])].sort();
+  return files.filter((file) => {
+    const left = path.join(a, file);
+    const right = path.join(b, file);
+    return !existsSync(left) || !existsSync(right) || !readFileSync(left).equals(readFileSync(right));
+  });
 }
 
 /** Undoes gzip (by its magic bytes, whatever the file is called) and brotli (`.br`). */
