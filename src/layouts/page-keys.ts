@@ -16,13 +16,14 @@ import type { Page } from '../similar-stories/lists';
 import { LIST_KEYS } from '../similar-stories/article-lists';
 import { defaultSocialImage, type SocialImage } from '../social-cards/page-images';
 
-const entry = (each: { id: string; data: unknown }) => ({ id: each.id, data: each.data });
+/** A collection entry as a key part: its id and data (not Astro's own fields, such as the digest of the file it was read from). */
+export const pageEntry = (each: { id: string; data: unknown }) => ({ id: each.id, data: each.data });
 
 let layout: { site: SiteData; key: unknown } | undefined;
 
 /** What BaseLayout shows on every page: the sections in the navigation and the paper's social card. */
 function layoutParts(site: SiteData): unknown {
-  if (layout?.site !== site) layout = { site, key: { sections: site.sections.map(entry), card: defaultSocialImage() } };
+  if (layout?.site !== site) layout = { site, key: { sections: site.sections.map(pageEntry), card: defaultSocialImage() } };
   return layout.key;
 }
 
@@ -30,10 +31,10 @@ function layoutParts(site: SiteData): unknown {
 export function articlePageKey(site: SiteData, article: Article, socialImage: SocialImage | undefined): string {
   return pageKey(
     layoutParts(site),
-    entry(article),
+    pageEntry(article),
     articleBody(article.id),
-    articleAuthors(article.data).map((id) => site.authorsById.get(id)).map((author) => author && entry(author)),
-    entry(site.sectionsById.get(article.data.section)!),
+    articleAuthors(article.data).map((id) => site.authorsById.get(id)).map((author) => author && pageEntry(author)),
+    pageEntry(site.sectionsById.get(article.data.section)!),
     LIST_KEYS.map((key) => site.items(article.data[key])),
     site.tagsOf(article),
     socialImage,
@@ -54,4 +55,3 @@ export function feedKey(site: SiteData, owner: unknown, articles: readonly Artic
   return pageKey(owner, articles.slice(0, FEED_ITEMS).map((article) => [site.item(article), article.data.updated]));
 }
 
-export { entry as pageEntry };

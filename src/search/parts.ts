@@ -52,7 +52,11 @@ export function splitSearchParts<T>(items: readonly T[], dateOf: (item: T) => Da
   items.forEach((item, index) => {
     const year = years[index]!;
     if (year === newest) main.push(item);
-    else byYear.set(year, [...(byYear.get(year) ?? []), item]);
+    else {
+      const stories = byYear.get(year);
+      if (stories) stories.push(item);
+      else byYear.set(year, [item]);
+    }
   });
   const archive: Array<{ first: number; last: number; items: T[] }> = [];
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
