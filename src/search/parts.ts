@@ -7,19 +7,31 @@
  *   the paper's time zone; the search page loads it first;
  * - the archive parts, `pagefind/archive-<first year>-<last year>/`: every
  *   earlier year, merged into the main part in the reader's browser
- *   (Pagefind's `mergeIndex`). One part while the earlier years hold at most
- *   `ARCHIVE_PART_SIZE` stories; a bigger archive is cut at year boundaries,
- *   oldest first, so that indexing one part stays within a small machine's
- *   memory and a correction to an old story re-indexes one part. Adding stories
- *   to the newest year never moves a boundary.
+ *   (Pagefind's `mergeIndex`). The earlier years are cut at year boundaries,
+ *   oldest first, into parts of at most `archivePartSize()` stories, so that
+ *   indexing one part stays within a small machine's memory and a correction
+ *   to an old story re-indexes one part. Adding stories to the newest year
+ *   never moves a boundary.
  *
  * Few parts, not one a year: each part costs a reader's first search one more
  * download of Pagefind's 60 KB search engine and each query one more request.
- * Pure.
+ * So a part holds a quarter of the earlier years, in steps of 5,000 stories,
+ * between 5,000 and 30,000: about four archive parts from 20,000 stories up
+ * (at 100,000, four of about 25,000), one or two below. A correction to an old
+ * story then re-indexes at most a quarter of the archive (5,000 stories at
+ * most up to 20,000), in the time the pages take. The steps keep a boundary
+ * where it was while the archive grows by a few stories. Pure.
  */
 
-/** Stories an archive part holds at most, unless one year alone has more. */
-export const ARCHIVE_PART_SIZE = 30_000;
+/** The step, smallest and largest size of an archive part (see the module comment). */
+export const ARCHIVE_PART_STEP = 5_000;
+export const ARCHIVE_PART_MAX = 30_000;
+
+/** Stories an archive part holds at most, unless one year alone has more, for `earlier` stories before the newest year. */
+export function archivePartSize(earlier: number): number {
+  const quarter = Math.ceil(earlier / 4 / ARCHIVE_PART_STEP) * ARCHIVE_PART_STEP;
+  return Math.min(ARCHIVE_PART_MAX, Math.max(ARCHIVE_PART_STEP, quarter));
+}
 
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -44,7 +56,7 @@ export interface SearchParts<T> {
 }
 
 /** Splits items, kept in their order within each part, by their date's year in `timeZone` (see the module comment). */
-export function splitSearchParts<T>(items: readonly T[], dateOf: (item: T) => Date, timeZone: string, partSize = ARCHIVE_PART_SIZE): SearchParts<T> {
+export function splitSearchParts<T>(items: readonly T[], dateOf: (item: T) => Date, timeZone: string, partSize?: number): SearchParts<T> {
   const years = items.map((item) => yearIn(dateOf(item), timeZone));
   const newest = Math.max(...years);
   const main: T[] = [];
@@ -58,11 +70,12 @@ export function splitSearchParts<T>(items: readonly T[], dateOf: (item: T) => Da
       else byYear.set(year, [item]);
     }
   });
+  const size = partSize ?? archivePartSize(items.length - main.length);
   const archive: Array<{ first: number; last: number; items: T[] }> = [];
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
     const stories = byYear.get(year)!;
     const open = archive.at(-1);
-    if (open && open.items.length + stories.length <= partSize) {
+    if (open && open.items.length + stories.length <= size) {
       open.last = year;
       open.items.push(...stories);
     } else archive.push({ first: year, last: year, items: [...stories] });

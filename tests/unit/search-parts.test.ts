@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSearchParts, yearIn } from '../../src/search/parts';
+import { archivePartSize, splitSearchParts, yearIn } from '../../src/search/parts';
 
 const story = (slug: string, iso: string) => ({ slug, date: new Date(iso) });
 const slugs = (items: Array<{ slug: string }>) => items.map((each) => each.slug);
@@ -38,5 +38,20 @@ describe('the search index in parts', () => {
   it('has no archive part when every story is from one year, and a main part even for no story at all', () => {
     expect(splitSearchParts([story('a', '2026-01-01'), story('b', '2026-12-31')], (each) => each.date, 'UTC').archive).toEqual([]);
     expect(splitSearchParts([], (each: { date: Date }) => each.date, 'UTC')).toEqual({ main: [], archive: [] });
+  });
+
+  it('sizes archive parts to a quarter of the earlier years, in steps of 5,000, from 5,000 to 30,000 stories', () => {
+    expect([1, 5_000, 8_192, 20_000, 20_001, 40_000, 98_000, 120_000, 400_000].map(archivePartSize)).toEqual([
+      5_000, 5_000, 5_000, 5_000, 10_000, 10_000, 25_000, 30_000, 30_000,
+    ]);
+    // Ten stories a day for 1,000 days up to June 2026: this year is the main part; 2023 with 2024 is one part, 2025 another,
+    // so a correction to a 2025 story re-indexes 3,650 stories, not the 8,200 of all earlier years.
+    const end = Date.UTC(2026, 5, 20);
+    const daily = Array.from({ length: 10_000 }, (_, n) => ({ slug: `s${n}`, date: new Date(end - Math.floor(n / 10) * 86_400_000) }));
+    const parts = splitSearchParts(daily, (each) => each.date, 'UTC');
+    expect(parts.archive.map((part) => [part.folder, part.items.length])).toEqual([
+      ['archive-2023-2024', 3_660 + 980],
+      ['archive-2025', 3_650],
+    ]);
   });
 });
