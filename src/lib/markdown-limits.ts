@@ -62,6 +62,30 @@ export class UnrenderableBodyError extends Error {
   }
 }
 
+/** Every character the pass below counts as a mark, a footnote or definition bracket, or a table cell. */
+const COUNTED = /[*_~`[\]|]/g;
+/** A line starting with more characters that could be nesting than a quarter of `MAX_NESTING_COLUMNS` (a tab is 4 columns). */
+const DEEP_START = new RegExp(`^[ \\t>\\-+*\\d.)]{${Math.floor(MAX_NESTING_COLUMNS / 4) + 1}}`, 'm');
+/** Fewer counted characters than this keep every count below every limit: 1,000 is the smallest, and 1,000² < `MAX_MARK_LOAD`. */
+const GLANCE_COUNT = Math.min(MAX_FOOTNOTE_MARKS, MAX_DEFINITIONS, MAX_TABLE_PIPES, MAX_MARKS, Math.sqrt(MAX_MARK_LOAD));
+
+/**
+ * True when a body is certainly within every limit but its size, from two
+ * regular-expression scans (native code, about ten times faster than the pass
+ * below): fewer characters the pass would count than the smallest limit, and
+ * no line whose start could be nested deep. Each count of the pass is bounded
+ * by the characters it could count (escapes only lower them), and a line's
+ * nesting columns by four times its leading characters. Most articles are
+ * settled here; the rest take the full pass.
+ */
+export function withinLimitsAtAGlance(markdown: string): boolean {
+  if (DEEP_START.test(markdown)) return false;
+  COUNTED.lastIndex = 0;
+  let counted = 0;
+  while (COUNTED.exec(markdown)) if (++counted >= GLANCE_COUNT) return false;
+  return true;
+}
+
 /** Whitespace, quote marks and list markers before a line's content: how deep it is nested. */
 const NESTING = /^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*/;
 const BLANK = /^[ \t\r]*$/;
@@ -95,6 +119,7 @@ export function findUnrenderable(markdown: string): UnrenderableBodyError | unde
       'split it into several articles',
     );
   }
+  if (withinLimitsAtAGlance(markdown)) return undefined;
   let markLoad = 0;
   let marks = 0;
   let densest = { line: 0, marks: 0 };

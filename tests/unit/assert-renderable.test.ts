@@ -7,6 +7,7 @@ import {
   MAX_BODY_BYTES,
   MAX_MARK_LOAD,
   UnrenderableBodyError,
+  withinLimitsAtAGlance,
 } from '../../src/lib/markdown-limits';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 import { article, contentFolder } from '../helpers/content-folder';
@@ -131,6 +132,32 @@ describe('real articles stay within the limits', () => {
 
   it('renders ordinary nesting, lists written on one line included', () => {
     expect(render('- a\n  - b\n    - c\n      - d\n\n- - - e').html).toContain('<li>e</li>');
+  });
+});
+
+describe('the glance that settles most bodies before the full pass', () => {
+  const refused = [
+    ['41 tabs of nesting (164 columns)', `${'\t'.repeat(41)}a`],
+    ['nesting written as long list numbers', `${'123456789. '.repeat(15)}a`],
+    ['1,001 footnote references', lines(1_001, (index) => `Note[^${index}].`)],
+    ['1,001 link definitions', lines(1_001, (index) => `[l${index}]: https://example.org/${index}`)],
+    ['20,001 table pipes', repeat('|', 20_001)],
+    ['7,001 marks in one paragraph', repeat('*a', 7_001)],
+  ];
+
+  it.each(refused)('never settles a body the full pass refuses: %s', (_, markdown) => {
+    expect(findUnrenderable(markdown)).toBeInstanceOf(UnrenderableBodyError);
+    expect(withinLimitsAtAGlance(markdown)).toBe(false);
+  });
+
+  it('settles an ordinary article, links, emphasis, a short table and a quoted list included', () => {
+    const article = [
+      lines(40, (index) => `Paragraph ${index} with *emphasis*, a [link](https://example.org/${index}) and \`code\`.`, '\n\n'),
+      '| a | b |\n| - | - |\n| 1 | 2 |',
+      '> - quoted\n>   1. nested',
+    ].join('\n\n');
+    expect(withinLimitsAtAGlance(article)).toBe(true);
+    expect(findUnrenderable(article)).toBeUndefined();
   });
 });
 
