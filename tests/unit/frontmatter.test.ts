@@ -29,6 +29,16 @@ describe('splitFrontmatter', () => {
 });
 
 describe('splitFrontmatter against hostile files', () => {
+  it('keeps a `__proto__` key as a field, never as the object\'s prototype', () => {
+    const { data } = splitFrontmatter('---\ntitle: A long enough title to be sliced\n__proto__:\n  polluted: yes\ntags: [harbour-authority-board]\n---\nBody.');
+    const fields = data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.keys(fields)).toEqual(['title', '__proto__', 'tags']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(fields).toMatchObject({ title: 'A long enough title to be sliced', tags: ['harbour-authority-board'] });
+  });
+
+
   it('refuses an alias bomb instead of expanding it', () => {
     const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'title: *c', '---', 'Body'].join('\n');
     expect(() => splitFrontmatter(bomb)).toThrow(FrontmatterError);
