@@ -6,6 +6,7 @@ import type { AnalysedDoc } from '../similar-stories/similar-stories';
 import type { CutWarning } from '../free-limit/errors';
 import type { BodyImage } from '../pictures/rehype-figures';
 import type { BodyJob } from './body-step';
+import type { ArchiveArticle, ArticleBody } from './types';
 
 /**
  * What a build keeps of one article body between builds. In a public build:
@@ -32,6 +33,15 @@ export interface BodyCache {
   keyFor(job: BodyJob): string;
   get(key: string): CachedBody | undefined;
   set(key: string, value: CachedBody): void;
+  /**
+   * Keeps a body as its page prints it (pictures filled in) until the pages
+   * are written, and returns its digest: a file of the cache, so that the
+   * build never holds every article's HTML at once; in memory without a cache
+   * folder. The same body is one file, written once.
+   */
+  putPage(body: ArticleBody): string;
+  /** A body kept by `putPage`, read again from its file. Throws when the file is gone: a page must never render empty. */
+  getPage(digest: string): ArticleBody;
   /** Removes this configuration's entries that this build did not use, and other configurations' unused for a week. */
   prune(): void;
   /** Entries found / written in this build. */
@@ -63,6 +73,11 @@ function safeList(dir: string): string[] {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The digest of a body as its page prints it: the same body, the same digest (also the name of its file in the cache). */
+export function bodyDigest(body: ArticleBody): string {
+  return sha256(`page\0${body.sealed === undefined ? body.html : JSON.stringify([body.html, body.sealed])}`);
+}
+
 /**
  * A content-addressed cache of body results, one small JSON file per body
  * under `<dir>/<edition>/`. Writes go through a temporary file and a rename,
@@ -76,6 +91,15 @@ export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyC
   const used = new Set<string>();
   const stats = { hits: 0, writes: 0 };
   const fileOf = (key: string) => path.join(root!, key.slice(0, 2), `${key}.json`);
+  const write = (key: string, value: unknown) => {
+    const file = fileOf(key);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, file);
+  };
+  /** Page bodies of this read when there is no cache folder. */
+  const pages = new Map<string, ArticleBody>();
 
   return {
     stats,
@@ -95,12 +119,23 @@ export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyC
     set: (key, value) => {
       if (!root) return;
       used.add(key);
-      const file = fileOf(key);
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(value));
-      renameSync(temporary, file);
+      write(key, value);
       stats.writes++;
+    },
+    putPage: (body) => {
+      const digest = bodyDigest(body);
+      if (!root) pages.set(digest, body);
+      else {
+        // Named by its digest: a file that is there holds this body (files are only ever renamed into place whole).
+        if (!used.has(digest) && !existsSync(fileOf(digest))) write(digest, body);
+        used.add(digest);
+      }
+      return digest;
+    },
+    getPage: (digest) => {
+      const kept = root ? readPage(fileOf(digest)) : pages.get(digest);
+      if (!kept) throw new Error(`Masthead: an article body kept for its page is gone from the cache (${root ? fileOf(digest) : 'memory'}); was the cache folder removed during the build? Build again.`);
+      return kept;
     },
     prune: () => {
       if (!root || !editionRoot) return;
@@ -130,4 +165,33 @@ function pruneFolders(root: string, editionRoot: string, used: ReadonlySet<strin
     const folder = path.join(editionRoot, other);
     if (folder !== root && now.getTime() - statSync(folder).mtimeMs > STALE_AFTER_MS) rmSync(folder, { recursive: true, force: true });
   }
+}
+
+function readPage(file: string): ArticleBody | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ArticleBody;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How each kept article's body is read, in one read of its file. */
+const bodyReaders = new WeakMap<ArchiveArticle, () => ArticleBody>();
+
+/**
+ * An article whose body is read through `getPage` each time it is asked for
+ * (`html`, `sealed`, or both at once with `bodyOf`), never held by the archive.
+ */
+export function keptArticle(id: string, data: ArchiveArticle['data'], digest: string, getPage: (digest: string) => ArticleBody): ArchiveArticle {
+  const article = { id, data, bodyDigest: digest } as ArchiveArticle;
+  Object.defineProperty(article, 'html', { enumerable: true, get: () => getPage(digest).html });
+  Object.defineProperty(article, 'sealed', { enumerable: true, get: () => getPage(digest).sealed });
+  bodyReaders.set(article, () => getPage(digest));
+  return article;
+}
+
+/** An article's body as its page prints it: one read for a kept article. */
+export function bodyOf(article: ArchiveArticle): ArticleBody {
+  const { html, sealed } = bodyReaders.get(article)?.() ?? article;
+  return sealed === undefined ? { html } : { html, sealed };
 }

@@ -3,15 +3,11 @@ import { buildSlot } from '../context/build-context';
 import type { ContentError } from '../errors/content-issue';
 import type { FrontPins } from '../lib/front-plan';
 import { offerPicturePlan } from '../pictures/plan-channel';
-import type { Archive, ArchiveOptions } from './types';
+import { bodyDigest, bodyOf } from './body-cache';
+import type { Archive, ArchiveArticle, ArchiveOptions, ArticleBody } from './types';
 
-/** An article's body as its page prints it: kept out of Astro's data store (see `publishArchive`). */
-export interface ArticleBody {
-  /** Sanitised HTML of the free part (the whole text for a free article, or in the subscriber edition). */
-  html: string;
-  /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
-  sealed?: string;
-}
+export type { ArticleBody } from './types';
+
 
 /** One read of the content folder as the loader published it, with the options it was read with. */
 export interface PublishedArchive {
@@ -21,7 +17,8 @@ export interface PublishedArchive {
 
 interface ArchiveSlot {
   latest?: PublishedArchive;
-  bodies: Map<string, ArticleBody>;
+  /** The latest read's articles by id, for their bodies. */
+  bodies: Map<string, ArchiveArticle>;
   /** The problems of the latest read in `astro dev`, which every page shows until a read is clean. */
   devError?: ContentError | undefined;
   listeners: Set<(published: PublishedArchive) => void>;
@@ -40,7 +37,8 @@ const slot = () => buildSlot('archive', () => ({ bodies: new Map(), listeners: n
  * Publishes a read of the content folder to the rest of the build. Bodies go
  * here rather than into Astro's data store, which is one JSON document
  * written and read whole: with every article's HTML in it, a large archive
- * passes V8's longest string and the build dies. Integrations get the read
+ * passes V8's longest string and the build dies. A body is read (from the
+ * cache folder, in a build with one) when its page asks for it. Integrations get the read
  * at once, to work while the pages render: the picture integration its plan
  * (each edition keeps its own picture cache), listeners (`onArchive`, search)
  * the whole read.
@@ -48,7 +46,7 @@ const slot = () => buildSlot('archive', () => ({ bodies: new Map(), listeners: n
 export function publishArchive(published: PublishedArchive): void {
   const current = slot();
   current.latest = published;
-  current.bodies = new Map(published.archive.articles.map(({ id, html, sealed }) => [id, sealed ? { html, sealed } : { html }]));
+  current.bodies = new Map(published.archive.articles.map((article) => [article.id, article]));
   const { cacheDir, edition = 'public' } = published.options;
   offerPicturePlan({ jobs: published.archive.images, cacheDir: cacheDir && path.join(cacheDir, 'images', edition) });
   for (const listener of current.listeners) listener(published);
@@ -68,9 +66,19 @@ export function latestArchive(): PublishedArchive | undefined {
 
 /** The body of an article, for its page. Throws if the loader has not read it: a page must never render empty. */
 export function articleBody(id: string): ArticleBody {
-  const body = slot().bodies.get(id);
-  if (!body) throw new Error(`Masthead: no body for article "${id}"; the content loader did not read it in this process`);
-  return body;
+  return bodyOf(readArticle(id));
+}
+
+/** A digest of the body of an article (for its page's key): the same body, the same digest, without reading it again. */
+export function articleBodyDigest(id: string): string {
+  const article = readArticle(id);
+  return article.bodyDigest ?? bodyDigest(articleBody(id));
+}
+
+function readArticle(id: string): ArchiveArticle {
+  const article = slot().bodies.get(id);
+  if (!article) throw new Error(`Masthead: no body for article "${id}"; the content loader did not read it in this process`);
+  return article;
 }
 
 /** The front page's pins from `front.yaml` in the latest read; none before one. */

@@ -50,11 +50,22 @@ export interface Entry<T> {
   data: T;
 }
 
-export interface ArchiveArticle extends Entry<StoredArticle> {
-  /** Sanitised HTML of the free part only. */
+/** An article's body as its page prints it: kept out of Astro's data store (see `published.ts`). */
+export interface ArticleBody {
+  /** Sanitised HTML of the free part (the whole text for a free article, or in the subscriber edition). */
   html: string;
   /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
   sealed?: string;
+}
+
+/**
+ * An article of a read. In a read with a cache folder, `html` and `sealed` are
+ * read from their file in the cache each time they are asked for, so the
+ * archive never holds every body at once (`body-cache.ts`, `putPage`).
+ */
+export interface ArchiveArticle extends Entry<StoredArticle>, ArticleBody {
+  /** A digest of the body (`html` and `sealed`): the same body, the same digest. Set by the read; computed when absent. */
+  bodyDigest?: string;
 }
 
 /** One read of the content folder: everything the site is built from, and nothing of the paid text but sealed. */

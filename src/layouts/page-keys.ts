@@ -8,7 +8,7 @@
  * holds them to it, building after each kind of change and comparing with a
  * build from scratch, byte for byte.
  */
-import { articleBody } from '../archive/published';
+import { articleBodyDigest } from '../archive/published';
 import { articleAuthors, type Article, type SiteData } from '../archive/queries';
 import { FEED_ITEMS } from '../feeds/feed';
 import { pageKey } from '../lib/page-key';
@@ -32,7 +32,7 @@ export function articlePageKey(site: SiteData, article: Article, socialImage: So
   return pageKey(
     layoutParts(site),
     pageEntry(article),
-    articleBody(article.id),
+    articleBodyDigest(article.id),
     articleAuthors(article.data).map((id) => site.authorsById.get(id)).map((author) => author && pageEntry(author)),
     pageEntry(site.sectionsById.get(article.data.section)!),
     LIST_KEYS.map((key) => site.items(article.data[key])),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBodyCache } from '../../src/archive/body-cache';
+import { bodyOf, createBodyCache, keptArticle } from '../../src/archive/body-cache';
 import { createBodyRunner } from '../../src/archive/body-pool';
 import type { BodyJob } from '../../src/archive/body-step';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -62,5 +62,35 @@ describe('the body cache', () => {
     expect(cache.keyFor({ ...job(1), tags: ['tide'] })).not.toBe(base);
     expect(cache.keyFor({ ...job(1), access: 'free' })).not.toBe(base);
     expect(cache.keyFor({ ...job(1), markdown: `${job(1).markdown} ` })).not.toBe(base);
+  });
+
+  it('keeps page bodies in files named by their digest, read again each time a page asks, until a build stops using them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-body-cache-'));
+    const files = () => readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.json')).length;
+    try {
+      const cache = createBodyCache({ dir, edition: 'public', salt: 's' });
+      const digest = cache.putPage({ html: '<p>Free words.</p>', sealed: '{"v":1}' });
+      expect(cache.putPage({ html: '<p>Free words.</p>', sealed: '{"v":1}' })).toBe(digest);
+      expect(cache.putPage({ html: '<p>Free words.</p>' })).not.toBe(digest);
+      expect(files()).toBe(2);
+      const article = keptArticle('quay', {} as Parameters<typeof keptArticle>[1], digest, cache.getPage);
+      expect(bodyOf(article)).toEqual({ html: '<p>Free words.</p>', sealed: '{"v":1}' });
+      expect(article.html).toBe('<p>Free words.</p>');
+      // The next build uses one of them: the other goes when it prunes.
+      const next = createBodyCache({ dir, edition: 'public', salt: 's' });
+      next.putPage({ html: '<p>Free words.</p>' });
+      next.prune();
+      expect(files()).toBe(1);
+      expect(() => article.html).toThrow(/an article body kept for its page is gone from the cache .*Build again/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps page bodies in memory when there is no cache folder', () => {
+    const cache = createBodyCache({ dir: undefined, edition: 'public', salt: 's' });
+    const article = keptArticle('quay', {} as Parameters<typeof keptArticle>[1], cache.putPage({ html: '<p>Free.</p>' }), cache.getPage);
+    expect(bodyOf(article)).toEqual({ html: '<p>Free.</p>' });
+    expect(article.sealed).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { shiftLines } from '../../free-limit/errors';
 import { sealArticle, serializeEnvelope } from '../../subscribers/envelope';
 import type { SubscriberKey } from '../../subscribers/keys';
 import type { createSimilarityIndex } from '../../similar-stories/similar-stories';
-import { createBodyCache, type CachedBody } from '../body-cache';
+import { createBodyCache, keptArticle, type CachedBody } from '../body-cache';
 import { pipelineVersion } from '../pipeline-version';
 import { createBodyRunner } from '../body-pool';
 import type { ArchiveArticle } from '../types';
@@ -106,12 +106,15 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       if (!pending.valid || pictures.problems.length > 0 || sealedProblems.size > 0 || (lead && !lead.ok)) continue;
       similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
       if (body.sealed) stats.sealed++;
-      articles.push({
-        id: pending.slug,
-        html: pictures.html,
-        ...(body.sealed ? { sealed: body.sealed } : {}),
-        data: storedArticle(pending, { cut: body.cut, sealed: body.sealed !== undefined, image: lead?.ok ? lead.value : undefined }, typeset),
-      });
+      const digest = cache.putPage(body.sealed ? { html: pictures.html, sealed: body.sealed } : { html: pictures.html });
+      articles.push(
+        keptArticle(
+          pending.slug,
+          storedArticle(pending, { cut: body.cut, sealed: body.sealed !== undefined, image: lead?.ok ? lead.value : undefined }, typeset),
+          digest,
+          cache.getPage,
+        ),
+      );
     }
     return articles;
   };
@@ -124,3 +127,4 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
     close: () => runner.close(),
   };
 }
+
