@@ -42,7 +42,7 @@ export function createArchiveSource(options: ArchiveOptions) {
       logger.info(`article bodies: ${archive.bodies.rendered} rendered, ${archive.bodies.cached} from the cache`);
       // `phase <name>: <ms> ms` lines are read by the benchmark (bench/phases.ts).
       logger.info(`phase articles: ${Math.round(archive.phases.articles)} ms`);
-      logger.info(`phase lists: ${Math.round(archive.phases.lists)} ms`);
+      logger.info(`phase lists: ${Math.round(archive.phases.lists)} ms${archive.listsKept ? ' (the last build\'s, nothing they depend on changed)' : ''}`);
       // So whoever schedules rebuilds knows when the next piece must go out.
       if (archive.nextEmbargo && options.buildTime) logger.info(nextEmbargoLine(archive.nextEmbargo, options.buildTime));
       if (options.sealWith?.length) {

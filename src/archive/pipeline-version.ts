@@ -27,6 +27,11 @@ function resolve(from: string, specifier: string): string | undefined {
  * the pipeline is counted without anyone listing it.
  */
 export function bodyModules(projectRoot: string = OWN_ROOT): string[] {
+  return modulesFrom(BODY_ENTRY, projectRoot);
+}
+
+/** Every source file `entry` imports, at any depth, itself included, relative to `projectRoot`, sorted. */
+export function modulesFrom(entry: string, projectRoot: string = OWN_ROOT): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -36,7 +41,7 @@ export function bodyModules(projectRoot: string = OWN_ROOT): string[] {
       if (target) visit(target);
     }
   };
-  visit(path.join(projectRoot, BODY_ENTRY));
+  visit(path.join(projectRoot, entry));
   return [...seen].map((file) => path.relative(projectRoot, file).split(path.sep).join('/')).sort();
 }
 
@@ -46,8 +51,13 @@ export function bodyModules(projectRoot: string = OWN_ROOT): string[] {
  * dependency starts the body cache afresh.
  */
 export function pipelineVersion(projectRoot: string = OWN_ROOT): string {
+  return codeVersion(bodyModules(projectRoot), projectRoot);
+}
+
+/** A hash of these modules and of the lockfile: another version of the code they run, another hash. */
+export function codeVersion(modules: readonly string[], projectRoot: string = OWN_ROOT): string {
   const hash = createHash('sha256');
-  for (const file of [...bodyModules(projectRoot), 'package-lock.json']) {
+  for (const file of [...modules, 'package-lock.json']) {
     hash.update(file).update('\0');
     try {
       hash.update(readFileSync(path.join(projectRoot, file)));

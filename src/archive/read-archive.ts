@@ -38,7 +38,12 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
   read.pruneCache();
 
   const listsStarted = performance.now();
-  fillLists(read.articles, read.similarity, context.settings.lists);
+  const listsKept = fillLists(
+    read.articles,
+    read.similarity,
+    context.settings.lists,
+    context.cacheDir ? { dir: context.cacheDir, edition: context.edition, analysedFrom: read.analysedFrom } : undefined,
+  );
   return {
     sections: sections.sections,
     authors: authors.authors,
@@ -48,6 +53,7 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
     sealedCount: read.sealedCount,
     bodies: read.bodies,
     phases: { articles: listsStarted - articlesStarted, lists: performance.now() - listsStarted },
+    listsKept,
     images: context.images.jobs(),
     nextEmbargo: nextEmbargo(read.reads.flatMap((file) => (file.embargoed ? [file.embargoed] : []))),
   };

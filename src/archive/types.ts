@@ -83,6 +83,8 @@ export interface Archive {
   bodies: { cached: number; rendered: number };
   /** Milliseconds spent reading articles with their bodies, and computing the lists. */
   phases: { articles: number; lists: number };
+  /** True when the lists are the last build's, nothing they are computed from having changed (`stages/lists.ts`). */
+  listsKept?: boolean;
   /** Every picture file the pages reference (never one from after a free limit in a public build). */
   images: ImageJob[];
   /** The embargoed article that falls due first, when `buildTime` was given and one waits. */

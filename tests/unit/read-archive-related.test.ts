@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Archive } from '../../src/archive/read-archive';
+import { readArchive, type Archive } from '../../src/archive/read-archive';
 import { aboutCrane, archiveReader, cranes } from '../helpers/archive-reader';
-import { article } from '../helpers/content-folder';
+import { article, contentFolder } from '../helpers/content-folder';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 1, similar: 3 } };
 const buildTime = new Date('2026-06-10T09:00:00Z');
@@ -50,5 +53,32 @@ describe('related pins and similar: false in the archive', () => {
     await expect(read({ ...cranes, 'articles/crane-a.md': about('Crane arrives', '2026-06-01', { similar: 'no' }) })).rejects.toThrow(
       /articles\/crane-a\.md:\d+: similar: must be true or false/,
     );
+  });
+});
+
+describe('the lists kept from the last build', () => {
+  const listsOf = (archive: Archive) => archive.articles.map(({ id, data }) => [id, data.moreFromAuthor, data.similar]);
+
+  it('are used again while nothing they are computed from changed, and computed again, as from scratch, after one body changed', async () => {
+    const { dir, cleanup } = contentFolder({ ...cranes, 'articles/tide.md': aboutCrane('Tide tables', '2026-06-04') });
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-lists-'));
+    try {
+      const options = { contentDir: dir, displayRoot: path.dirname(dir), settings, buildTime, threads: 1 };
+      const first = await readArchive({ ...options, cacheDir });
+      expect(first.listsKept).toBe(false);
+      const again = await readArchive({ ...options, cacheDir });
+      expect(again.listsKept).toBe(true);
+      expect(listsOf(again)).toEqual(listsOf(first));
+      // New words in one body: every story's weights move, so all lists are computed again.
+      writeFileSync(path.join(dir, 'articles/tide.md'), article({ title: 'Tide tables', date: '2026-06-04' }, 'The harbour crane tide tables were printed.\n\nThe quay crane rail and tide gauge were checked.\n'));
+      const changed = await readArchive({ ...options, cacheDir });
+      expect(changed.listsKept).toBe(false);
+      expect(listsOf(changed)).toEqual(listsOf(await readArchive({ ...options, cacheDir: undefined })));
+      // A changed list setting too.
+      expect((await readArchive({ ...options, cacheDir, settings: { ...settings, lists: { moreFromAuthor: 2, similar: 3 } } })).listsKept).toBe(false);
+    } finally {
+      cleanup();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -22,6 +22,8 @@ export interface ArticlesRead {
   sealedCount: number;
   /** Removes body-cache entries this read did not use: call it only after a read without problems. */
   pruneCache: () => void;
+  /** The body-cache key an article's analysed terms came from (see `lists.ts`). */
+  analysedFrom: (id: string) => string | undefined;
 }
 
 /**
@@ -83,5 +85,5 @@ export async function readArticles(context: ReadContext, known: KnownNames): Pro
     await stage.close();
   }
   const { rendered, cached, sealed } = stage.stats();
-  return { articles, similarity, reads, slugs: new Set(slugs.keys()), bodies: { rendered, cached }, sealedCount: sealed, pruneCache: stage.prune };
+  return { articles, similarity, reads, slugs: new Set(slugs.keys()), bodies: { rendered, cached }, sealedCount: sealed, pruneCache: stage.prune, analysedFrom: stage.analysedFrom };
 }

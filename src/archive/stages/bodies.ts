@@ -44,6 +44,8 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
   });
   const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing }, context.threads);
   const stats = { rendered: 0, sealed: 0 };
+  /** Each article's body-cache key: what its analysed terms, and so its place in the similarity model, came from. */
+  const analysedFrom = new Map<string, string>();
 
   /** Renders (or takes from the cache) the bodies of a chunk; returns the articles that came through whole. */
   const renderChunk = async (chunk: readonly PendingArticle[]): Promise<ArchiveArticle[]> => {
@@ -105,6 +107,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       if (lead && !lead.ok) issues.addData(lead.problem, { file: shown, field: 'image.src', line: pending.leadImageLine });
       if (!pending.valid || pictures.problems.length > 0 || sealedProblems.size > 0 || (lead && !lead.ok)) continue;
       similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
+      analysedFrom.set(pending.slug, keys[index]!);
       if (body.sealed) stats.sealed++;
       const digest = cache.putPage(body.sealed ? { html: pictures.html, sealed: body.sealed } : { html: pictures.html });
       articles.push(
@@ -122,6 +125,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
   return {
     renderChunk,
     stats: () => ({ rendered: stats.rendered, cached: cache.stats.hits, sealed: stats.sealed }),
+    analysedFrom: (id: string) => analysedFrom.get(id),
     /** Removes cache entries this read did not use; only after a read without problems. */
     prune: () => cache.prune(),
     close: () => runner.close(),
