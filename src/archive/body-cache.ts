@@ -19,9 +19,11 @@ export interface CachedBody {
   analysed: AnalysedDoc;
   /** The envelope JSON, in a keyed public build. */
   sealed?: string;
+  /** The whole article in clear, for the edge's private pages: only in the cache folder of the subscriber edition (see bodies.ts). */
+  whole?: string;
   /** The local pictures of `html` (free part only in a public build), whose placeholders each build fills. */
   images: BodyImage[];
-  /** With `sealed`: the local pictures the envelope shows (free part only), and a fingerprint of their files, to tell when one changed. */
+  /** With `sealed` or `whole`: the local pictures the envelope (or whole page) shows (free part only), and a fingerprint of their files, to tell when one changed. */
   sealedPictures?: { images: BodyImage[]; fingerprint: string };
   /** What the writer should know about the cut, lines within the body: reported again on every build that reads this entry. */
   warnings?: CutWarning[];

@@ -11,6 +11,8 @@ export interface ArticleBody {
   html: string;
   /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
   sealed?: string;
+  /** The whole article in clear, for the edge's private subscriber page only (a build with `subscribers.edge`). */
+  whole?: string;
 }
 
 /** One read of the content folder as the loader published it, with the options it was read with. */
@@ -48,7 +50,9 @@ const slot = () => buildSlot('archive', () => ({ bodies: new Map(), listeners: n
 export function publishArchive(published: PublishedArchive): void {
   const current = slot();
   current.latest = published;
-  current.bodies = new Map(published.archive.articles.map(({ id, html, sealed }) => [id, sealed ? { html, sealed } : { html }]));
+  current.bodies = new Map(
+    published.archive.articles.map(({ id, html, sealed, whole }) => [id, { html, ...(sealed ? { sealed } : {}), ...(whole !== undefined ? { whole } : {}) }]),
+  );
   const { cacheDir, edition = 'public' } = published.options;
   offerPicturePlan({ jobs: published.archive.images, cacheDir: cacheDir && path.join(cacheDir, 'images', edition) });
   for (const listener of current.listeners) listener(published);

@@ -23,6 +23,11 @@ export interface ArchiveOptions {
   };
   /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
   edition?: Edition;
+  /**
+   * Public edition only: keep each cut article's whole HTML (`whole`) for the subscriber pages written
+   * under the edge's private prefix (src/edge/). Default false.
+   */
+  keepWhole?: boolean;
   /** Public edition only: seal each cut article, whole, for these subscriber keys. Default none. */
   sealWith?: readonly SubscriberKey[];
   /** The site's base path, for site-relative links in bodies. Default `/`. */
@@ -55,6 +60,8 @@ export interface ArchiveArticle extends Entry<StoredArticle> {
   html: string;
   /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
   sealed?: string;
+  /** The whole article's HTML, in clear, for the edge's private subscriber page (`keepWhole`). Never on a public page. */
+  whole?: string;
 }
 
 /** One read of the content folder: everything the site is built from, and nothing of the paid text but sealed. */
