@@ -38,7 +38,11 @@ function withHeaders(response: Response, headers: EdgeHeaders, status = response
 
 /** The site's 404 page with status 404, or a plain one when the deploy has none. */
 async function notFound(options: EdgeHandlerOptions, request: Request, headers: EdgeHeaders): Promise<Response> {
-  const page = await options.asset(`${options.config.base}404.html`, new Request(request.url, { method: 'GET' })).catch(() => undefined);
+  const get = new Request(request.url, { method: 'GET' });
+  let page = await options.asset(`${options.config.base}404.html`, get).catch(() => undefined);
+  // Cloudflare's assets answer `/404.html` with a redirect to `/404`: follow it once, on the same site.
+  const location = page && page.status >= 300 && page.status < 400 ? page.headers.get('Location') : null;
+  if (location && location.startsWith('/') && !location.startsWith('//')) page = await options.asset(location, get).catch(() => undefined);
   const body = page && page.status === 200 ? page.body : 'Not found';
   const type = page && page.status === 200 ? (page.headers.get('Content-Type') ?? 'text/html; charset=utf-8') : 'text/plain; charset=utf-8';
   return new Response(request.method === 'HEAD' ? null : body, { status: 404, headers: { 'Content-Type': type, ...headers } });
