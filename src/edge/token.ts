@@ -1,6 +1,6 @@
 /**
- * A reader's token, checked: signature (HS256 with the shared secret, RS256 or
- * ES256 with the provider's keys), issuer, audience, expiry and not-before
+ * A reader's token, checked: signature (HS256 with the shared secret, RS256,
+ * ES256 and kin with the provider's keys), issuer, audience, expiry and not-before
  * with a little clock skew, and the claim that says they have paid. Any
  * failure is simply "not a subscriber": the reader gets the teaser.
  */
@@ -14,6 +14,12 @@ export interface EdgeKeys {
   /** The provider's public keys, e.g. `createRemoteJWKSet(new URL(jwksUrl))`. */
   jwks?: JWTVerifyGetKey | undefined;
 }
+
+/**
+ * What a provider's key set may sign with: RSA and elliptic-curve signatures (Auth0 and Supabase use
+ * RS256 or ES256, Ghost RS512). Never `none`, never HS256 with a public key (algorithm confusion).
+ */
+export const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
 
 /** A shared secret shorter than this is refused: HS256 needs 256 bits to be worth its name. */
 export const MIN_SECRET_LENGTH = 32;
@@ -36,7 +42,7 @@ export type TokenVerdict = { paid: true; subject: string | undefined; expires: n
  */
 export async function verifyToken(token: string, config: EdgeConfig, keys: EdgeKeys, now: Date): Promise<TokenVerdict> {
   const secret = keys.secret && keys.secret.length >= MIN_SECRET_LENGTH ? new TextEncoder().encode(keys.secret) : undefined;
-  const algorithms = [...(secret ? ['HS256'] : []), ...(keys.jwks ? ['RS256', 'ES256'] : [])];
+  const algorithms = [...(secret ? ['HS256'] : []), ...(keys.jwks ? ASYMMETRIC : [])];
   if (algorithms.length === 0) return { paid: false, reason: 'no keys to check tokens with' };
   const jwks = keys.jwks;
   // One resolver for both kinds: the algorithm picks the key, and `algorithms` refuses `none` and anything else.

@@ -91,7 +91,8 @@ export function edgeBehaviour(origin: () => string, site: () => string): void {
 
   it('gives a subscriber the whole article at the same address, private to them (cookie or Bearer)', async () => {
     const good = await token();
-    for (const headers of [{ Cookie: `${EDGE_CONFIG.cookie}=${good}` }, { Authorization: `Bearer ${good}` }]) {
+    const ways: Record<string, string>[] = [{ Cookie: `${EDGE_CONFIG.cookie}=${good}` }, { Authorization: `Bearer ${good}` }];
+    for (const headers of ways) {
       const response = await get(ARTICLE, headers);
       const html = await response.text();
       expect(response.status).toBe(200);
@@ -136,7 +137,8 @@ export function edgeBehaviour(origin: () => string, site: () => string): void {
   it('answers 404 for the private prefix, to everyone, in every spelling', async () => {
     const cookie = `${EDGE_CONFIG.cookie}=${await token()}`;
     for (const path of [`/${PREFIX}/`, `/${PREFIX}/articles/marker-top-level/`, `/${PREFIX}/articles/marker-top-level/index.html`, `/${PREFIX}/edge.json`, `/%5F${PREFIX.slice(1)}/articles/marker-top-level/`, `/${PREFIX.toUpperCase()}/articles/marker-top-level/`]) {
-      for (const headers of [{}, { Cookie: cookie }]) {
+      const readers: Record<string, string>[] = [{}, { Cookie: cookie }];
+      for (const headers of readers) {
         const response = await get(path, headers);
         const html = await response.text();
         expect(response.status, path).toBe(404);

@@ -130,6 +130,15 @@ describe('the edge decision, with the provider’s keys (JWKS)', () => {
     expect(served(await decide(article({ cookie: await signed('ES256', ec.privateKey, 'ec-1') }), jwksConfig, keys, NOW))).toBe('subscriber');
   });
 
+  it('accepts RS512, as Ghost signs, and refuses HS512 and other symmetric algorithms', async () => {
+    const rs512 = await generateKeyPair('RS512');
+    const set = createLocalJWKSet({ keys: [{ ...(await exportJWK(rs512.publicKey)), kid: 'ghost', alg: 'RS512' }] });
+    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS512', kid: 'ghost' }).sign(rs512.privateKey);
+    expect(served(await decide(article({ cookie: token }), jwksConfig, { jwks: set }, NOW))).toBe('subscriber');
+    const hs512 = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS512' }).sign(new TextEncoder().encode(SECRET.repeat(2)));
+    expect(served(await decide(article({ cookie: hs512 }), jwksConfig, { jwks: set, secret: SECRET.repeat(2) }, NOW))).toBe('public');
+  });
+
   it('gives a token signed with a key not in the set the teaser', async () => {
     const forged = await signed('RS256', stranger.privateKey, 'rsa-1');
     expect(served(await decide(article({ cookie: forged }), jwksConfig, { jwks }, NOW))).toBe('public');
