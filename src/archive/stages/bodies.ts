@@ -41,7 +41,8 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       basePath,
       settings.locale,
       sealing ? keyRingFingerprint(sealWith) : null,
-      keepWhole ? 'edge-whole' : null,
+      // Only with the edge: a build without it keeps the salt, and the cache, it always had.
+      ...(keepWhole ? ['edge-whole'] : []),
     ]),
   });
   const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing || keepWhole }, context.threads);
