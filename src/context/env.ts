@@ -222,5 +222,5 @@ export function astroCacheDir(env: BuildEnv, edge = false): string | undefined {
     .update(JSON.stringify([env.contentDir, env.siteUrl, env.basePath, env.edition, env.preview, Boolean(env.keyRing), ...(edge ? ['edge'] : [])]))
     .digest('hex')
     .slice(0, 12);
-  return path.join(env.cacheDir, 'astro', `${env.edition}${env.preview ? '-preview' : ''}-${site}`);
+  return path.join(env.cacheDir, 'astro', `${env.edition}${edge ? '-edge' : ''}${env.preview ? '-preview' : ''}-${site}`);
 }

@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeConfig, parseEdgeConfig } from '../../src/edge/config';
 import settings from '../../src/settings';
-import { builtSite } from '../helpers/built-site';
+import { bodyCacheDir, builtSite } from '../helpers/built-site';
 import { PAID } from '../helpers/fixture-paid';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
 
@@ -67,6 +67,12 @@ describe('a public build with the edge on (EDGE=on)', () => {
   it('never names the private prefix outside it: no link, sitemap entry or search record points there', () => {
     const outside = listFiles(site).filter((file) => !file.startsWith(`${PREFIX}/`));
     expect(findInSite(site, [`/${PREFIX}/`]).filter((leak) => outside.includes(leak.file))).toEqual([]);
+  });
+
+  it('keeps the whole text it cached out of the public build’s body cache', () => {
+    const publicCache = path.join(bodyCacheDir(), 'public');
+    if (existsSync(publicCache)) expect(findInSite(publicCache, PAID)).toEqual([]);
+    expect(findInSite(path.join(bodyCacheDir(), 'subscribers'), PAID).length).toBeGreaterThan(0);
   });
 
   it('writes the edge’s configuration beside the subscriber pages, with no secret in it', () => {
