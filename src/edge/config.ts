@@ -4,6 +4,7 @@
  * secret is in it: the HS256 secret comes from the host's environment
  * (`MASTHEAD_EDGE_SECRET`), the public keys from the provider's JWKS address.
  */
+import type { MeterConfig } from './meter.ts';
 
 /** Which claim says a reader has paid. */
 export interface PaidClaim {
@@ -31,6 +32,8 @@ export interface EdgeConfig {
   clockSkewSeconds: number;
   /** The claim that means "has paid". */
   paid: PaidClaim;
+  /** The meter for anonymous readers; absent or `free: 0`: off. */
+  meter?: MeterConfig | undefined;
 }
 
 /** The edge settings as `src/schemas/settings.ts` resolves them. */
@@ -42,6 +45,7 @@ export interface EdgeSettings {
   jwksUrl?: string | undefined;
   clockSkewSeconds: number;
   paid: PaidClaim;
+  meter?: MeterConfig | undefined;
 }
 
 /** The edge's configuration for a build: the settings with the site's URL as issuer and audience by default. */
@@ -55,6 +59,7 @@ export function edgeConfig(edge: EdgeSettings, site: { siteUrl: string; basePath
     ...(edge.jwksUrl ? { jwksUrl: edge.jwksUrl } : {}),
     clockSkewSeconds: edge.clockSkewSeconds,
     paid: { claim: edge.paid.claim, ...(edge.paid.values ? { values: [...edge.paid.values] } : {}) },
+    ...(edge.meter && edge.meter.free > 0 ? { meter: { free: edge.meter.free, cookie: edge.meter.cookie } } : {}),
   };
 }
 
@@ -71,5 +76,8 @@ export function parseEdgeConfig(text: string): EdgeConfig {
   }
   if (typeof value.clockSkewSeconds !== 'number') throw new Error('edge.json: clockSkewSeconds must be a number');
   if (typeof value.paid.claim !== 'string') throw new Error('edge.json: paid.claim must be text');
+  if (value.meter !== undefined && (!object(value.meter) || typeof value.meter.free !== 'number' || typeof value.meter.cookie !== 'string')) {
+    throw new Error('edge.json: meter must have free (a number) and cookie (text)');
+  }
   return value as unknown as EdgeConfig;
 }

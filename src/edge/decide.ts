@@ -6,7 +6,8 @@
  * the Node server) only carries it out.
  */
 import type { EdgeConfig } from './config.ts';
-import { verifyToken, type EdgeKeys } from './token.ts';
+import { meterVerdict } from './meter.ts';
+import { MIN_SECRET_LENGTH, verifyToken, type EdgeKeys } from './token.ts';
 
 /** The parts of a request the decision reads. */
 export interface EdgeRequest {
@@ -23,16 +24,23 @@ export interface EdgeRequest {
 /** Headers to set on the response, by name. */
 export type EdgeHeaders = Record<string, string>;
 
+/** How the meter stands for this response, when it is on and the reader is anonymous. */
+export type MeterState =
+  /** A full page within the allowance: `left` after this one; `setCookie` to count it (only if the page is a paywalled one). */
+  | { allowed: true; left: number; free: number; setCookie?: string | undefined }
+  /** The allowance is spent: the teaser, which may say so. */
+  | { allowed: false; free: number };
+
 /** What to answer. */
 export type Decision =
   /** The static file at the request's own path, as any reader gets it. */
-  | { serve: 'public'; headers: EdgeHeaders; reason?: string }
+  | { serve: 'public'; headers: EdgeHeaders; reason?: string; meter?: MeterState }
   /**
    * The subscriber page at `path` (under the private prefix). When there is
    * no file there (a free article, a page that is not an article), serve the
-   * public page instead, with the same headers.
+   * public page instead, with the same headers (and never count it on the meter).
    */
-  | { serve: 'subscriber'; path: string; headers: EdgeHeaders }
+  | { serve: 'subscriber'; path: string; headers: EdgeHeaders; meter?: MeterState }
   /** 404: the private prefix itself, asked for directly. */
   | { serve: 'not-found'; headers: EdgeHeaders }
   /** A redirect (sign-in link turned into a cookie, sign-out). */
@@ -103,6 +111,11 @@ export function sessionCookie(config: EdgeConfig, token: string, maxAgeSeconds: 
   return `${config.cookie}=${token}; Path=${config.base}; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}; HttpOnly; Secure; SameSite=Lax`;
 }
 
+/** Where an article's subscriber page is. */
+function subscriberPath(config: EdgeConfig, slug: string): string {
+  return `${config.base}${config.prefix}/articles/${slug}/`;
+}
+
 /** The `Set-Cookie` value that removes it. */
 export function clearedCookie(config: EdgeConfig): string {
   return `${config.cookie}=; Path=${config.base}; Max-Age=0; HttpOnly; Secure; SameSite=Lax`;
@@ -149,8 +162,17 @@ export async function decide(request: EdgeRequest, config: EdgeConfig, keys: Edg
   let reason = 'no token';
   for (const token of tokens) {
     const verdict = await verifyToken(token, config, keys, now);
-    if (verdict.paid) return { serve: 'subscriber', path: `${config.base}${config.prefix}/articles/${slug}/`, headers: { ...PRIVATE_HEADERS } };
+    if (verdict.paid) return { serve: 'subscriber', path: subscriberPath(config, slug), headers: { ...PRIVATE_HEADERS } };
     reason = verdict.reason;
+  }
+  // The meter, for everyone else: a few full articles a month, counted in a signed cookie.
+  if (config.meter && config.meter.free > 0 && keys.secret && keys.secret.length >= MIN_SECRET_LENGTH) {
+    const cookieValue = readCookie(request.cookie, config.meter.cookie);
+    const verdict = await meterVerdict({ slug, cookieValue, config: config.meter, base: config.base, secret: keys.secret, now });
+    if (verdict.allowed) {
+      return { serve: 'subscriber', path: subscriberPath(config, slug), headers: { ...PRIVATE_HEADERS }, meter: { ...verdict, free: config.meter.free } };
+    }
+    return { serve: 'public', headers: { ...GATED_PUBLIC_HEADERS }, reason, meter: verdict };
   }
   return { serve: 'public', headers: { ...GATED_PUBLIC_HEADERS }, reason };
 }

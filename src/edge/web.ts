@@ -5,6 +5,7 @@
  */
 import type { EdgeConfig } from './config.ts';
 import { decide, type Decision, type EdgeHeaders } from './decide.ts';
+import { METER_MARK, meterNote, meterSpentNote } from './meter.ts';
 import type { EdgeKeys } from './token.ts';
 
 export interface EdgeHandlerOptions {
@@ -48,6 +49,16 @@ async function notFound(options: EdgeHandlerOptions, request: Request, headers: 
   return new Response(request.method === 'HEAD' ? null : body, { status: 404, headers: { 'Content-Type': type, ...headers } });
 }
 
+/** An HTML page with the meter's marker replaced by `html` (the page is read whole: pages are small). */
+async function withMeterNote(response: Response, html: string): Promise<Response> {
+  if (response.status !== 200 || !response.body || !(response.headers.get('Content-Type') ?? '').includes('text/html')) return response;
+  const text = await response.text();
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Length');
+  headers.delete('ETag');
+  return new Response(text.replace(METER_MARK, html), { status: 200, headers });
+}
+
 /** The path and query of a request, as the static server should see them. */
 const ownPath = (request: Request) => {
   const url = new URL(request.url);
@@ -77,7 +88,10 @@ export async function handleEdgeRequest(request: Request, options: EdgeHandlerOp
       if (page.status === 200 || page.status === 304) {
         const headers = new Headers(page.headers);
         headers.delete('Cache-Control');
-        return withHeaders(new Response(page.body, { status: page.status, headers }), decision.headers);
+        // Counted on the meter only now that the page is known to be a paywalled article's.
+        if (decision.meter?.allowed && decision.meter.setCookie) headers.append('Set-Cookie', decision.meter.setCookie);
+        const response = withHeaders(new Response(page.body, { status: page.status, headers }), decision.headers);
+        return decision.meter?.allowed ? withMeterNote(response, meterNote(decision.meter.left, decision.meter.free)) : response;
       }
       // No subscriber page (a free article, or none written): the public one, still private to this reader.
       await page.body?.cancel();
@@ -88,7 +102,8 @@ export async function handleEdgeRequest(request: Request, options: EdgeHandlerOp
     }
     case 'public': {
       const page = await options.asset(ownPath(request), request);
-      return Object.keys(decision.headers).length ? withHeaders(page, decision.headers) : page;
+      const response = Object.keys(decision.headers).length ? withHeaders(page, decision.headers) : page;
+      return decision.meter && !decision.meter.allowed ? withMeterNote(response, meterSpentNote(decision.meter.free)) : response;
     }
   }
 }

@@ -95,6 +95,21 @@ export const edgeSchema = z.object({
   clockSkewSeconds: z.number().int().min(0).max(600).default(60),
   /** Which claim means "has paid". Default: `subscriber: true`. */
   paid: paidClaimSchema.prefault({}),
+  /**
+   * The meter: anonymous readers may open `free` paywalled articles a month in full, counted in a signed
+   * cookie (no server state; clearing cookies resets it). Needs `MASTHEAD_EDGE_SECRET`. Default off (`free: 0`).
+   */
+  meter: z
+    .object({
+      /** Paywalled articles a month an anonymous reader may open in full. 0 (the default) is off. */
+      free: z.number({ error: 'must be a number of articles' }).int('must be a whole number').min(0, 'must be 0 or more').max(100, 'keep it to 100 or fewer').default(0),
+      /** The cookie holding the count. Default `masthead_meter`. */
+      cookie: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]+$/, 'must be a cookie name: letters, digits, _, . and -')
+        .default('masthead_meter'),
+    })
+    .prefault({}),
 });
 
 /** How paying readers get past the free limit on a static site. */

@@ -6,7 +6,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { projectRoot } from '../helpers/astro-build';
 import { builtSite } from '../helpers/built-site';
-import { EDGE_TEST_SECRET, edgeBehaviour } from '../helpers/edge-behaviour';
+import { EDGE_TEST_SECRET, edgeBehaviour, meterBehaviour, meteredCopy } from '../helpers/edge-behaviour';
 
 /**
  * The Worker (src/edge/cloudflare.ts) in Cloudflare's own runtime (workerd,
@@ -16,11 +16,30 @@ import { EDGE_TEST_SECRET, edgeBehaviour } from '../helpers/edge-behaviour';
  */
 describe('the Cloudflare Worker, in workerd, over a build with the edge on', () => {
   let worker: Miniflare | undefined;
+  let metered: Miniflare | undefined;
   let bundleDir = '';
+  let copy = '';
   let origin = '';
+  let meteredOrigin = '';
   let site = '';
+  /** The Worker in workerd over `directory` as its static assets, run first for every request. */
+  const start = async (scriptPath: string, directory: string) => {
+    const runtime = new Miniflare({
+      modules: true,
+      // Module names are relative to this folder: the bundle sits outside the project.
+      modulesRoot: bundleDir,
+      scriptPath,
+      compatibilityDate: '2026-01-01',
+      bindings: { MASTHEAD_EDGE_SECRET: EDGE_TEST_SECRET },
+      assets: { directory, binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } },
+      host: '127.0.0.1',
+      port: 0,
+    });
+    return { runtime, origin: (await runtime.ready).origin };
+  };
   beforeAll(async () => {
     site = builtSite('edge');
+    copy = meteredCopy(site);
     bundleDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-worker-'));
     const scriptPath = path.join(bundleDir, 'worker.js');
     await build({
@@ -32,26 +51,21 @@ describe('the Cloudflare Worker, in workerd, over a build with the edge on', () 
       outfile: scriptPath,
       logLevel: 'silent',
     });
-    worker = new Miniflare({
-      modules: true,
-      // Module names are relative to this folder: the bundle sits outside the project.
-      modulesRoot: bundleDir,
-      scriptPath,
-      compatibilityDate: '2026-01-01',
-      bindings: { MASTHEAD_EDGE_SECRET: EDGE_TEST_SECRET },
-      assets: { directory: site, binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } },
-      host: '127.0.0.1',
-      port: 0,
-    });
-    origin = (await worker.ready).origin;
+    ({ runtime: worker, origin } = await start(scriptPath, site));
+    ({ runtime: metered, origin: meteredOrigin } = await start(scriptPath, copy));
   });
   afterAll(async () => {
     await worker?.dispose();
-    if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+    await metered?.dispose();
+    for (const dir of [bundleDir, copy]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   edgeBehaviour(
     () => origin,
     () => site,
   );
+
+  describe('with the meter on', () => {
+    meterBehaviour(() => meteredOrigin);
+  });
 });

@@ -4,10 +4,13 @@
  * server. `origin()` is where the adapter listens; tokens are HS256 with
  * `EDGE_TEST_SECRET`, which the adapter under test must be given.
  */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { SignJWT, type JWTPayload } from 'jose';
 import { expect, it } from 'vitest';
-import { edgeConfig } from '../../src/edge/config';
+import { EDGE_CONFIG_FILE, edgeConfig, parseEdgeConfig } from '../../src/edge/config';
 import settings from '../../src/settings';
 import { PAID } from './fixture-paid';
 import { listFiles } from './site-files';
@@ -180,5 +183,43 @@ export function edgeBehaviour(origin: () => string, site: () => string): void {
     expect(bodyText(again.body)).toContain('Paid sentence charlie');
     // A second reader with no cookie at all never sees paid words either.
     expect(paidIn((await cache(ARTICLE)).body)).toEqual([]);
+  });
+}
+
+/** The metered deploy: a copy of the built site whose `edge.json` turns the meter on (two free articles). Remove it after. */
+export function meteredCopy(site: string): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'masthead-metered-'));
+  cpSync(site, copy, { recursive: true });
+  const file = path.join(copy, EDGE_CONFIG.prefix, EDGE_CONFIG_FILE);
+  const config = parseEdgeConfig(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...config, meter: { free: 2, cookie: 'masthead_meter' } }));
+  return copy;
+}
+
+/** The meter over HTTP, on a deploy from `meteredCopy`: two paywalled articles in full, then the teaser. */
+export function meterBehaviour(origin: () => string): void {
+  it('serves an anonymous reader two paywalled articles in full, then the teaser, counting in a signed cookie', async () => {
+    let jar = '';
+    const read = async (slug: string) => {
+      const response = await fetch(`${origin()}/articles/${slug}/`, { headers: jar ? { Cookie: jar } : {} });
+      const set = response.headers.get('Set-Cookie');
+      if (set) jar = set.slice(0, set.indexOf(';'));
+      return { response, html: await response.text() };
+    };
+    const free = await read('free-article');
+    expect(free.response.headers.get('Set-Cookie')).toBeNull();
+    const first = await read('marker-top-level');
+    expect(first.html).toContain('Paid sentence charlie');
+    expect(first.response.headers.get('Cache-Control')).toMatch(/private/);
+    expect(jar).toMatch(/^masthead_meter=m1\./);
+    const second = await read('references');
+    expect(parse(second.html).querySelector('.free-limit')).toBeNull();
+    const third = await read('no-marker-default');
+    expect(parse(third.html).querySelector('.free-limit')).not.toBeNull();
+    expect(paidIn(third.html)).toEqual([]);
+    // The first article is still open to this reader; a reader without the cookie starts afresh.
+    expect((await read('marker-top-level')).html).toContain('Paid sentence charlie');
+    const stranger = await fetch(`${origin()}/articles/no-marker-default/`);
+    expect(await stranger.text()).toContain('Paid sentence');
   });
 }
