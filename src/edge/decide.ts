@@ -79,7 +79,22 @@ function sitePath(pathname: string, base: string): string | undefined {
 export function isPrivatePath(path: string, prefix: string): boolean {
   const lower = path.toLowerCase();
   const folder = prefix.toLowerCase();
-  return lower === folder || lower.startsWith(`${folder}/`) || lower.startsWith(`${folder}.`) || lower.startsWith(`${folder}%`);
+  return lower === folder || lower.startsWith(`${folder}/`) || lower.startsWith(`${folder}.`);
+}
+
+/** A path decoded until nothing is left to decode (a host may decode once more than we did): for the private check only. */
+function fullyDecoded(path: string): string {
+  let current = path;
+  for (let round = 0; round < 4 && current.includes('%'); round++) {
+    try {
+      const next = decodeURIComponent(current);
+      if (next === current) break;
+      current = next;
+    } catch {
+      break;
+    }
+  }
+  return current.replace(/\/{2,}/g, '/');
 }
 
 /** The article's slug when a site path is an article page (`articles/<slug>/`, or its `index.html`). */
@@ -138,7 +153,7 @@ export async function decide(request: EdgeRequest, config: EdgeConfig, keys: Edg
     // Undecodable, or outside the base: private only if it could name the prefix.
     return /%|\\/.test(url.pathname) ? { serve: 'not-found', headers: NO_STORE } : { serve: 'public', headers: {} };
   }
-  if (isPrivatePath(path, config.prefix)) return { serve: 'not-found', headers: NO_STORE };
+  if (isPrivatePath(path, config.prefix) || isPrivatePath(fullyDecoded(path), config.prefix)) return { serve: 'not-found', headers: NO_STORE };
 
   const readable = request.method === 'GET' || request.method === 'HEAD';
   // A sign-in link: check the token, keep it in a cookie when it is good, and take it out of the address either way.

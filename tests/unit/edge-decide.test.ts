@@ -166,6 +166,8 @@ describe('the private prefix', () => {
       '/articles/../_subscribers/articles/harbour-wall/',
       '/articles/%2e%2e/_subscribers/articles/harbour-wall/',
       '/%E0%A4%A',
+      '/%255Fsubscribers/articles/harbour-wall/',
+      '/%25255fsubscribers/edge.json',
     ];
     for (const path of paths) {
       for (const request of [article(undefined, path), article({ cookie: token }, path)]) {
