@@ -55,11 +55,14 @@ export default function mastheadIntegration({ sealed, edge }: MastheadIntegratio
         });
       },
       // What the edge code reads: beside the subscriber pages, so it is private too. No secret is in it.
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
         if (!edge) return;
         const folder = path.join(fileURLToPath(dir), edge.prefix);
         mkdirSync(folder, { recursive: true });
         writeFileSync(path.join(folder, EDGE_CONFIG_FILE), `${JSON.stringify(edge, null, 2)}\n`);
+        logger.warn(
+          `whole articles written under ${edge.base}${edge.prefix}/ for the edge: deploy this build only with its edge code (Cloudflare Worker, Netlify Edge Function or npm run subscribers:serve), which keeps that folder private; see docs/subscribers.md`,
+        );
       },
     },
   };
