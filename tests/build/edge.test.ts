@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeConfig, parseEdgeConfig } from '../../src/edge/config';
 import settings from '../../src/settings';
-import { bodyCacheDir, builtSite } from '../helpers/built-site';
+import { bodyCacheDir, buildLog, builtSite } from '../helpers/built-site';
 import { PAID } from '../helpers/fixture-paid';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
 
@@ -73,6 +73,10 @@ describe('a public build with the edge on (EDGE=on)', () => {
     const publicCache = path.join(bodyCacheDir(), 'public');
     if (existsSync(publicCache)) expect(findInSite(publicCache, PAID)).toEqual([]);
     expect(findInSite(path.join(bodyCacheDir(), 'subscribers'), PAID).length).toBeGreaterThan(0);
+  });
+
+  it('says where the whole articles are, and that the build deploys only with its edge code', () => {
+    expect(buildLog('edge')).toMatch(/whole articles written under \/_subscribers\/ for the edge: deploy this build only with its edge code/);
   });
 
   it('writes the edge’s configuration beside the subscriber pages, with no secret in it', () => {
