@@ -12,7 +12,8 @@ import pagefind from './src/search/integration';
 import { withLastModified } from './src/feeds/sitemap-dates';
 import socialCards from './src/social-cards/integration';
 import { openBuildContext } from './src/context/build-context';
-import { astroCacheDir, resolveBuildEnv } from './src/context/env';
+import { astroCacheDir, edgeBuild, resolveBuildEnv } from './src/context/env';
+import { edgeConfig } from './src/edge/config';
 import { activeRing } from './src/subscribers/active-ring';
 import settings from './src/settings';
 
@@ -20,12 +21,16 @@ import settings from './src/settings';
 const env = resolveBuildEnv(process.env, settings, process.cwd(), new Date());
 openBuildContext(env);
 const publicEdition = env.edition === 'public';
-// Only the public site seals paid parts; the subscriber edition shows them whole.
-const sealed = publicEdition && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
+// Subscriber pages under a private prefix, for the edge to serve at each article's address (settings `subscribers.edge`, or EDGE=on/off).
+const edge = edgeBuild(env, settings.subscribers.edge.enabled)
+  ? edgeConfig(settings.subscribers.edge, { siteUrl: env.siteUrl, basePath: env.basePath })
+  : undefined;
+// Only the public site seals paid parts; the subscriber edition shows them whole. With the edge, nothing is sealed.
+const sealed = publicEdition && !edge && settings.subscribers.unlockInPage && activeRing(env.keyRing, env.buildTime).length > 0;
 // The editing screen at /admin/ (settings `cms`, or CMS=on/off for one build); public edition only.
 const cmsBuild = resolveCmsBuild({ override: env.cms, cms: settings.cms, edition: env.edition, contentDir: env.contentDir, repoRoot: repositoryRoot(env.contentDir, process.cwd()) });
 // Astro's data store and the last build's pages, one folder per kind of site; none when caching is off.
-const cacheDir = astroCacheDir(env);
+const cacheDir = astroCacheDir(env, edge !== undefined);
 const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,
@@ -66,11 +71,18 @@ export default defineConfig({
     plugins: [devServerGuard(guarded)],
   },
   integrations: [
-    masthead({ sealed }),
+    masthead({ sealed, edge }),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [
-          sitemap({ filter: (page) => !/\/(404|search|unlock|admin)\/?$/.test(new URL(page).pathname), serialize: withLastModified }),
+          sitemap({
+            filter: (page) => {
+              const { pathname } = new URL(page);
+              // Nor the edge's private subscriber pages, served only at each article's own address.
+              return !/\/(404|search|unlock|admin)\/?$/.test(pathname) && !(edge && pathname.startsWith(`${env.basePath}${edge.prefix}/`));
+            },
+            serialize: withLastModified,
+          }),
           pagefind({ cacheDir: env.cacheDir, dateFormat: { locale: settings.locale, timeZone: settings.timeZone } }),
         ]
       : []),

@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { createArchiveSource } from './archive/loader';
 import { buildContext } from './context/build-context';
+import { edgeBuild } from './context/env';
 import { activeRing } from './subscribers/active-ring';
 import { storedArticleSchema } from './schemas/article';
 import { storedAuthorSchema } from './schemas/author';
@@ -12,6 +13,7 @@ import settings from './settings';
 // Resolved once by astro.config.mjs: the same "now" as the pages'. Drafts are shown in a preview build and in `astro dev`.
 const { env, showUnpublished } = buildContext();
 const { contentDir, edition, keyRing, basePath, cacheDir, threads, buildTime } = env;
+const edge = edgeBuild(env, settings.subscribers.edge.enabled);
 const source = createArchiveSource({
   contentDir,
   displayRoot: process.cwd(),
@@ -23,8 +25,10 @@ const source = createArchiveSource({
   // Drafts and embargoed articles are left out of a public build before anything is computed from them.
   buildTime,
   includeUnpublished: showUnpublished,
-  // Keys are used here to seal, and nowhere else: they never reach the data store or the site.
-  sealWith: edition === 'public' && settings.subscribers.unlockInPage ? activeRing(keyRing, buildTime) : [],
+  // The whole text of cut articles, for the edge's private subscriber pages (never the data store or a public page).
+  keepWhole: edge,
+  // Keys are used here to seal, and nowhere else: they never reach the data store or the site. Not with the edge.
+  sealWith: edition === 'public' && !edge && settings.subscribers.unlockInPage ? activeRing(keyRing, buildTime) : [],
 });
 
 export const collections = {

@@ -24,6 +24,8 @@ export default defineSettings({
     // Where the subscriber edition (EDITION=subscribers npm run build) is deployed, behind access control.
     editionUrl: 'https://subscribers.example.org/',
     unlockInPage: true,
+    // Per-reader access at the edge (docs/subscribers.md): off until the edge code is deployed with the site.
+    edge: { enabled: false, signInUrl: 'https://example.org/sign-in' },
   },
   lists: { moreFromAuthor: 4, similar: 4 },
   cms: {

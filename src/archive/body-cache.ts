@@ -20,9 +20,11 @@ export interface CachedBody {
   analysed: AnalysedDoc;
   /** The envelope JSON, in a keyed public build. */
   sealed?: string;
+  /** The whole article in clear, for the edge's private pages: only in the cache folder of the subscriber edition (see bodies.ts). */
+  whole?: string;
   /** The local pictures of `html` (free part only in a public build), whose placeholders each build fills. */
   images: BodyImage[];
-  /** With `sealed`: the local pictures the envelope shows (free part only), and a fingerprint of their files, to tell when one changed. */
+  /** With `sealed` or `whole`: the local pictures the envelope (or whole page) shows (free part only), and a fingerprint of their files, to tell when one changed. */
   sealedPictures?: { images: BodyImage[]; fingerprint: string };
   /** What the writer should know about the cut, lines within the body: reported again on every build that reads this entry. */
   warnings?: CutWarning[];
@@ -75,7 +77,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The digest of a body as its page prints it: the same body, the same digest (also the name of its file in the cache). */
 export function bodyDigest(body: ArticleBody): string {
-  return sha256(`page\0${body.sealed === undefined ? body.html : JSON.stringify([body.html, body.sealed])}`);
+  return sha256(`page\0${body.sealed === undefined && body.whole === undefined ? body.html : JSON.stringify([body.html, body.sealed ?? null, body.whole ?? null])}`);
 }
 
 /**
@@ -180,18 +182,19 @@ const bodyReaders = new WeakMap<ArchiveArticle, () => ArticleBody>();
 
 /**
  * An article whose body is read through `getPage` each time it is asked for
- * (`html`, `sealed`, or both at once with `bodyOf`), never held by the archive.
+ * (`html`, `sealed`, `whole`, or all at once with `bodyOf`), never held by the archive.
  */
 export function keptArticle(id: string, data: ArchiveArticle['data'], digest: string, getPage: (digest: string) => ArticleBody): ArchiveArticle {
   const article = { id, data, bodyDigest: digest } as ArchiveArticle;
   Object.defineProperty(article, 'html', { enumerable: true, get: () => getPage(digest).html });
   Object.defineProperty(article, 'sealed', { enumerable: true, get: () => getPage(digest).sealed });
+  Object.defineProperty(article, 'whole', { enumerable: true, get: () => getPage(digest).whole });
   bodyReaders.set(article, () => getPage(digest));
   return article;
 }
 
 /** An article's body as its page prints it: one read for a kept article. */
 export function bodyOf(article: ArchiveArticle): ArticleBody {
-  const { html, sealed } = bodyReaders.get(article)?.() ?? article;
-  return sealed === undefined ? { html } : { html, sealed };
+  const { html, sealed, whole } = bodyReaders.get(article)?.() ?? article;
+  return { html, ...(sealed === undefined ? {} : { sealed }), ...(whole === undefined ? {} : { whole }) };
 }

@@ -29,7 +29,7 @@ export interface BodyStepOptions {
   basePath: string;
   /** The paper's BCP 47 locale, for typographic quotation marks. Default `en-GB`. */
   locale?: string;
-  /** Render the whole article too, for sealing. Only for a public build with keys. */
+  /** Render the whole article too, for sealing or the edge's private pages. Only for a public build with keys, or with the edge. */
   keepWhole: boolean;
 }
 
@@ -40,7 +40,10 @@ export type BodyOutcome =
       html: string;
       cut: boolean;
       analysed: AnalysedDoc;
-      /** The whole article's HTML, when `keepWhole` and something was cut. Seal it; never store it. */
+      /**
+       * The whole article's HTML, when `keepWhole` and something was cut. Seal it, or keep it for the edge's
+       * private page (cached only in the subscriber folder of the body cache); never on a public page.
+       */
       wholeHtml?: string;
       /** The local pictures of `html`, for the build to find, process and put in place. */
       images: BodyImage[];

@@ -23,6 +23,11 @@ export interface ArchiveOptions {
   };
   /** `subscribers` renders every article whole, for the subscriber edition. Default `public`. */
   edition?: Edition;
+  /**
+   * Public edition only: keep each cut article's whole HTML (`whole`) for the subscriber pages written
+   * under the edge's private prefix (src/edge/). Default false.
+   */
+  keepWhole?: boolean;
   /** Public edition only: seal each cut article, whole, for these subscriber keys. Default none. */
   sealWith?: readonly SubscriberKey[];
   /** The site's base path, for site-relative links in bodies. Default `/`. */
@@ -56,15 +61,17 @@ export interface ArticleBody {
   html: string;
   /** The whole article sealed for subscriber keys (envelope JSON), in a keyed public build. */
   sealed?: string;
+  /** The whole article's HTML, in clear, for the edge's private subscriber page (`keepWhole`). Never on a public page. */
+  whole?: string;
 }
 
 /**
- * An article of a read. In a read with a cache folder, `html` and `sealed` are
- * read from their file in the cache each time they are asked for, so the
+ * An article of a read. In a read with a cache folder, `html`, `sealed` and
+ * `whole` are read from their file in the cache each time they are asked for, so the
  * archive never holds every body at once (`body-cache.ts`, `putPage`).
  */
 export interface ArchiveArticle extends Entry<StoredArticle>, ArticleBody {
-  /** A digest of the body (`html` and `sealed`): the same body, the same digest. Set by the read; computed when absent. */
+  /** A digest of the body (`html`, `sealed`, `whole`): the same body, the same digest. Set by the read; computed when absent. */
   bodyDigest?: string;
 }
 

@@ -29,6 +29,8 @@ export interface BuildEnvInput {
   PREVIEW?: string;
   /** `on` or `off`: serve the editing screen at `/admin/` in this build, whatever the settings' `cms.enabled` says. */
   CMS?: string;
+  /** `on` or `off`: write the subscriber pages under the edge's private prefix in this build, whatever `subscribers.edge.enabled` says. */
+  EDGE?: string;
 }
 
 /** Which site a build makes. */
@@ -52,6 +54,8 @@ export interface BuildEnv {
   preview: boolean;
   /** `CMS=on` (true) or `CMS=off` (false); `undefined` leaves it to the settings' `cms.enabled`. */
   cms?: boolean;
+  /** `EDGE=on` (true) or `EDGE=off` (false); `undefined` leaves it to the settings' `subscribers.edge.enabled`. */
+  edge?: boolean;
 }
 
 /**
@@ -138,6 +142,7 @@ export function resolveBuildEnv(
     buildTime,
     preview: parsePreview(env.PREVIEW),
     ...(env.CMS?.trim() ? { cms: parseCms(env.CMS) } : {}),
+    ...(env.EDGE?.trim() ? { edge: parseOnOff(env.EDGE, 'EDGE', 'set EDGE=on to write the subscriber pages under the private prefix for the edge, EDGE=off to leave them out') } : {}),
     cacheDir: cacheSetting === 'off' ? undefined : path.resolve(cwd, cacheSetting),
     ...(threadsSetting ? { threads: Number(threadsSetting) } : {}),
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
@@ -180,6 +185,18 @@ function parseCms(value: string): boolean {
   throw new Error(`CMS "${value.trim()}" is not on or off: set CMS=on to serve the editing screen at /admin/, CMS=off to leave it out, or leave it unset for the settings' cms.enabled`);
 }
 
+function parseOnOff(value: string, name: string, hint: string): boolean {
+  const text = value.trim().toLowerCase();
+  if (['on', '1', 'true'].includes(text)) return true;
+  if (['off', '0', 'false'].includes(text)) return false;
+  throw new Error(`${name} "${value.trim()}" is not on or off: ${hint}, or leave it unset for the settings`);
+}
+
+/** True when a public build writes the subscriber pages under the edge's private prefix: `EDGE`, else the settings. */
+export function edgeBuild(env: BuildEnv, enabled: boolean): boolean {
+  return env.edition === 'public' && (env.edge ?? enabled);
+}
+
 function parseEdition(value: string | undefined): Edition {
   const edition = value?.trim() || 'public';
   if (edition !== 'public' && edition !== 'subscribers') {
@@ -195,14 +212,15 @@ function parseEdition(value: string | undefined): Edition {
  * site (content folder, address, edition, preview, keys), inside Masthead's
  * cache, so that the subscriber edition's full-text pages, a preview's drafts
  * or another site's pages are never in the folder a public build restores
- * from. `undefined` when caching is off: Astro's default folder, and every
+ * from. `edge`: the build writes the edge's private subscriber pages (a folder
+ * of its own for the same reason). `undefined` when caching is off: Astro's default folder, and every
  * page rendered.
  */
-export function astroCacheDir(env: BuildEnv): string | undefined {
+export function astroCacheDir(env: BuildEnv, edge = false): string | undefined {
   if (!env.cacheDir) return undefined;
   const site = createHash('sha256')
-    .update(JSON.stringify([env.contentDir, env.siteUrl, env.basePath, env.edition, env.preview, Boolean(env.keyRing)]))
+    .update(JSON.stringify([env.contentDir, env.siteUrl, env.basePath, env.edition, env.preview, Boolean(env.keyRing), ...(edge ? ['edge'] : [])]))
     .digest('hex')
     .slice(0, 12);
-  return path.join(env.cacheDir, 'astro', `${env.edition}${env.preview ? '-preview' : ''}-${site}`);
+  return path.join(env.cacheDir, 'astro', `${env.edition}${edge ? '-edge' : ''}${env.preview ? '-preview' : ''}-${site}`);
 }

@@ -1,9 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildContext } from '../context/build-context';
+import { EDGE_CONFIG_FILE, type EdgeConfig } from '../edge/config';
 
 export interface MastheadIntegrationOptions {
   /** True when this build seals paid parts for subscriber keys. */
   sealed: boolean;
+  /** The edge's configuration when this build writes the subscriber pages under its private prefix (src/edge/). */
+  edge?: EdgeConfig | undefined;
 }
 
 /**
@@ -13,7 +19,7 @@ export interface MastheadIntegrationOptions {
  * so paid text is never syndicated or indexed. `/unlock/` exists only when
  * the build seals paid parts. Reads the build context that astro.config.mjs opened.
  */
-export default function mastheadIntegration({ sealed }: MastheadIntegrationOptions): AstroIntegration {
+export default function mastheadIntegration({ sealed, edge }: MastheadIntegrationOptions): AstroIntegration {
   return {
     name: 'masthead',
     hooks: {
@@ -32,6 +38,8 @@ export default function mastheadIntegration({ sealed }: MastheadIntegrationOptio
           route('/news-sitemap.xml', 'news-sitemap.xml.ts');
           route('/search', 'search.astro');
           if (sealed) route('/unlock', 'unlock.astro');
+          // The whole articles, for the edge to serve to subscribers at each article's own address; never linked.
+          if (edge) route(`/${edge.prefix}/articles/[slug]`, 'subscriber-article.astro');
         }
         // Both editions: corrections are metadata every reader may see, and the footer may link the page.
         route('/corrections', 'corrections.astro');
@@ -40,10 +48,21 @@ export default function mastheadIntegration({ sealed }: MastheadIntegrationOptio
             define: {
               'import.meta.env.MASTHEAD_EDITION': JSON.stringify(edition),
               'import.meta.env.MASTHEAD_SEALED': JSON.stringify(sealed),
+              'import.meta.env.MASTHEAD_EDGE': JSON.stringify(edge !== undefined),
               'import.meta.env.MASTHEAD_PREVIEW': JSON.stringify(context.showUnpublished),
             },
           },
         });
+      },
+      // What the edge code reads: beside the subscriber pages, so it is private too. No secret is in it.
+      'astro:build:done': ({ dir, logger }) => {
+        if (!edge) return;
+        const folder = path.join(fileURLToPath(dir), edge.prefix);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path.join(folder, EDGE_CONFIG_FILE), `${JSON.stringify(edge, null, 2)}\n`);
+        logger.warn(
+          `whole articles written under ${edge.base}${edge.prefix}/ for the edge: deploy this build only with its edge code (Cloudflare Worker, Netlify Edge Function or npm run subscribers:serve), which keeps that folder private; see docs/subscribers.md`,
+        );
       },
     },
   };

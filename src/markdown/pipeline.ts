@@ -45,7 +45,7 @@ export interface RenderedBody {
    * Sanitised HTML of the whole article, free and paid parts rendered together
    * (so footnotes referenced before the cut keep their notes and numbering), only
    * from a processor made with `keepPaid` and only when something was cut. For
-   * sealing; never render it.
+   * sealing, or for the edge's private subscriber page; never on a public page.
    */
   wholeHtml?: string;
   /** The local pictures of `html`, in the order of its placeholders (see `rehype-figures.ts`). */

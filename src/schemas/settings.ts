@@ -50,6 +50,68 @@ export const listsSchema = z.object({
   similar: z.number().int().min(0).max(20).default(4),
 });
 
+/** Which claim of a reader's token says they have paid (see docs/subscribers.md for providers). */
+export const paidClaimSchema = z.object({
+  /**
+   * The claim's name: `subscriber`, `role`, a namespaced claim such as `https://example.org/plan`, or a
+   * dotted path into nested claims (`app_metadata.plan`). Default `subscriber`.
+   */
+  claim: z.string().trim().min(1, 'must not be empty').default('subscriber'),
+  /**
+   * The values that mean "has paid" (`["member", "premium"]`): the claim must equal one, or be a list
+   * holding one. Left out, the claim must be the boolean `true`.
+   */
+  values: z.array(z.string().min(1, 'must not be empty')).min(1, 'list at least one value, or leave values out for a true/false claim').optional(),
+});
+
+/** A path segment for the private prefix: letters, digits, `_` and `-`. */
+const PRIVATE_PREFIX = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Per-reader access at the edge (docs/subscribers.md, "Signing in at the edge"): the build writes the
+ * subscriber edition's article pages under a private prefix of the same site, and a few lines of edge
+ * code (Cloudflare, Netlify, the Node server) serve them at the article's own address to readers whose
+ * token says they have paid. Off by default; `EDGE=on` or `EDGE=off` overrides `enabled` for one build.
+ */
+export const edgeSchema = z.object({
+  /** Write the subscriber pages under `prefix` and drop in-page unlocking. Only deploy such a build behind the edge code. Default false. */
+  enabled: z.boolean().default(false),
+  /** The folder, under the base path, that holds the subscriber pages. The edge answers 404 for it. Default `_subscribers`. */
+  prefix: z.string().regex(PRIVATE_PREFIX, 'must be one folder name: letters, digits, _ and -').default('_subscribers'),
+  /** The membership system's sign-in page, offered as "Sign in" beside Subscribe in the cut-off. */
+  signInUrl: z.url().optional(),
+  /** The cookie holding the reader's token (set by the membership system, or by a sign-in link). Default `masthead_session`. */
+  cookie: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be a cookie name: letters, digits, _, . and -')
+    .default('masthead_session'),
+  /** The token's issuer (`iss`), exactly. Default: the site's URL. */
+  issuer: z.string().min(1).optional(),
+  /** The audience (`aud`) the token must name: this site, so another site's token is refused. Default: the site's URL. */
+  audience: z.string().min(1).optional(),
+  /** The provider's JWKS address, for RS256 and ES256 tokens. Without it only HS256 tokens (shared secret `MASTHEAD_EDGE_SECRET`) are accepted. */
+  jwksUrl: z.url().optional(),
+  /** Seconds of clock difference allowed on `exp` and `nbf`. Default 60. */
+  clockSkewSeconds: z.number().int().min(0).max(600).default(60),
+  /** Which claim means "has paid". Default: `subscriber: true`. */
+  paid: paidClaimSchema.prefault({}),
+  /**
+   * The meter: anonymous readers may open `free` paywalled articles a month in full, counted in a signed
+   * cookie (no server state; clearing cookies resets it). Needs `MASTHEAD_EDGE_SECRET`. Default off (`free: 0`).
+   */
+  meter: z
+    .object({
+      /** Paywalled articles a month an anonymous reader may open in full. 0 (the default) is off. */
+      free: z.number({ error: 'must be a number of articles' }).int('must be a whole number').min(0, 'must be 0 or more').max(100, 'keep it to 100 or fewer').default(0),
+      /** The cookie holding the count. Default `masthead_meter`. */
+      cookie: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]+$/, 'must be a cookie name: letters, digits, _, . and -')
+        .default('masthead_meter'),
+    })
+    .prefault({}),
+});
+
 /** How paying readers get past the free limit on a static site. */
 export const subscribersSchema = z.object({
   /**
@@ -64,6 +126,8 @@ export const subscribersSchema = z.object({
    * with a key link reads on in place. Without keys nothing is sealed. Default true.
    */
   unlockInPage: z.boolean().default(true),
+  /** Per-reader access at the edge: subscriber pages at the article's own address. Off by default. */
+  edge: edgeSchema.prefault({}),
 });
 
 /**

@@ -62,7 +62,7 @@ function escapeHtml(value: string): string {
  * the URL builder, date printing and language in.
  *
  * Keep this in step with the `<article data-pagefind-body>` element of
- * `src/pages/articles/[slug].astro`; `tests/build/search-index.test.ts`
+ * `src/components/ArticlePage.astro`; `tests/build/search-index.test.ts`
  * fails when they differ.
  */
 export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lang }: SearchRecordContext): SearchRecord {

@@ -17,6 +17,11 @@ const sites = {
    * after its newest story, so its news sitemap is empty.
    */
   keyed: { CONTENT_DIR: 'tests/fixtures/site', PAYWALL_KEYS: TEST_RING, BUILD_TIME: '2024-08-05T10:00:00+01:00' },
+  /**
+   * The fixture folder with the edge on (`EDGE=on`): the subscriber pages under the private prefix, beside
+   * the public site. Keys are given too, to show the edge build seals nothing. Served by the edge tests.
+   */
+  edge: { CONTENT_DIR: 'tests/fixtures/site', EDGE: 'on', PAYWALL_KEYS: TEST_RING },
   /** The fixture folder as the full-text subscriber edition. */
   edition: { CONTENT_DIR: 'tests/fixtures/site', EDITION: 'subscribers' },
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBuildEnv } from '../../src/context/env';
+import { edgeBuild, resolveBuildEnv } from '../../src/context/env';
 import { defineSettings } from '../../src/schemas/settings';
 
 /** When the builds below start; BUILD_TIME, when set, wins over it. */
@@ -58,6 +58,39 @@ describe('defineSettings', () => {
     expect(british.subscribe.message).toBe('You’ve reached the free limit…');
     expect(british.footerLinks[0]!.label).toBe('Readers’ editor');
     expect(defineSettings({ locale: 'en-US', tagline: 'News and "views"' }).tagline).toBe('News and “views”');
+  });
+});
+
+describe('the edge settings', () => {
+  it('are off by default, with the private folder, cookie and paid claim named', () => {
+    expect(defineSettings({}).subscribers.edge).toEqual({
+      enabled: false,
+      prefix: '_subscribers',
+      cookie: 'masthead_session',
+      clockSkewSeconds: 60,
+      paid: { claim: 'subscriber' },
+      meter: { free: 0, cookie: 'masthead_meter' },
+    });
+  });
+
+  it('name the field when a value is wrong', () => {
+    expect(() => defineSettings({ subscribers: { edge: { prefix: '../x' } } })).toThrow(/subscribers\.edge\.prefix must be one folder name/);
+    expect(() => defineSettings({ subscribers: { edge: { cookie: 'a b' } } })).toThrow(/subscribers\.edge\.cookie must be a cookie name/);
+    expect(() => defineSettings({ subscribers: { edge: { paid: { claim: 'plan', values: [] } } } })).toThrow(/subscribers\.edge\.paid\.values list at least one value/);
+    expect(() => defineSettings({ subscribers: { edge: { meter: { free: 2.5 } } } })).toThrow(/subscribers\.edge\.meter\.free must be a whole number/);
+    expect(() => defineSettings({ subscribers: { edge: { jwksUrl: 'keys.json' } } })).toThrow(/subscribers\.edge\.jwksUrl/);
+  });
+
+  it('can be turned on or off for one build with EDGE, and a typo is refused', () => {
+    const settings = { siteUrl: 'https://example.org', basePath: '/' };
+    expect(resolveBuildEnv({ EDGE: 'on' }, settings, '/p', startedAt).edge).toBe(true);
+    expect(resolveBuildEnv({ EDGE: 'off' }, settings, '/p', startedAt).edge).toBe(false);
+    expect(resolveBuildEnv({}, settings, '/p', startedAt).edge).toBeUndefined();
+    expect(() => resolveBuildEnv({ EDGE: 'yes please' }, settings, '/p', startedAt)).toThrow(/EDGE "yes please" is not on or off/);
+    // The subscriber edition is the full text already: it never writes a private folder.
+    expect(edgeBuild(resolveBuildEnv({ EDGE: 'on', EDITION: 'subscribers' }, settings, '/p', startedAt), true)).toBe(false);
+    expect(edgeBuild(resolveBuildEnv({ EDGE: 'off' }, settings, '/p', startedAt), true)).toBe(false);
+    expect(edgeBuild(resolveBuildEnv({}, settings, '/p', startedAt), true)).toBe(true);
   });
 });
 

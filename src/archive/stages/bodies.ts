@@ -27,10 +27,11 @@ function keyRingFingerprint(keys: readonly SubscriberKey[]): string {
  * the file.
  */
 export function createBodyStage(context: ReadContext, similarity: ReturnType<typeof createSimilarityIndex>) {
-  const { settings, basePath, sealing, sealWith, images, issues, typeset } = context;
+  const { settings, basePath, sealing, sealWith, keepWhole, images, issues, typeset } = context;
   const cache = createBodyCache({
     dir: context.cacheDir,
-    edition: context.edition,
+    // Whole articles in clear are kept only where the subscriber edition keeps its own: a public build without the edge never reads there.
+    edition: keepWhole ? 'subscribers' : context.edition,
     // One configuration per content folder, so two folders built with one cache never prune each other's
     // entries. Envelopes are reused only for the same key ring: the salt holds a hash of the keys, never the keys.
     salt: JSON.stringify([
@@ -40,9 +41,11 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       basePath,
       settings.locale,
       sealing ? keyRingFingerprint(sealWith) : null,
+      // Only with the edge: a build without it keeps the salt, and the cache, it always had.
+      ...(keepWhole ? ['edge-whole'] : []),
     ]),
   });
-  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing }, context.threads);
+  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing || keepWhole }, context.threads);
   const stats = { rendered: 0, sealed: 0 };
   /** Each article's body-cache key: what its analysed terms, and so its place in the similarity model, came from. */
   const analysedFrom = new Map<string, string>();
@@ -77,7 +80,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
           issues.addData({ code: outcome.problem.code, args: shiftLines(outcome.problem.args, bodyLineOffset) }, inBody(outcome.problem.line));
           continue;
         }
-        let sealed: Pick<CachedBody, 'sealed' | 'sealedPictures'> = {};
+        let sealed: Pick<CachedBody, 'sealed' | 'sealedPictures' | 'whole'> = {};
         if (outcome.wholeHtml !== undefined) {
           const wholeImages = outcome.wholeImages ?? [];
           const whole = await images.fillBody(outcome.wholeHtml, wholeImages, pending.file, bodyLineOffset);
@@ -87,7 +90,8 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
           }
           if (sealedProblems.size === 0) {
             sealed = {
-              sealed: serializeEnvelope(await sealArticle({ articleId: pending.slug, html: whole.html, keys: sealWith })),
+              ...(sealing ? { sealed: serializeEnvelope(await sealArticle({ articleId: pending.slug, html: whole.html, keys: sealWith })) } : {}),
+              ...(keepWhole ? { whole: whole.html } : {}),
               sealedPictures: { images: wholeImages, fingerprint: await images.fingerprint(wholeImages, pending.file) },
             };
           }
@@ -109,7 +113,11 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
       analysedFrom.set(pending.slug, keys[index]!);
       if (body.sealed) stats.sealed++;
-      const digest = cache.putPage(body.sealed ? { html: pictures.html, sealed: body.sealed } : { html: pictures.html });
+      const digest = cache.putPage({
+        html: pictures.html,
+        ...(body.sealed ? { sealed: body.sealed } : {}),
+        ...(body.whole !== undefined ? { whole: body.whole } : {}),
+      });
       articles.push(
         keptArticle(
           pending.slug,

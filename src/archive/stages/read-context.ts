@@ -14,6 +14,8 @@ export interface ReadContext {
   sealWith: NonNullable<ArchiveOptions['sealWith']>;
   /** True when cut articles are sealed whole for subscriber keys. */
   sealing: boolean;
+  /** True when cut articles' whole HTML is kept for the edge's private subscriber pages. */
+  keepWhole: boolean;
   basePath: string;
   cacheDir: string | undefined;
   threads: number;
@@ -46,6 +48,7 @@ export function createReadContext(options: ArchiveOptions): ReadContext {
     edition,
     sealWith,
     sealing: edition === 'public' && sealWith.length > 0,
+    keepWhole: edition === 'public' && options.keepWhole === true,
     basePath,
     cacheDir: options.cacheDir,
     threads: options.threads ?? 1,
