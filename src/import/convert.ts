@@ -114,7 +114,7 @@ export function paywallFor(post: SourcePost, bodyHasCut: boolean, moreIsPaywall:
     // Ghost shows a public post whole, whatever markers it holds.
     return { access: 'free', cutAtTop: false };
   }
-  const who = post.visibility === 'tiers' ? `tiers (${(post.tiers ?? []).join(', ') || 'unnamed'})` : `${post.visibility} members`;
+  const who = post.visibility === 'tiers' ? `tiers (${(post.tiers ?? []).join(', ') || 'unnamed'})` : post.visibility;
   const note = post.visibility === 'members' || post.visibility === 'tiers' ? `Ghost access "${who}" became subscribers: Masthead has one kind of subscriber` : undefined;
   if (bodyHasCut) return { access: 'subscribers', cutAtTop: false, ...(note ? { note } : {}) };
   void moreIsPaywall;

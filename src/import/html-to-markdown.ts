@@ -103,7 +103,9 @@ export function htmlToMarkdown(html: string, options: ToMarkdownOptions): Markdo
 
   const processor = unified()
     .use(rehypeParse, { fragment: true })
-    .use(() => (tree: HastRoot) => cleanTree(tree, options, notes))
+    .use(() => (tree: HastRoot) => {
+      if (cleanTree(tree, options, notes)) cutFrom ??= '<!--more-->';
+    })
     .use(rehypeRemark, {
       handlers: {
         hr(state, node): Html | { type: 'thematicBreak' } {
@@ -163,8 +165,9 @@ function host(url: string): string {
  * pictures sent to `picture`, embeds turned into links, scripts and forms
  * dropped. Each change a reader would notice is a note.
  */
-function cleanTree(tree: HastRoot, options: ToMarkdownOptions, notes: BodyNote[]): void {
+function cleanTree(tree: HastRoot, options: ToMarkdownOptions, notes: BodyNote[]): boolean {
   let cuts = 0;
+  let moreCut = false;
   const visit = (children: (RootContent | ElementContent)[]): (RootContent | ElementContent)[] => {
     const out: (RootContent | ElementContent)[] = [];
     for (const node of children) {
@@ -177,6 +180,7 @@ function cleanTree(tree: HastRoot, options: ToMarkdownOptions, notes: BodyNote[]
       if (node.tagName === 'hr' && names.includes(MORE_CLASS)) {
         if (options.moreIsPaywall && cuts === 0) {
           cuts += 1;
+          moreCut = true;
           out.push(el('hr', { className: [CUT_CLASS] }, []));
         } else {
           notes.push({ kind: 'paywall', message: options.moreIsPaywall ? 'a second read-more tag (<!--more-->) was dropped: the first one cuts' : "read-more tag (<!--more-->) dropped: without --more-is-paywall the paper's free paragraphs decide the cut" });
@@ -223,6 +227,7 @@ function cleanTree(tree: HastRoot, options: ToMarkdownOptions, notes: BodyNote[]
     return out;
   };
   tree.children = visit(tree.children) as RootContent[];
+  return moreCut;
 }
 
 function embedSource(node: Element): string | undefined {
