@@ -5,6 +5,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { autop, expandShortcodes, type GalleryPicture } from './wordpress-markup';
 
 /**
@@ -64,6 +65,47 @@ const MAPPED_BLOCKS = new Set([
   'verse', 'more', 'nextpage', 'group', 'columns', 'column', 'spacer', 'freeform', 'gallery', 'html', 'footnotes', 'details',
 ]);
 
+/** What one conversion's clean-up step needs, carried on the file (`file.data`), so the processor is made once. */
+interface ConversionState {
+  options: ToMarkdownOptions;
+  notes: BodyNote[];
+  moreCut: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    importConversion: ConversionState;
+  }
+}
+
+let processor: ReturnType<typeof makeProcessor> | undefined;
+const markdownProcessor = () => (processor ??= makeProcessor());
+
+/** `rehype-parse` → the import's clean-up → `rehype-remark` (the cut marker as raw HTML) → `remark-gfm` → `remark-stringify`. */
+function makeProcessor() {
+  return unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree: HastRoot, file: VFile) => {
+      const state = file.data.importConversion;
+      if (state && cleanTree(tree, state.options, state.notes)) state.moreCut = true;
+    })
+    .use(rehypeRemark, {
+      handlers: {
+        hr(state, node): Html | { type: 'thematicBreak' } {
+          if (classes(node).includes(CUT_CLASS)) {
+            const marker: Html = { type: 'html', value: FREE_LIMIT };
+            state.patch(node, marker);
+            return marker;
+          }
+          return { type: 'thematicBreak' };
+        },
+      },
+    })
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
+    .freeze();
+}
+
 /** Converts one body. Pure apart from what `picture` does. */
 export function htmlToMarkdown(html: string, options: ToMarkdownOptions): MarkdownBody {
   const notes: BodyNote[] = [];
@@ -101,26 +143,11 @@ export function htmlToMarkdown(html: string, options: ToMarkdownOptions): Markdo
     source = autop(source);
   }
 
-  const processor = unified()
-    .use(rehypeParse, { fragment: true })
-    .use(() => (tree: HastRoot) => {
-      if (cleanTree(tree, options, notes)) cutFrom ??= '<!--more-->';
-    })
-    .use(rehypeRemark, {
-      handlers: {
-        hr(state, node): Html | { type: 'thematicBreak' } {
-          if (classes(node).includes(CUT_CLASS)) {
-            const marker: Html = { type: 'html', value: FREE_LIMIT };
-            state.patch(node, marker);
-            return marker;
-          }
-          return { type: 'thematicBreak' };
-        },
-      },
-    })
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one' });
-  const markdown = String(processor.processSync(source)).replace(/\n{3,}/g, '\n\n').trim();
+  const state: ConversionState = { options, notes, moreCut: false };
+  const markdown = String(markdownProcessor().processSync(new VFile({ value: source, data: { importConversion: state } })))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (state.moreCut) cutFrom ??= '<!--more-->';
   const cut = markdown.split('\n').some((line) => line === FREE_LIMIT);
   const lines = markdown.split('\n');
   for (const note of notes) {
