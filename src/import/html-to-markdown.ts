@@ -174,6 +174,25 @@ export function hastText(node: HastNodes): string {
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
+const EMPHASIS = new Set(['em', 'i', 'strong', 'b', 'del', 's']);
+
+/** Takes the spaces off the edges of an inline element's text; says which edges had them. */
+function edgeSpaces(node: Element): [boolean, boolean] {
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  let lead = false;
+  let trail = false;
+  if (first?.type === 'text' && /^\s/.test(first.value)) {
+    first.value = first.value.replace(/^\s+/, '');
+    lead = true;
+  }
+  if (last?.type === 'text' && /\s$/.test(last.value)) {
+    last.value = last.value.replace(/\s+$/, '');
+    trail = true;
+  }
+  return [lead, trail];
+}
+
 const EMBEDS = new Set(['iframe', 'video', 'audio', 'embed', 'object']);
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'form', 'input', 'button', 'select', 'textarea', 'canvas', 'svg', 'link', 'meta']);
 
@@ -249,6 +268,14 @@ function cleanTree(tree: HastRoot, options: ToMarkdownOptions, notes: BodyNote[]
         continue;
       }
       node.children = visit(node.children) as ElementContent[];
+      if (EMPHASIS.has(node.tagName)) {
+        // `<em>Right, </em>and`: the space belongs outside the emphasis, or Markdown needs character references for it.
+        const [lead, trail] = edgeSpaces(node);
+        if (lead) out.push(text(' '));
+        out.push(node);
+        if (trail) out.push(text(' '));
+        continue;
+      }
       out.push(node);
     }
     return out;

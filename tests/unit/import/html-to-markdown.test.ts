@@ -17,6 +17,10 @@ describe('HTML to Markdown', () => {
     expect(notes).toEqual([]);
   });
 
+  it('moves spaces out of emphasis rather than writing them as character references', () => {
+    expect(convert('<p>Choose <em>Left</em>, <em>Right, </em>and <strong> Centre</strong>.</p>').markdown).toBe('Choose _Left_, _Right,_ and *Centre*.\n'.replace('*Centre*', '**Centre**'));
+  });
+
   it('turns a figure into a picture with its caption as the title, which Masthead shows as a figure', () => {
     const { markdown } = convert('<figure><img src="https://old.example/content/images/quay.jpg" alt="The quay"><figcaption>The quay at dawn.</figcaption></figure>');
     expect(markdown).toBe('![The quay](./quay.jpg "The quay at dawn.")\n');
