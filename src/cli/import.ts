@@ -15,7 +15,10 @@ import { createUrls } from '../lib/urls';
 import { runImport } from '../import/run-import';
 import settings from '../settings';
 
-const USAGE = `Usage: npm run import -- <wordpress|ghost> <export file> [options]
+const USAGE = `Usage: npm run import -- <wordpress|ghost|feed> <export file> [options]
+
+  wordpress: the XML file of Tools → Export; ghost: the JSON file of Settings → Migrate;
+  feed: an RSS or Atom file (full-text feeds carry whole articles)
 
   --uploads DIR        WordPress: the wp-content/uploads folder (pictures are copied from it)
   --images DIR         Ghost: the content/images folder
@@ -56,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [source, exportFile, ...extra] = positionals;
-  if ((source !== 'wordpress' && source !== 'ghost') || !exportFile || extra.length > 0) {
-    console.error(`import: name the source (wordpress or ghost) and one export file\n\n${USAGE}`);
+  if ((source !== 'wordpress' && source !== 'ghost' && source !== 'feed') || !exportFile || extra.length > 0) {
+    console.error(`import: name the source (wordpress, ghost or feed) and one export file\n\n${USAGE}`);
     return 2;
   }
   const cwd = process.cwd();

@@ -18,7 +18,7 @@ import type { ReportLine, SourcePost, SourceSite } from './types';
  */
 
 export interface ConvertSettings {
-  source: 'wordpress' | 'ghost';
+  source: 'wordpress' | 'ghost' | 'feed';
   /** `--more-is-paywall`: WordPress's read-more tag marks where the paid part starts. */
   moreIsPaywall: boolean;
   /** The paper's settings, as the build reads them. */

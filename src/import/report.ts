@@ -2,7 +2,7 @@ import type { ReportKind, ReportLine } from './types';
 
 /** The counts at the top of the report. */
 export interface ImportSummary {
-  source: 'wordpress' | 'ghost';
+  source: 'wordpress' | 'ghost' | 'feed';
   exportFile: string;
   posts: number;
   pages: number;
@@ -41,7 +41,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 /** The report as text: a summary, then one line per thing, `file:line: message`, grouped. Deterministic but for the time. */
 export function formatReport(summary: ImportSummary, lines: readonly ReportLine[]): string {
   const out = [
-    `Imported ${summary.source === 'wordpress' ? 'WordPress' : 'Ghost'} export ${summary.exportFile}`,
+    `Imported ${summary.source === 'wordpress' ? 'WordPress export' : summary.source === 'ghost' ? 'Ghost export' : 'feed'} ${summary.exportFile}`,
     `  ${plural(summary.posts, 'post')} and pages read; ${plural(summary.articles, 'article')} (${summary.drafts} drafts, ${summary.embargoed} embargoed, ${summary.cut} with a cut); ${summary.pages} pages, ${summary.leftOut} left out, ${summary.refused} refused`,
     `  files: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.kept} kept as you edited them`,
     `  ${plural(summary.authors, 'author')}, ${plural(summary.sectionsAdded, 'section')} added, ${plural(summary.redirects, 'redirect')}`,

@@ -9,6 +9,7 @@ import { ContentWriter, type WriteOutcome } from './manifest';
 import { PictureFolder, pictureFileName } from './pictures';
 import { mergeRedirects, nginxRedirects, parseRedirects, redirectRules, redirectsFile, type Redirect } from './redirects';
 import { formatReport, type ImportSummary } from './report';
+import { readFeedPosts } from './feed';
 import { readGhost } from './ghost';
 import type { ReportLine, SourceAuthor, SourcePost, SourceSite } from './types';
 import { readWordPressPosts, readWordPressSite } from './wordpress';
@@ -21,7 +22,7 @@ import { readWordPressPosts, readWordPressSite } from './wordpress';
  */
 
 export interface ImportOptions extends Omit<ConvertSettings, 'sectionMap' | 'source'> {
-  source: 'wordpress' | 'ghost';
+  source: 'wordpress' | 'ghost' | 'feed';
   exportFile: string;
   /** The content folder to write (`content/`). */
   outDir: string;
@@ -73,6 +74,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (options.source === 'wordpress') {
     site = await readWordPressSite(options.exportFile);
     posts = readWordPressPosts(options.exportFile, site);
+  } else if (options.source === 'feed') {
+    site = { authors: new Map(), attachments: new Map() };
+    posts = readFeedPosts(options.exportFile, site);
   } else {
     const ghost = await readGhost(options.exportFile);
     site = ghost.site;
@@ -81,8 +85,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
 
   const writer = new ContentWriter(options.outDir);
   const report: ReportLine[] = [];
-  const pictureFolder = options.picturesDir ? new PictureFolder(options.picturesDir, options.source, site.baseUrl) : undefined;
-  if (!options.picturesDir) report.push({ kind: 'picture', where: 'pictures', message: `no ${options.source === 'wordpress' ? '--uploads' : '--images'} folder given: pictures are left as links to the old site, lead pictures left out` });
+  const pictureFolder = options.picturesDir && options.source !== 'feed' ? new PictureFolder(options.picturesDir, options.source, site.baseUrl) : undefined;
+  if (!pictureFolder) report.push({ kind: 'picture', where: 'pictures', message: `no ${options.source === 'wordpress' ? '--uploads' : options.source === 'ghost' ? '--images' : 'pictures'} folder${options.source === 'feed' ? ' for a feed' : ' given'}: pictures are left as links to the old site, lead pictures left out` });
 
   // Ids taken: by this run, and by articles already in the folder that the import did not write.
   const slugs = new Map<string, string>();

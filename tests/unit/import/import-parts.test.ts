@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstSentence, paywallFor, slugify } from '../../../src/import/convert';
+import { feedDate } from '../../../src/import/feed';
 import { ghostExport, ghostVisibility } from '../../../src/import/ghost';
 import { decideWrite } from '../../../src/import/manifest';
 import { originalCandidates, pictureFileName, uploadsPath } from '../../../src/import/pictures';
@@ -78,6 +79,13 @@ describe('sources', () => {
     expect(wordPressDate('2013-01-10 20:15:40', '2013-01-11 03:15:40')).toEqual({ iso: '2013-01-10T20:15:40-07:00', guessed: false });
     expect(wordPressDate('2024-05-02 09:30:00', '2024-05-02 08:30:00')).toEqual({ iso: '2024-05-02T09:30:00+01:00', guessed: false });
     expect(wordPressDate('2024-05-20 12:00:00', '0000-00-00 00:00:00')).toEqual({ iso: '2024-05-20T12:00:00Z', guessed: true });
+  });
+
+  it("reads a feed's dates with their offset", () => {
+    expect(feedDate('Thu, 02 May 2024 08:30:00 +0100')).toBe('2024-05-02T08:30:00+01:00');
+    expect(feedDate('2 May 2024 08:30 GMT')).toBe('2024-05-02T08:30:00Z');
+    expect(feedDate('2024-04-01T08:00:00+02:00')).toBe('2024-04-01T08:00:00+02:00');
+    expect(feedDate('someday')).toBeUndefined();
   });
 
   it("reads Ghost's visibility, reading any filter it does not know as paid", () => {

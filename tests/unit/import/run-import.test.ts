@@ -150,3 +150,33 @@ describe('the WordPress reader', () => {
     expect(seen).toEqual(['post 41 published', 'post 42 published', 'post 43 private', 'post 44 draft', 'page 45 published']);
   });
 });
+
+describe('feeds', () => {
+  it('imports a full-text RSS feed and an Atom feed as public articles, which pass the check', async () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'rss.xml'),
+      `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>The Dyke Post</title>
+<item><title>Ferry timetable changes</title><link>https://post.example/2024/03/ferry-timetable/</link><guid>https://post.example/?p=9</guid><pubDate>Tue, 05 Mar 2024 18:20:00 +0100</pubDate><dc:creator>Ada Fenn</dc:creator><category>Transport</category><category>ferries</category>
+<description>The summer timetable starts early.</description><content:encoded><![CDATA[<p>The summer timetable starts a week early this year.</p><p>Sailings at dawn return on Saturdays.</p>]]></content:encoded></item>
+</channel></rss>`,
+    );
+    writeFileSync(
+      path.join(dir, 'atom.xml'),
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title>
+<entry><title>Sluice repairs finish</title><link rel="alternate" href="https://notes.example/sluice-repairs-finish.html"/><id>tag:notes.example,2024:1</id><published>2024-04-01T08:00:00+02:00</published><updated>2024-04-02T09:00:00+02:00</updated><author><name>Bo Reed</name></author><category term="Works"/>
+<content type="html">&lt;p&gt;The repairs to the old sluice finished on Friday.&lt;/p&gt;</content></entry></feed>`,
+    );
+    const rss = await importInto(dir, 'feed', path.join(dir, 'rss.xml'));
+    const atom = await importInto(dir, 'feed', path.join(dir, 'atom.xml'));
+    expect([rss.summary.articles, atom.summary.articles]).toEqual([1, 1]);
+    const ferry = readFileSync(path.join(dir, 'content/articles/2024/ferry-timetable.md'), 'utf8');
+    expect(ferry).toContain('date: 2024-03-05T18:20:00+01:00');
+    expect(ferry).toContain('standfirst: The summer timetable starts early.');
+    expect(ferry).toContain('section: transport');
+    expect(ferry).toContain('Sailings at dawn return on Saturdays.');
+    expect(readFileSync(path.join(dir, 'content/articles/2024/sluice-repairs-finish.md'), 'utf8')).toContain('author: bo-reed');
+    expect(readFileSync(path.join(dir, 'public/_redirects'), 'utf8')).toContain('/sluice-repairs-finish.html /articles/sluice-repairs-finish/ 301');
+    expect(await problems(path.join(dir, 'content'))).toEqual([]);
+  });
+});
