@@ -153,10 +153,14 @@ export function convertPost(post: SourcePost, site: SourceSite, settings: Conver
     wordpress: post.autop,
     moreIsPaywall: settings.moreIsPaywall,
     picture: (url) => place.picture(url, folder, slug),
-    gallery: (ids) => ids.flatMap((id) => {
-      const found = site.attachments.get(id);
-      return found ? [found] : [];
-    }),
+    // `[gallery]` without ids shows the pictures attached to the post.
+    gallery: (ids) =>
+      ids.length > 0
+        ? ids.flatMap((id) => {
+            const found = site.attachments.get(id);
+            return found ? [found] : [];
+          })
+        : [...site.attachments.values()].filter((picture) => picture.parent === post.id),
   });
   const paywall = paywallFor(post, converted.cut, settings.moreIsPaywall);
   let markdown = converted.markdown;

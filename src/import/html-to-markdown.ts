@@ -133,8 +133,9 @@ export function htmlToMarkdown(html: string, options: ToMarkdownOptions): Markdo
       const name = match[1]!.replace(/^core\//, '');
       if (!MAPPED_BLOCKS.has(name)) blocks.set(name, (blocks.get(name) ?? 0) + 1);
     }
-    for (const [name, count] of blocks) {
-      notes.push({ kind: 'not-carried', message: `block editor block wp:${name}${count > 1 ? ` (${count}×)` : ''} has no Markdown form: its text and links are kept, its layout is not` });
+    if (blocks.size > 0) {
+      const names = [...blocks].map(([name, count]) => `wp:${name}${count > 1 ? ` (${count}×)` : ''}`).join(', ');
+      notes.push({ kind: 'not-carried', message: `block editor blocks with no Markdown form, their text and links kept but not their layout: ${names}` });
     }
     const expanded = expandShortcodes(source, { gallery: options.gallery ?? (() => []), cutClass: CUT_CLASS });
     source = expanded.html;

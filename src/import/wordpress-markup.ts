@@ -70,7 +70,8 @@ export function expandShortcodes(
     }
     if (!MEDIA_SHORTCODES.has(name)) return whole;
     const attributes = shortcodeAttributes(attrs);
-    const url = (inner ?? '').trim() || attributes.src || attributes.url || attributes.mp4 || attributes.mp3 || attributes.id || '';
+    // The address: the content (`[embed]https://…[/embed]`), or the first attribute holding one (src, mp3, wav, mp4, webm…).
+    const url = (inner ?? '').trim() || Object.values(attributes).find((value) => /^https?:\/\//i.test(value)) || attrs.match(/https?:\/\/[^\s\]"']+/)?.[0] || '';
     if (!/^https?:\/\//i.test(url)) {
       notes.push({ message: `[${name}] shortcode with no address left out` });
       return '';
