@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -138,6 +138,20 @@ describe('npm run import, the paywall and the pictures', () => {
     expect(listFiles(path.join(dir, 'content/articles'))).not.toContain('2024/ouse-lock-keeper-retires.md');
     expect(readFileSync(path.join(dir, 'report/refused/ouse-lock-keeper-retires.md'), 'utf8')).toContain('## Free limit');
     expect(await problems(path.join(dir, 'content'))).toEqual([]);
+  });
+});
+
+describe('sections', () => {
+  it('renames and merges old categories and tags with a map file, and keeps sections already in the folder', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'content'), { recursive: true });
+    writeFileSync(path.join(dir, 'content/sections.yaml'), '- id: news\n  name: News\n  description: What happened today.\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'coast: { id: region, name: The region }\nfen-life: region\n');
+    await importInto(dir, 'ghost', ghostPaywall, { mapFile: path.join(dir, 'map.yaml') });
+    await importInto(dir, 'wordpress', wordpressPaywall, { mapFile: path.join(dir, 'map.yaml') });
+    expect(readFileSync(path.join(dir, 'content/sections.yaml'), 'utf8')).toBe('- id: news\n  name: News\n  description: What happened today.\n- id: region\n  name: The region\n');
+    expect(readFileSync(path.join(dir, 'content/articles/2024/oyster-beds.md'), 'utf8')).toContain('section: region');
+    expect(readFileSync(path.join(dir, 'content/articles/2024/eel-fair-returns.md'), 'utf8')).toContain('section: region');
   });
 });
 
