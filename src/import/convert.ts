@@ -36,6 +36,8 @@ export interface ConvertSettings {
 export interface ConvertPlace {
   /** Claims a slug for a post (unique across the import and the folder); returns the slug given. */
   claimSlug(wanted: string, postId: string): string;
+  /** The folder an earlier import wrote this slug's article in, so a post whose date moved stays one file. */
+  folderOf?(slug: string): string | undefined;
   /** Where a picture goes for the article in `folder` (`articles/2024`), or a link when it stays behind. */
   picture(url: string, folder: string, slug: string): PictureChoice;
   /** The author id for a source author key, creating the author on first use. */
@@ -144,7 +146,7 @@ export function convertPost(post: SourcePost, site: SourceSite, settings: Conver
   const date = post.date ?? post.updated;
   if (!date) return leftOut('a draft with no date at all: left out');
   if (!post.date) report.push({ kind: 'guessed', where: label, message: `draft with no publication date: dated ${date}, its last change` });
-  const folder = `articles/${yearOf(date)}`;
+  const folder = place.folderOf?.(slug) ?? `articles/${yearOf(date)}`;
   const file = `${folder}/${slug}.md`;
   const where = file;
 

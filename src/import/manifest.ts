@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -61,6 +61,11 @@ export class ContentWriter {
     return path.relative(this.root, path.resolve(this.root, file)).split(path.sep).join('/');
   }
 
+  /** True when an earlier run wrote `file` (relative to the root). */
+  wrote(file: string): boolean {
+    return this.manifest.files[this.key(file)] !== undefined;
+  }
+
   /** Writes `data` at `file` (relative to the root, or absolute) unless a writer has changed it. */
   write(file: string, data: string | Buffer): WriteOutcome {
     const absolute = path.resolve(this.root, file);
@@ -83,11 +88,7 @@ export class ContentWriter {
 
   /** Copies a picture by the same rule. */
   copy(from: string, file: string): WriteOutcome {
-    const absolute = path.resolve(this.root, file);
-    const data = readFileSync(from);
-    const outcome = this.write(file, data);
-    if (outcome === 'created' && !existsSync(absolute)) copyFileSync(from, absolute);
-    return outcome;
+    return this.write(file, readFileSync(from));
   }
 
   /** Saves the manifest: every file of earlier runs still recorded, this run's hashes over them. Sorted, so an unchanged run writes the same bytes. */

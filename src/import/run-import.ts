@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { idKey, reservedIdReason } from '../schemas/id';
@@ -89,14 +89,28 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (!pictureFolder) report.push({ kind: 'picture', where: 'pictures', message: `no ${options.source === 'wordpress' ? '--uploads' : options.source === 'ghost' ? '--images' : 'pictures'} folder${options.source === 'feed' ? ' for a feed' : ' given'}: pictures are left as links to the old site, lead pictures left out` });
 
   // Ids taken: by this run, and by articles already in the folder that the import did not write.
-  const slugs = new Map<string, string>();
   const authors = new Map<string, { id: string; person: SourceAuthor | undefined }>();
   const authorIds = new Set<string>();
   const sections = new Map<string, { id: string; name: string }>();
   const pictureNames = new Map<string, string>();
   const copies: { from: string; to: string }[] = [];
 
+  const slugs = new Map<string, string>();
+  // Articles already in the folder: a writer's keep their slugs; the import's own keep their place.
+  const ownFolders = new Map<string, string>();
+  const articlesDir = path.join(options.outDir, 'articles');
+  if (existsSync(articlesDir)) {
+    for (const entry of readdirSync(articlesDir, { recursive: true, encoding: 'utf8' })) {
+      const file = `articles/${entry.split(path.sep).join('/')}`;
+      if (!file.endsWith('.md') || path.posix.basename(file).startsWith('_') || path.posix.basename(file).startsWith('.')) continue;
+      const slug = path.posix.basename(file, '.md');
+      if (writer.wrote(file)) ownFolders.set(idKey(slug), path.posix.dirname(file));
+      else slugs.set(idKey(slug), `existing:${file}`);
+    }
+  }
+
   const place: ConvertPlace = {
+    folderOf: (slug) => ownFolders.get(idKey(slug)),
     claimSlug(wanted, postId) {
       let slug = wanted;
       for (let n = 2; slugs.has(idKey(slug)) && slugs.get(idKey(slug)) !== postId; n += 1) slug = `${wanted}-${n}`;
@@ -159,8 +173,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       });
     }
   };
-  // Refused bodies of an earlier run are stale: the folder holds this run's only.
+  // Refused bodies and incoming versions of an earlier run are stale: the report folder holds this run's only.
   const refusedDir = path.join(options.reportDir, 'refused');
+  rmSync(refusedDir, { recursive: true, force: true });
+  rmSync(path.join(options.reportDir, 'incoming'), { recursive: true, force: true });
 
   for await (const post of posts) {
     counts.posts += 1;

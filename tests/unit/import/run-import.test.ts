@@ -155,6 +155,21 @@ describe('sections', () => {
   });
 });
 
+describe('a folder with articles of its own', () => {
+  it("never takes a slug a writer's article has: the import's article gets another, and says so", async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'content/articles/2023'), { recursive: true });
+    mkdirSync(path.join(dir, 'content/authors'), { recursive: true });
+    writeFileSync(path.join(dir, 'content/authors/nell.md'), '---\nname: Nell Ashworth\n---\n');
+    writeFileSync(path.join(dir, 'content/articles/2023/eel-fair-returns.md'), '---\ntitle: Last year’s fair\nauthor: nell\nsection: fen-life\ndate: 2023-05-01\nstandfirst: The fair, last year.\naccess: free\n---\nIt rained.\n');
+    const result = await importInto(dir, 'wordpress', wordpressPaywall, { moreIsPaywall: true });
+    expect(result.text).toContain('slug "eel-fair-returns" was taken: the article is "eel-fair-returns-2"');
+    expect(readFileSync(path.join(dir, 'content/articles/2023/eel-fair-returns.md'), 'utf8')).toContain('It rained.');
+    expect(readFileSync(path.join(dir, 'public/_redirects'), 'utf8')).toContain('/2024/05/09/eel-fair-returns/ /articles/eel-fair-returns-2/ 301');
+    expect(await problems(path.join(dir, 'content'))).toEqual([]);
+  });
+});
+
 describe('the WordPress reader', () => {
   it('streams posts and pages in file order, leaving attachments and comments out', async () => {
     const site = await readWordPressSite(wordpressPaywall);
