@@ -144,13 +144,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       return id;
     },
     section(term) {
-      const slug = term ? term.slug : '';
       const mapped = term ? (sectionMap.get(term.slug) ?? sectionMap.get(term.name)) : undefined;
-      const id = mapped?.id ?? (term ? slugify(term.slug) || slugify(term.name) : '') ?? '';
-      const finalId = id && !reservedIdReason(id) ? id : options.defaultSection;
-      if (!sections.has(finalId)) sections.set(finalId, { id: finalId, name: mapped?.name ?? (term && finalId !== options.defaultSection ? plainText(term.name) || finalId : titleCase(finalId)) });
-      void slug;
-      return finalId;
+      const wanted = mapped?.id ?? (term ? slugify(term.slug) || slugify(term.name) : '');
+      const id = wanted && !reservedIdReason(wanted) ? wanted : options.defaultSection;
+      if (!sections.has(id)) sections.set(id, { id, name: mapped?.name ?? (term && id !== options.defaultSection ? plainText(term.name) || id : titleCase(id)) });
+      return id;
     },
   };
 

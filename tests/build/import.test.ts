@@ -27,12 +27,12 @@ import { findInSite, listFiles } from '../helpers/site-files';
  * into one content folder, checked with `npm run check` and built once.
  */
 const fixtures = path.resolve('tests/fixtures/import');
-const exports = [
+const exports: { source: 'wordpress' | 'ghost'; file: string; args: string[] }[] = [
   { source: 'wordpress', file: path.join(fixtures, 'themeunittestdata.wordpress.xml'), args: [] },
   { source: 'ghost', file: path.join(fixtures, 'ghost/v4_export.json'), args: [] },
   { source: 'ghost', file: path.join(fixtures, 'ghost/paywall.ghost.json'), args: ['--images', path.join(fixtures, 'ghost/images')] },
   { source: 'wordpress', file: path.join(fixtures, 'wordpress/paywall.wordpress.xml'), args: ['--uploads', path.join(fixtures, 'wordpress/uploads'), '--more-is-paywall'] },
-] as const;
+];
 
 let work: string;
 let content: string;
@@ -55,7 +55,7 @@ async function importAll(viaCommand: boolean) {
       outDir: content,
       redirectsFile: path.join(work, 'public/_redirects'),
       reportDir: path.join(work, 'report'),
-      ...(args[0] ? { picturesDir: args[1] } : {}),
+      ...(args[1] ? { picturesDir: args[1] } : {}),
       moreIsPaywall: args.includes('--more-is-paywall'),
       freeParagraphs: settings.freeParagraphs,
       defaultAccess: settings.defaultAccess,

@@ -22,7 +22,7 @@ function workspace(): string {
   return dir;
 }
 
-function importInto(dir: string, source: 'wordpress' | 'ghost', exportFile: string, extra: Partial<ImportOptions> = {}) {
+function importInto(dir: string, source: 'wordpress' | 'ghost' | 'feed', exportFile: string, extra: Partial<ImportOptions> = {}) {
   return runImport({
     source,
     exportFile,
