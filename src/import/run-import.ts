@@ -114,7 +114,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     claimSlug(wanted, postId) {
       let slug = wanted;
       for (let n = 2; slugs.has(idKey(slug)) && slugs.get(idKey(slug)) !== postId; n += 1) slug = `${wanted}-${n}`;
-      slugs.set(idKey(slug), postId);
+      slugs.set(own(idKey(slug)), own(postId));
       return slug;
     },
     picture(url, folder, slug): PictureChoice {
@@ -125,7 +125,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       const origin = 'file' in found ? found.file : `missing:${url}`;
       let target = `${folder}/${name}`;
       if (pictureNames.has(target) && pictureNames.get(target) !== origin) target = `${folder}/${slug}-${name}`;
-      pictureNames.set(target, origin);
+      pictureNames.set(own(target), own(origin));
       if ('file' in found) {
         copies.push({ from: found.file, to: target });
         return { src: `./${path.posix.basename(target)}` };
@@ -180,7 +180,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     counts.posts += 1;
     if (counts.posts % 1000 === 0) options.progress?.(counts.posts);
     const conversion = convertPost(post, site, settings, place);
-    report.push(...conversion.report);
+    for (const line of conversion.report) report.push({ ...line, where: own(line.where), message: own(line.message) });
     if (post.type === 'page') counts.pages += 1;
     if (conversion.refused) {
       counts.refused += 1;
@@ -200,8 +200,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     if (article.draft) counts.drafts += 1;
     if (article.embargo) counts.embargoed += 1;
     if (article.cut) counts.cut += 1;
-    articles.push({ file: article.file, slug: article.slug, draft: article.draft, cut: article.cut, postId: post.id });
-    redirects.push(...conversion.redirects);
+    articles.push({ file: own(article.file), slug: own(article.slug), draft: article.draft, cut: article.cut, postId: own(post.id) });
+    for (const { from, to } of conversion.redirects) redirects.push({ from: own(from), to: own(to) });
   }
   options.progress?.(counts.posts);
 
@@ -303,6 +303,16 @@ export function tidyReport(lines: readonly ReportLine[]): ReportLine[] {
     line.message = `${lines.length === 1 ? 'a picture' : `${lines.length} pictures`} left as ${lines.length === 1 ? 'a link' : 'links'} to the old site (no pictures folder was given)${lines.length > 0 ? `: line ${lines.join(', ')}` : ''}`;
   }
   return out;
+}
+
+/**
+ * A copy of a string that holds nothing else. V8 keeps a slice or a join of
+ * strings as a view of its parts, so a slug or a report line kept for the
+ * whole run would keep the post's body, or a chunk of the export, alive with
+ * it: 3 KB a post, 175 MB over 50,000 posts, before this.
+ */
+function own(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8');
 }
 
 function titleCase(id: string): string {
