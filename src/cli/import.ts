@@ -68,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
   const outDir = values.out ? path.resolve(cwd, values.out) : env.contentDir;
   const urls = createUrls(env.basePath);
   const interactive = process.stderr.isTTY;
+  const started = performance.now();
   const result = await runImport({
     source,
     exportFile: path.resolve(cwd, exportFile),
@@ -82,8 +83,10 @@ async function main(argv: string[]): Promise<number> {
     redirectsFile: path.resolve(cwd, values.redirects ?? 'public/_redirects'),
     reportDir: path.resolve(cwd, values.report ?? 'import-report'),
     progress: (posts) => {
-      if (interactive) process.stderr.write(`\rread ${posts.toLocaleString('en')} posts`);
-      else console.error(`read ${posts.toLocaleString('en')} posts`);
+      const seconds = (performance.now() - started) / 1000;
+      const line = `read ${posts.toLocaleString('en')} posts in ${seconds.toFixed(0)} s (${Math.round(posts / Math.max(seconds, 0.001)).toLocaleString('en')} a second)`;
+      if (interactive) process.stderr.write(`\r${line}`);
+      else console.error(line);
     },
   });
   if (interactive) process.stderr.write('\n');
