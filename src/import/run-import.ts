@@ -30,7 +30,7 @@ export interface ImportOptions extends Omit<ConvertSettings, 'sectionMap' | 'sou
   picturesDir?: string;
   /** A YAML file: old category or tag slug → section id, or `{ id, name }`. */
   mapFile?: string;
-  /** Where `_redirects` goes (the nginx form beside it, `.nginx.conf`). */
+  /** Where `_redirects` goes (the nginx form goes in the report folder: `public/` is served as it is). */
   redirectsFile: string;
   /** Where the report, refused bodies and kept files' incoming versions go. */
   reportDir: string;
@@ -248,7 +248,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   mkdirSync(path.dirname(redirectsPath), { recursive: true });
   const redirectsText = redirectsFile(merged);
   if (!existsSync(redirectsPath) || readFileSync(redirectsPath, 'utf8') !== redirectsText) writeFileSync(redirectsPath, redirectsText);
-  const nginxPath = redirectsPath.replace(/(\.[^./]*)?$/, '.nginx.conf');
+  const nginxPath = path.join(options.reportDir, 'redirects.nginx.conf');
+  mkdirSync(options.reportDir, { recursive: true });
   const nginxText = nginxRedirects(merged);
   if (!existsSync(nginxPath) || readFileSync(nginxPath, 'utf8') !== nginxText) writeFileSync(nginxPath, nginxText);
 

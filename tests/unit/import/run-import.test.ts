@@ -43,7 +43,7 @@ const wordpressPaywall = path.join(fixtures, 'wordpress/paywall.wordpress.xml');
 
 /** Every file the import writes (content, redirects), with its bytes. */
 function snapshot(dir: string): Map<string, string> {
-  const files = [...listFiles(path.join(dir, 'content')).map((file) => `content/${file}`), 'public/_redirects', 'public/_redirects.nginx.conf'];
+  const files = [...listFiles(path.join(dir, 'content')).map((file) => `content/${file}`), 'public/_redirects', 'report/redirects.nginx.conf'];
   return new Map(files.map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]));
 }
 
