@@ -24,8 +24,8 @@ export function paidSentences(contentDir: string, freeParagraphs: number): strin
     else {
       const blocks = body.split(/\n\s*\n/);
       let prose = 0;
-      // Blocks with words (a "• • •" separator has none) that are not headings, quotes, tables, pictures, lists or links.
-      const index = blocks.findIndex((block) => !/^\s*([#>|!\-*+]|\d+\.|\[)/.test(block) && /[\p{L}\p{N}]/u.test(block) && ++prose === freeParagraphs);
+      // Blocks with words (a "• • •" separator has none) that are not headings, quotes, tables, pictures, lists, links or code fences.
+      const index = blocks.findIndex((block) => !/^\s*([#>|!\-*+]|\d+\.|\[|```|~~~)/.test(block) && /[\p{L}\p{N}]/u.test(block) && ++prose === freeParagraphs);
       paid = index === -1 ? '' : blocks.slice(index + 1).join('\n\n');
     }
     freeText += frontmatter + body.slice(0, body.length - paid.length);

@@ -13,6 +13,19 @@ describe('the paid-text scanner used by the leak tests', () => {
     expect(paid.some((sentence) => sentence.includes('Free'))).toBe(false);
   });
 
+  it('counts a code fence for nothing, as the cut does, when it finds the free paragraphs', async () => {
+    const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(await import('node:os').then((os) => os.tmpdir()), 'scan-'));
+    mkdirSync(path.join(dir, 'articles'));
+    const body = 'First free paragraph of this test story, long enough to count.\n\n```\ncode that counts for nothing at all here\n```\n\nSecond free paragraph of this test story, long enough to count.\n\nThird free paragraph of this test story, long enough to count.\n\nThe paid paragraph of this test story starts right here today.\n';
+    writeFileSync(path.join(dir, 'articles/a.md'), `---\ntitle: A\n---\n${body}`);
+    try {
+      expect(paidSentences(dir, 3)).toEqual(['The paid paragraph of this test story starts right here today.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds a paid sentence the build made typographic: curly quotes and apostrophes, dashes, ellipses', async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const dir = mkdtempSync(path.join(await import('node:os').then((os) => os.tmpdir()), 'scan-'));
