@@ -30,6 +30,8 @@ export interface StoryItem {
   image?: StoredImage | undefined;
   /** The article's label (`Opinion`…), shown over the headline. */
   label?: string | undefined;
+  /** True for a story for subscribers (`access: subscribers`): cards, results and feeds mark it. */
+  forSubscribers: boolean;
 }
 
 export interface SiteData {
@@ -108,6 +110,7 @@ async function load(): Promise<SiteData> {
         authors: articleAuthors(data).map((id) => ({ name: authorsById.get(id)?.data.name ?? id, url: urls.author(id) })),
         image: data.image,
         label: data.label,
+        forSubscribers: data.access === 'subscribers',
       };
       itemCache.set(article.id, cachedItem);
     }

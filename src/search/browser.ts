@@ -13,7 +13,7 @@ interface PagefindResultData {
   content: string;
   weighted_locations: WordLocation[];
   /** Metadata the article page tags (src/search/records.ts). */
-  meta: { title?: string; date?: string; datetime?: string; section_url?: string; image?: string };
+  meta: { title?: string; date?: string; datetime?: string; section_url?: string; image?: string; label?: string; access?: string };
   filters: { section?: string[] };
 }
 interface PagefindApi {
@@ -24,8 +24,14 @@ interface PagefindApi {
 
 const MAX_RESULTS = 20;
 
-/** One result as a story-list item: the same elements and classes as StoryList.astro's. */
-function resultItem(result: PagefindResultData): HTMLLIElement {
+/** The access marker's words, from the page (settings.subscribe.marker, markerSpoken). */
+interface MarkerWords {
+  shown: string;
+  spoken: string;
+}
+
+/** One result as a story-list item: the same elements and classes as StoryList.astro's (and AccessMarker.astro's). */
+function resultItem(result: PagefindResultData, marker: MarkerWords): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'story search__result';
   const meta = document.createElement('p');
@@ -46,6 +52,13 @@ function resultItem(result: PagefindResultData): HTMLLIElement {
     time.textContent = result.meta.date;
     meta.append(time);
   }
+  const parts: HTMLElement[] = [meta];
+  if (result.meta.label) {
+    const label = document.createElement('p');
+    label.className = 'story__label label';
+    label.textContent = result.meta.label;
+    parts.push(label);
+  }
   const heading = document.createElement('h2');
   heading.className = 'story__title search__result-title';
   const link = document.createElement('a');
@@ -61,7 +74,21 @@ function resultItem(result: PagefindResultData): HTMLLIElement {
       excerpt.append(mark);
     } else excerpt.append(part.text);
   }
-  item.append(meta, heading, excerpt);
+  parts.push(heading, excerpt);
+  if (result.meta.access === 'subscribers') {
+    const access = document.createElement('p');
+    access.className = 'story__access access-marker';
+    access.dataset.access = 'subscribers';
+    const shown = document.createElement('span');
+    shown.setAttribute('aria-hidden', 'true');
+    shown.textContent = marker.shown;
+    const spoken = document.createElement('span');
+    spoken.className = 'visually-hidden';
+    spoken.textContent = marker.spoken;
+    access.append(shown, spoken);
+    parts.push(access);
+  }
+  item.append(...parts);
   if (result.meta.image) {
     // The lead picture's 3:2 card crop (src/pictures/figure-html.ts), beside the text as on story cards; decorative, like theirs.
     item.classList.add('story--picture');
@@ -82,6 +109,7 @@ export function startSearch(): void {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const marker = { shown: root.dataset.accessMarker ?? 'Subscribers', spoken: root.dataset.accessMarkerSpoken ?? 'For subscribers' };
   let api: Promise<PagefindApi> | undefined;
   let latest = 0;
 
@@ -111,7 +139,7 @@ export function startSearch(): void {
       const search = await (await load()).search(trimmed);
       const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
       if (ticket !== latest) return;
-      list.replaceChildren(...data.map(resultItem));
+      list.replaceChildren(...data.map((result) => resultItem(result, marker)));
       const count = search.results.length;
       status.textContent =
         count === 0

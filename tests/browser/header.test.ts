@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -267,6 +267,52 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
         await context.close();
       }
     });
+  });
+
+  it.each(widths)('puts a picture card’s label over its headline, and marks every story for subscribers and no free one, on %s', async (_, options) => {
+    const { context, page } = await openPage(browser, options);
+    try {
+      let labelled = 0;
+      let marked = 0;
+      for (const urlPath of ['/', '/sections/news/', '/sections/culture/']) {
+        await page.goto(`${sample.url}${urlPath}`);
+        const cards = await page.locator('.story, .lead-story').evaluateAll((items) =>
+          items.map((item) => {
+            const box = (selector: string) => item.querySelector(selector)?.getBoundingClientRect();
+            const label = box('.story__label');
+            const title = box(':is(.story__title, .lead-story__title)')!;
+            const standfirst = box(':is(.story__standfirst, .lead-story__standfirst)');
+            const marker = item.querySelector<HTMLElement>('.access-marker');
+            return {
+              href: item.querySelector(':is(.story__title, .lead-story__title) a')!.getAttribute('href')!,
+              picture: item.classList.contains('story--picture'),
+              labelOverTitle: label ? label.bottom <= title.top + 1 && label.left <= title.left + 1 : null,
+              markerShown: marker ? marker.offsetParent !== null && marker.querySelector<HTMLElement>('[aria-hidden="true"]')!.innerText.trim() : null,
+              markerSpoken: marker?.querySelector('.visually-hidden')?.textContent ?? null,
+              markerUnderText: marker && standfirst && standfirst.height > 0 ? marker.getBoundingClientRect().top >= standfirst.bottom - 1 : true,
+            };
+          }),
+        );
+        for (const card of cards.filter((each) => each.labelOverTitle !== null)) {
+          labelled += card.picture ? 1 : 0;
+          expect(card.labelOverTitle, `${urlPath} ${card.href}: the label sits over the headline`).toBe(true);
+        }
+        for (const card of cards) {
+          // The article's own page says who may read it (`data-access`, from its `access`).
+          const articlePage = readFileSync(path.join(builtSite('sample'), decodeURIComponent(card.href), 'index.html'), 'utf8');
+          if (/<article[^>]*data-access="subscribers"/.test(articlePage)) {
+            marked += 1;
+            expect(card.markerShown, `${urlPath} ${card.href}`).toBe(settings.subscribe.marker);
+            expect(card.markerSpoken, `${urlPath} ${card.href}`).toBe(settings.subscribe.markerSpoken);
+            expect(card.markerUnderText, `${urlPath} ${card.href}`).toBe(true);
+          } else expect(card.markerShown, `${urlPath} ${card.href} is free: no marker`).toBeNull();
+        }
+      }
+      expect(labelled, 'picture cards with a label were seen').toBeGreaterThan(0);
+      expect(marked, 'stories for subscribers were seen').toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
   });
 
   it.each(widths)('saves screenshots of the front page, an article and a section page on %s for review', async (_, options) => {

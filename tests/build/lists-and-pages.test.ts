@@ -6,6 +6,7 @@ import { astroBuild } from '../helpers/astro-build';
 import { builtSite } from '../helpers/built-site';
 import { article, contentFolder } from '../helpers/content-folder';
 import { readPage } from '../helpers/site-files';
+import settings from '../../src/settings';
 
 const text = (element: HTMLElement | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -121,6 +122,21 @@ describe('lists and browse pages on the fixture site', () => {
     expect(sectionHeadings).not.toContain('Empty Section');
     const hrefs = html.querySelectorAll('main a[href^="/articles/"]').map((link) => link.getAttribute('href'));
     expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+
+  it('marks a story for subscribers on its cards and in the feed’s categories, and a free story nowhere', () => {
+    const marker = (html: HTMLElement, href: string) =>
+      html.querySelectorAll('.story').find((card) => card.querySelector(`.story__title a[href="${href}"]`))?.querySelector('.story__access') ?? null;
+    const authorPage = page('/authors/ada-quill/');
+    expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('[aria-hidden="true"]')?.textContent).toBe(settings.subscribe.marker);
+    expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('.visually-hidden')?.textContent).toBe(settings.subscribe.markerSpoken);
+    expect(marker(page('/sections/features/'), '/articles/free-article/')).toBeNull();
+    expect(page('/').querySelector('.lead-story .access-marker'), 'the free lead story').toBeNull();
+    const items = readPage(site, '/rss.xml').split('<item>').slice(1);
+    const categories = (slug: string) =>
+      [...(items.find((item) => item.includes(`/articles/${slug}/</link>`)) ?? '').matchAll(/<category>([^<]*)<\/category>/g)].map((match) => match[1]);
+    expect(categories('free-article')).toEqual([expect.any(String)]);
+    expect(categories('marker-top-level')).toEqual([expect.any(String), settings.subscribe.marker]);
   });
 
   it('links section labels back to their section', () => {
