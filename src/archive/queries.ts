@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
-import { devContentError } from './published';
+import { devContentError, tagTexts } from './published';
 import type { StoredImage } from '../pictures/schema';
 import { joinNames } from '../lib/bylines';
 import { tagPages, tagSlug, type TagPage } from '../lib/tags';
@@ -83,7 +83,7 @@ async function load(): Promise<SiteData> {
     for (const authorId of articleAuthors(article.data)) byAuthor.get(authorId)?.push(article);
   }
   // From the published articles only: a draft's tags neither make a page nor count towards one.
-  const tags = tagPages(articles.map((article) => ({ id: article.id, tags: article.data.tags })));
+  const tags = tagPages(articles.map((article) => ({ id: article.id, tags: article.data.tags })), 2, tagTexts());
   const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
   const tagsOf = (article: Article) => [
     ...new Set(article.data.tags.flatMap((tag) => tagsBySlug.get(tagSlug(tag)) ?? [])),
