@@ -6,6 +6,7 @@
  * and date, the headline, then an excerpt of the text (src/search/excerpt.ts).
  */
 import { resultExcerpt, type WordLocation } from './excerpt';
+import { countAnswering, queryTerms, wholeLocations } from './whole-match';
 
 interface PagefindResultData {
   url: string;
@@ -137,14 +138,24 @@ export function startSearch(): void {
     status.textContent = 'Searching…';
     try {
       const search = await (await load()).search(trimmed);
+      // Only results holding the words asked for, not Pagefind's fallback to a piece of them ("bequest" → "be"):
+      // whole-match.ts. Their matches alone are marked, and only they are counted.
+      const terms = queryTerms(trimmed);
       const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const answering = data.map((result) => wholeLocations(result, terms));
+      const count = await countAnswering(search.results.length, answering.map(Boolean), async (index) =>
+        Boolean(wholeLocations(await search.results[index]!.data(), terms)),
+      );
       if (ticket !== latest) return;
-      list.replaceChildren(...data.map((result) => resultItem(result, marker)));
-      const count = search.results.length;
+      const shown = data.flatMap((result, index) => {
+        const locations = answering[index];
+        return locations ? [resultItem({ ...result, weighted_locations: locations }, marker)] : [];
+      });
+      list.replaceChildren(...shown);
       status.textContent =
         count === 0
           ? `No stories match “${trimmed}”.`
-          : `${count} ${count === 1 ? 'story matches' : 'stories match'} “${trimmed}”${count > MAX_RESULTS ? `; showing the first ${MAX_RESULTS}` : ''}.`;
+          : `${count} ${count === 1 ? 'story matches' : 'stories match'} “${trimmed}”${count > shown.length ? `; showing the first ${shown.length}` : ''}.`;
     } catch {
       if (ticket === latest) status.textContent = 'Search is not available right now.';
     }

@@ -61,6 +61,31 @@ describe.skipIf(browserUnavailable)('static search', () => {
     }
   });
 
+  it('claims no match for a word in no story, where Pagefind falls back to a piece of it (“bequest” finding “be”)', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(`${root.url}/search/`);
+      for (const word of ['freelancers']) {
+        // Pagefind itself returns stories for these: a piece of the word ("free", "co") is in them.
+        // A string, so that the test runner leaves the page's own import() alone.
+        const fallback = (await page.evaluate(`import('/pagefind/pagefind.js').then((pagefind) => pagefind.search(${JSON.stringify(word)})).then((found) => found.results.length)`)) as number;
+        expect(fallback, `Pagefind's own results for ${word}`).toBeGreaterThan(0);
+        const result = await search(root, word);
+        expect(result.titles, word).toEqual([]);
+        expect(result.statusText).toBe(`No stories match “${word}”.`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps pictures’ captions and credits out of the excerpt', async () => {
+    const [result] = await results(root, 'dockers');
+    expect(result!.title).toBe('Harbour crane lifts its first load');
+    expect(result!.excerpt).toContain('Free paragraph picture one: the block was lowered onto the new wall at noon. Free paragraph picture two: dockers');
+    expect(result!.excerpt).not.toMatch(/bluebell|campion|Ada Quill/);
+  });
+
   /** The results of a search as a reader sees them: each item's classes, meta line, section link, date, headline link and excerpt. */
   async function results(server: StaticServer, query: string) {
     const { context, page } = await openPage(browser);

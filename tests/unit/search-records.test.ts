@@ -73,7 +73,7 @@ describe('searchRecord', () => {
     expect(content).toContain(`</header><figure class="figure figure--lead" data-pagefind-meta="image:/paper/_images/${'ab'.repeat(8)}-400x267.jpg"><picture>`);
     expect(content).toContain(`src="/paper/_images/${'ab'.repeat(8)}-800.jpg"`);
     expect(content).toContain('alt="The pier"');
-    expect(content).toContain('<figcaption><span class="figure__caption">At dawn.</span> <span class="figure__credit">Ada Quill</span></figcaption>');
+    expect(content).toContain('<figcaption data-pagefind-ignore><span class="figure__caption">At dawn.</span> <span class="figure__credit">Ada Quill</span></figcaption>');
   });
 
   it('escapes frontmatter, so a headline cannot open an element or an attribute', () => {
