@@ -117,18 +117,87 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
     const { context, page } = await openPage(browser, options);
     try {
       await page.goto(`${keyed.url}/articles/marker-top-level/`);
+      // On a phone it is in the menu, which leaves the paper's name room for one line.
+      if (options === phone) await page.locator('.phone-menu summary').click();
       const unlock = page.locator('header.masthead').getByRole('link', { name: 'Subscriber? Unlock' });
       expect(await unlock.isVisible()).toBe(true);
       expect(await unlock.getAttribute('href')).toBe('/unlock/');
       expect(await headerBottom(page)).toBeLessThanOrEqual(options === phone ? PHONE_HEADER_BUDGET : Infinity);
       await unlock.click();
       await page.waitForURL(`${keyed.url}/unlock/`);
-      expect(await unlock.getAttribute('aria-current')).toBe('page');
+      if (options !== phone) expect(await unlock.getAttribute('aria-current')).toBe('page');
       // Built without subscriber keys there is no /unlock/ page, so no link to one.
       await page.goto(`${sample.url}/`);
       expect(await page.getByRole('link', { name: /Unlock/ }).count()).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it.each([360, 390])('keeps the paper’s name on one line at %i px, with “Subscriber? Unlock” too, and cuts no section link at the row’s left edge', async (width) => {
+    const { context, page } = await openPage(browser, { ...phone, viewport: { width, height: 844 } });
+    try {
+      for (const [server, urlPath] of [[sample, SAMPLE_ARTICLE], [keyed, '/articles/marker-top-level/']] as const) {
+        await page.goto(`${server.url}${urlPath}`);
+        const name = await page.locator('.masthead__name').evaluate((element) => ({
+          lines: Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)),
+          whole: element.scrollWidth <= element.clientWidth,
+          text: (element as HTMLElement).innerText,
+        }));
+        expect(name, urlPath).toEqual({ lines: 1, whole: true, text: settings.siteName });
+        expect(await headerBottom(page), urlPath).toBeLessThanOrEqual(PHONE_HEADER_BUDGET);
+        // The row opens at the current section; any link before it is out of sight whole, never cut in two.
+        const cut = await page.locator('nav[aria-label="Sections"] ul').evaluate((list) => {
+          const box = list.getBoundingClientRect();
+          return [...list.querySelectorAll('a')]
+            .filter((link) => {
+              const rect = link.getBoundingClientRect();
+              return rect.left < box.left - 1 && rect.right > box.left + parseFloat(getComputedStyle(link).paddingRight) + 1;
+            })
+            .map((link) => link.textContent!.trim());
+        });
+        expect(cut, urlPath).toEqual([]);
+        expect(await page.locator('nav[aria-label="Sections"] a[aria-current]').isVisible(), urlPath).toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives a phone a menu that opens with no JavaScript: sections, writers, search, Subscribe and Unlock; wide screens show the row instead', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const { context, page } = await openPage(browser, { ...phone, javaScriptEnabled: false });
+    try {
+      await page.goto(`${keyed.url}/articles/marker-top-level/`);
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      expect(await menu.isVisible()).toBe(false);
+      await page.locator('.phone-menu summary').click();
+      expect(await menu.isVisible()).toBe(true);
+      const links = await menu.getByRole('link').evaluateAll((anchors) => anchors.map((a) => [a.textContent!.trim(), a.getAttribute('href')]));
+      const sections = await page.locator('nav[aria-label="Sections"] a').evaluateAll((anchors) =>
+        anchors.map((a) => [a.textContent!.trim(), a.getAttribute('href')]).filter(([text]) => text !== 'Search'),
+      );
+      expect(links).toEqual([...sections, [settings.subscribe.button, settings.subscribe.url], ['Subscriber? Unlock', '/unlock/']]);
+      // Every link in the open menu is on the first screen, and a finger's size.
+      for (const box of await menu.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.bottom).toBeLessThanOrEqual(844);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-menu-390.png') });
+      await menu.getByRole('searchbox', { name: 'Search stories' }).fill('footbridge');
+      await menu.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(`${keyed.url}/search/?q=footbridge`);
+    } finally {
+      await context.close();
+    }
+    const wide = await openPage(browser, desktop);
+    try {
+      await wide.page.goto(`${sample.url}${SAMPLE_ARTICLE}`);
+      expect(await wide.page.locator('.phone-menu').isVisible()).toBe(false);
+      expect(await wide.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).isVisible()).toBe(true);
+      await wide.page.locator('header.masthead').screenshot({ path: path.join(SCREENSHOTS, 'phone-menu-1280.png') });
+    } finally {
+      await wide.context.close();
     }
   });
 
