@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import settings from '../../src/settings';
 import { projectRoot } from '../helpers/astro-build';
-import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, phone, runAxe } from '../helpers/browser';
+import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, PATIENCE_MS, phone, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
@@ -384,7 +384,7 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
     }
   });
 
-  it.each(widths)('saves screenshots of the front page, an article and a section page on %s for review', async (_, options) => {
+  it.each(widths)('saves screenshots of the front page, an article (top and cut-off), section, tag, writers and 404 pages and search results on %s for review', async (_, options) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const { context, page } = await openPage(browser, options);
     try {
@@ -392,10 +392,22 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
         ['front', '/'],
         ['article', SAMPLE_ARTICLE],
         ['section', '/sections/business/'],
+        ['tag', '/tags/harbour/'],
+        ['writers', '/authors/'],
+        ['not-found', '/404.html'],
       ] as const) {
         await page.goto(`${sample.url}${urlPath}`);
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${options.viewport!.width}.png`), fullPage: true });
       }
+      // The article's top, then its cut-off as a reader scrolls to it: the last free lines over the panel.
+      await page.goto(`${sample.url}${SAMPLE_ARTICLE}`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `article-top-${options.viewport!.width}.png`) });
+      await page.locator('.free-limit').scrollIntoViewIfNeeded();
+      await page.evaluate(() => scrollBy(0, -innerHeight / 3));
+      await page.screenshot({ path: path.join(SCREENSHOTS, `article-cut-off-${options.viewport!.width}.png`) });
+      await page.goto(`${sample.url}/search/?q=harbour`);
+      await expect.poll(() => page.locator('.search__result').count(), { timeout: PATIENCE_MS }).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `search-${options.viewport!.width}.png`) });
       await page.goto(`${many.url}${LAST_SECTION}`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `many-sections-${options.viewport!.width}.png`) });
     } finally {

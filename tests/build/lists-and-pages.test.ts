@@ -112,6 +112,25 @@ describe('lists and browse pages on the fixture site', () => {
   it('lists every writer on /authors/', () => {
     const links = page('/authors/').querySelectorAll('main h2 a').map((link) => link.getAttribute('href'));
     expect(links).toEqual(['/authors/ada-quill/', '/authors/ben-ink/', '/authors/cleo-solo/']);
+    // A portrait beside the name of each writer who has one (Ada Quill), decorative as the name is beside it.
+    const portraits = page('/authors/').querySelectorAll('.author-index__item').map((item) => item.querySelector('.author-index__portrait img')?.getAttribute('alt') ?? null);
+    expect(portraits).toEqual(['', null, null]);
+  });
+
+  it('gives the 404 page a search box and the latest stories', () => {
+    const html = page('/404.html');
+    const form = html.querySelector('main form[role="search"]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.querySelector('input[type="search"]')?.getAttribute('name')).toBe('q');
+    const latest = listItems(html, 'latest').map((item) => item.href);
+    expect(latest).toHaveLength(5);
+    expect(latest[0]).toBe('/articles/free-article/');
+  });
+
+  it('dates the front page with the build’s day in the paper’s zone', () => {
+    const line = page('/').querySelector('.front__date time');
+    expect(line?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(text(line)).toMatch(/^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}$/);
   });
 
   it('leads the front page with the newest story, then the latest from each section', () => {
