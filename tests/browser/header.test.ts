@@ -326,11 +326,22 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
       }
     });
 
-    it('keeps the last free paragraph under the fade at WCAG AA contrast (4.5:1)', async () => {
+    it('fades the last free lines themselves, at WCAG AA contrast (4.5:1), under a one-line heading', async () => {
       const { context, page } = await openPage(browser, { ...phone, colorScheme });
       try {
         await page.goto(`${sample.url}${SAMPLE_ARTICLE}`);
         expect(await page.locator('.free-limit__fade').isVisible(), 'the fade is there').toBe(true);
+        // Over the last free lines, not a band below them; the panel's heading on one line at 390 px.
+        const layout = await page.evaluate(() => {
+          const fade = document.querySelector('.free-limit__fade')!.getBoundingClientRect();
+          const last = document.querySelector('.article__body > :last-child')!.getBoundingClientRect();
+          const heading = document.querySelector('.free-limit__heading')!;
+          return {
+            overLastLines: fade.top >= last.top - 1 && Math.abs(fade.bottom - last.bottom) <= 1,
+            headingLines: Math.round(heading.getBoundingClientRect().height / parseFloat(getComputedStyle(heading).lineHeight)),
+          };
+        });
+        expect(layout).toEqual({ overLastLines: true, headingLines: 1 });
         expect(await lastFreeBlockContrast(page)).toBeGreaterThanOrEqual(4.5);
       } finally {
         await context.close();
