@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/read-archive';
 import { aboutCrane, archiveReader, cranes } from '../helpers/archive-reader';
-import { article } from '../helpers/content-folder';
 
 const settings = { freeParagraphs: 3, defaultAccess: 'subscribers' as const, lists: { moreFromAuthor: 1, similar: 3 } };
 const buildTime = new Date('2026-06-10T09:00:00Z');
