@@ -78,13 +78,12 @@ function resultItem(result: PagefindResultData, marker: MarkerWords): HTMLLIElem
   parts.push(heading, excerpt);
   if (result.meta.access === 'subscribers') {
     const access = document.createElement('p');
-    access.className = 'story__access access-marker';
-    access.dataset.access = 'subscribers';
+    access.className = 'access-marker';
     const shown = document.createElement('span');
     shown.setAttribute('aria-hidden', 'true');
     shown.textContent = marker.shown;
     const spoken = document.createElement('span');
-    spoken.className = 'visually-hidden';
+    spoken.className = 'sr-only';
     spoken.textContent = marker.spoken;
     access.append(shown, spoken);
     parts.push(access);

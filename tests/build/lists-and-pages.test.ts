@@ -145,10 +145,10 @@ describe('lists and browse pages on the fixture site', () => {
 
   it('marks a story for subscribers on its cards and in the feed’s categories, and a free story nowhere', () => {
     const marker = (html: HTMLElement, href: string) =>
-      html.querySelectorAll('.story').find((card) => card.querySelector(`.story__title a[href="${href}"]`))?.querySelector('.story__access') ?? null;
+      html.querySelectorAll('.story').find((card) => card.querySelector(`.story__title a[href="${href}"]`))?.querySelector('.access-marker') ?? null;
     const authorPage = page('/authors/ada-quill/');
     expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('[aria-hidden="true"]')?.textContent).toBe(settings.subscribe.marker);
-    expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('.visually-hidden')?.textContent).toBe(settings.subscribe.markerSpoken);
+    expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('.sr-only')?.textContent).toBe(settings.subscribe.markerSpoken);
     expect(marker(page('/sections/features/'), '/articles/free-article/')).toBeNull();
     expect(page('/').querySelector('.lead-story .access-marker'), 'the free lead story').toBeNull();
     const items = readPage(site, '/rss.xml').split('<item>').slice(1);
