@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildSlot } from '../context/build-context';
 import type { ContentError } from '../errors/content-issue';
 import type { FrontPins } from '../lib/front-plan';
+import type { TagTexts } from '../schemas/tags-file';
 import { offerPicturePlan } from '../pictures/plan-channel';
 import { bodyDigest, bodyOf } from './body-cache';
 import type { Archive, ArchiveArticle, ArchiveOptions, ArticleBody } from './types';
@@ -84,6 +85,11 @@ function readArticle(id: string): ArchiveArticle {
 /** The front page's pins from `front.yaml` in the latest read; none before one. */
 export function frontPins(): FrontPins {
   return slot().latest?.archive.front ?? {};
+}
+
+/** Tags' display names and standfirsts from `tags.yaml` in the latest read, by slug; none before one. */
+export function tagTexts(): Record<string, TagTexts> {
+  return slot().latest?.archive.tagTexts ?? {};
 }
 
 /** Records the problems of the latest read in `astro dev`, or clears them (`undefined`) after a clean one. */

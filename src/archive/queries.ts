@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates';
-import { devContentError } from './published';
+import { devContentError, tagTexts } from './published';
 import type { StoredImage } from '../pictures/schema';
 import { joinNames } from '../lib/bylines';
 import { tagPages, tagSlug, type TagPage } from '../lib/tags';
@@ -30,6 +30,8 @@ export interface StoryItem {
   image?: StoredImage | undefined;
   /** The article's label (`Opinion`…), shown over the headline. */
   label?: string | undefined;
+  /** True for a story for subscribers (`access: subscribers`): cards, results and feeds mark it. */
+  forSubscribers: boolean;
 }
 
 export interface SiteData {
@@ -81,7 +83,7 @@ async function load(): Promise<SiteData> {
     for (const authorId of articleAuthors(article.data)) byAuthor.get(authorId)?.push(article);
   }
   // From the published articles only: a draft's tags neither make a page nor count towards one.
-  const tags = tagPages(articles.map((article) => ({ id: article.id, tags: article.data.tags })));
+  const tags = tagPages(articles.map((article) => ({ id: article.id, tags: article.data.tags })), 2, tagTexts());
   const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
   const tagsOf = (article: Article) => [
     ...new Set(article.data.tags.flatMap((tag) => tagsBySlug.get(tagSlug(tag)) ?? [])),
@@ -108,6 +110,7 @@ async function load(): Promise<SiteData> {
         authors: articleAuthors(data).map((id) => ({ name: authorsById.get(id)?.data.name ?? id, url: urls.author(id) })),
         image: data.image,
         label: data.label,
+        forSubscribers: data.access === 'subscribers',
       };
       itemCache.set(article.id, cachedItem);
     }

@@ -1,5 +1,6 @@
 import { nextEmbargo } from '../lib/publication';
 import { readFrontFile } from './front-file';
+import { readTagsFile } from './tags-file';
 import { readArticles } from './stages/articles';
 import { readAuthors } from './stages/authors';
 import { checkFolder } from './stages/folder';
@@ -15,7 +16,7 @@ export type { Archive, ArchiveArticle, ArchiveOptions, Entry } from './types';
  * Reads and validates a whole content folder, in stages: the folder, the
  * sections, the authors, the articles (each file validated, then its body cut,
  * rendered and checked), the references between files (`related` pins,
- * `front.yaml`), and the lists under every article. Every problem is collected
+ * `front.yaml`), `tags.yaml`, and the lists under every article. Every problem is collected
  * and thrown together as a `ContentError`: nothing is returned from bad content.
  *
  * Paid text lives only in the body stage: each body is parsed once, its full
@@ -34,6 +35,8 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
   checkRelatedPins(read.reads, new Map(read.articles.map((article) => [article.id, article.data])), read.slugs, context.issues);
   const front = readFrontFile(context.contentDir, context.show, read.articles);
   context.issues.add(...front.issues);
+  const tagTexts = readTagsFile(context.contentDir, context.show, context.typeset);
+  context.issues.add(...tagTexts.issues);
   context.issues.throwIfAny();
   read.pruneCache();
 
@@ -49,6 +52,7 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
     authors: authors.authors,
     articles: read.articles,
     front: front.pins,
+    tagTexts: tagTexts.texts,
     warnings: context.issues.warnings,
     sealedCount: read.sealedCount,
     bodies: read.bodies,

@@ -2,6 +2,7 @@ import type { ContentIssue } from '../errors/content-issue';
 import type { ImageJob } from '../pictures/process-images';
 import type { Edition } from '../context/env';
 import type { FrontPins } from '../lib/front-plan';
+import type { TagTexts } from '../schemas/tags-file';
 import type { SubscriberKey } from '../subscribers/keys';
 import type { StoredArticle } from '../schemas/article';
 import type { StoredAuthor } from '../schemas/author';
@@ -82,6 +83,8 @@ export interface Archive {
   articles: ArchiveArticle[];
   /** The front page's pins, from `front.yaml` (none without one). */
   front: FrontPins;
+  /** Tags' display names and standfirsts from `tags.yaml`, typeset, by tag slug (none without one). */
+  tagTexts: Record<string, TagTexts>;
   /** Things worth a look that do not stop the build, e.g. unknown frontmatter fields. */
   warnings: ContentIssue[];
   /** How many paid parts were sealed for subscriber keys. */

@@ -14,8 +14,15 @@ const MARKER = MARKER_EXACT.source.slice(1, -1);
  * The marker as the editor finds it in a file: on a line of its own, spelled as
  * the build accepts it (`<!--free-limit-->`, any case), so the block shows for
  * every marker the build would cut at, and saving writes it the one exact way.
+ *
+ * Line ends are matched as `\n`, not with the `m` flag: Sveltia CMS (0.221)
+ * makes a component whose pattern is multiline (flag `m` or `s`, or `[\s\S]`)
+ * a Lexical multiline element whose start is `/^./`, which the rich-text
+ * editor's typing shortcuts then take for any one character and a space at the
+ * start of a paragraph: "A second paragraph…" lost its "A " (and "I think…"
+ * its "I ") as it was typed. Reproduced in tests/browser/cms.test.ts.
  */
-export const FREE_LIMIT_BLOCK_PATTERN = new RegExp(`^${MARKER}$`, 'im');
+export const FREE_LIMIT_BLOCK_PATTERN = new RegExp(`(?:^|\n)${MARKER}(?=\r?\n|$)`, 'i');
 
 /**
  * A body is valid for the editor when it has at most one marker: the build

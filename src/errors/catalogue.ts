@@ -123,6 +123,12 @@ export const CATALOGUE = {
     message: ({ slug }) => `"${slug}" is not published in this build (a draft, or under embargo); pin published stories only`,
   }),
   'related-unknown': entry<{ slug: string }>({ title: 'Pinned story unknown', severity: 'error', message: ({ slug }) => `"${slug}" is not a known article (no articles/**/${slug}.md)` }),
+  'tag-no-page': entry({ title: 'tags.yaml names a tag that cannot have a page', severity: 'error', message: () => 'is not a tag that can have a page (it has no Latin letters or digits)' }),
+  'tag-duplicate': entry<{ first: string; slug: string }>({
+    title: 'Tag named twice in tags.yaml',
+    severity: 'error',
+    message: ({ first, slug }) => `is the same tag as "${first}" (both are /tags/${slug}/); keep one entry`,
+  }),
   'front-not-mapping': entry({ title: 'front.yaml is not a mapping', severity: 'error', message: () => 'must be a mapping with lead: <slug> and top: [<slug>, …]' }),
   'front-unknown-field': entry<{ known: readonly string[] }>({ title: 'Unknown front.yaml field', severity: 'error', message: ({ known }) => `is not a front.yaml field (known: ${known.join(', ')})` }),
   'front-not-slug': entry({ title: 'Front page pin is not a slug', severity: 'error', message: () => 'must be an article slug (its file name without .md)' }),

@@ -90,7 +90,7 @@ export class IssueCollector {
   /** Throws every error together, if there is any. */
   throwIfAny(): void {
     const errors = this.errors;
-    if (errors.length > 0) throw new ContentError(errors);
+    if (errors.length > 0) throw new ContentError(errors, this.warnings);
   }
 
   private sorted(): ContentIssue[] {
@@ -106,11 +106,14 @@ export class IssueCollector {
  */
 export class ContentError extends Error {
   readonly issues: readonly ContentIssue[];
-  constructor(issues: readonly ContentIssue[]) {
+  /** The warnings of the same read: not in the message (the problems come first), but kept for whoever lists them (`npm run check`). */
+  readonly warnings: readonly ContentIssue[];
+  constructor(issues: readonly ContentIssue[], warnings: readonly ContentIssue[] = []) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     super(`Masthead found ${count} in the content:\n${issues.map((issue) => `  ${formatIssueWithHint(issue, '  ')}`).join('\n')}`);
     this.name = 'ContentError';
     this.issues = issues;
+    this.warnings = warnings;
     // The message is the whole story; a stack trace into Masthead would only distract.
     this.stack = `${this.name}: ${this.message}`;
   }

@@ -11,6 +11,8 @@ export interface FeedArticle {
   updated?: Date | undefined;
   authorName: string;
   sectionName: string;
+  /** The access marker's word (`Subscribers`) for a story for subscribers, given as a second category; absent on free stories. */
+  accessCategory?: string | undefined;
 }
 
 export interface FeedInput {
@@ -57,7 +59,8 @@ export function feedLastChanged(articles: readonly Pick<FeedArticle, 'date' | 'u
  * RSS 2.0 options for `@astrojs/rss`: the channel with its own address
  * (`atom:link rel="self"`), the page it follows, when it last changed and the
  * paper's image; items with title, link, date, author (as `dc:creator`, since
- * RSS's own `author` wants an e-mail address), section as category, and the
+ * RSS's own `author` wants an e-mail address), section as category (and the
+ * access marker as a second one on a story for subscribers), and the
  * standfirst as description. Never the body: for a paywalled article that
  * would be the product itself.
  */
@@ -85,7 +88,7 @@ export function rssFeed({ title, description, link, self, image, articles, limit
       link: article.url,
       pubDate: article.date,
       description: article.standfirst,
-      categories: [article.sectionName],
+      categories: article.accessCategory ? [article.sectionName, article.accessCategory] : [article.sectionName],
       customData: `<dc:creator>${escapeXml(article.authorName)}</dc:creator>`,
     })),
   };

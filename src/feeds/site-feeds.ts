@@ -34,6 +34,7 @@ export async function feedResponse(
       updated: article.data.updated,
       authorName: item.authorName,
       sectionName: item.sectionName,
+      accessCategory: item.forSubscribers ? settings.subscribe.marker : undefined,
     };
   });
   // The channel's link is the page this feed follows, so a reader's "visit site" lands on the section or author.

@@ -35,7 +35,8 @@ export default function mastheadIntegration({ sealed, edge }: MastheadIntegratio
           route('/sections/[id]/rss.xml', 'sections/rss.xml.ts');
           route('/authors/[id]/rss.xml', 'authors/rss.xml.ts');
           route('/tags/[tag]/rss.xml', 'tags/rss.xml.ts');
-          route('/news-sitemap.xml', 'news-sitemap.xml.ts');
+          // A parameter, so that the route can have no path: no news sitemap when nothing is recent.
+          route('/[name].xml', 'news-sitemap.xml.ts');
           route('/search', 'search.astro');
           if (sealed) route('/unlock', 'unlock.astro');
           // The whole articles, for the edge to serve to subscribers at each article's own address; never linked.

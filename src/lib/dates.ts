@@ -145,13 +145,17 @@ export interface DateFormatOptions {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'date' | 'time', { locale, timeZone }: DateFormatOptions): Intl.DateTimeFormat {
+function formatter(kind: 'date' | 'time' | 'day', { locale, timeZone }: DateFormatOptions): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
   let cached = formatters.get(key);
   if (!cached) {
     cached = new Intl.DateTimeFormat(
       locale,
-      kind === 'date' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone } : { timeStyle: 'short', timeZone },
+      kind === 'date'
+        ? { day: 'numeric', month: 'long', year: 'numeric', timeZone }
+        : kind === 'day'
+          ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }
+          : { timeStyle: 'short', timeZone },
     );
     formatters.set(key, cached);
   }
@@ -178,6 +182,15 @@ export function formatTime(date: Date, options: DateFormatOptions): string {
  */
 export function formatDateTime(date: Date, options: DateFormatOptions): string {
   return `${formatDate(date, options)}, ${formatTime(date, options)}`;
+}
+
+/**
+ * A front page's date line: the day of `date` in the paper's zone, with its
+ * weekday, as the locale writes it (`Saturday, 21 November 2026` in `en-GB`,
+ * `Saturday, November 21, 2026` in `en-US`), and its `datetime`.
+ */
+export function dayLine(date: Date, options: DateFormatOptions): PrintedTime {
+  return { datetime: calendarDay(date, options.timeZone), text: formatter('day', options).format(date) };
 }
 
 /** The calendar day of `date` in `timeZone`, as `YYYY-MM-DD`: a bare date's `datetime` value. */

@@ -8,8 +8,15 @@
 export interface TagPage {
   /** The URL segment: `tagSlug` of every spelling merged into this page. */
   slug: string;
-  /** The spelling most articles use (ties: the one the newest article uses). */
+  /**
+   * The name pages, links and feeds show: the name `tags.yaml` gives, else the
+   * spelling most articles use (ties: the one the newest article uses), its
+   * first letter capitalised when the spelling has no capitals (`harbour` →
+   * `Harbour`); a spelling with capitals (`iPhone`, `BBC`) is kept.
+   */
   name: string;
+  /** The standfirst `tags.yaml` gives the tag's page, if any. */
+  standfirst?: string | undefined;
   /** The articles carrying the tag, in the order given (newest first from callers). */
   ids: string[];
 }
@@ -34,13 +41,28 @@ export function tagSlug(tag: string): string {
 }
 
 /**
+ * A tag as a heading writes it: an all-lower-case spelling (`harbour`,
+ * `local elections`) in sentence case (`Harbour`, `Local elections`); one the
+ * writer gave capitals (`iPhone`, `Port Averley`, `BBC`) as written.
+ */
+export function tagDisplayName(spelling: string): string {
+  if (spelling !== spelling.toLocaleLowerCase()) return spelling;
+  const first = spelling.codePointAt(0);
+  if (first === undefined) return spelling;
+  const letter = String.fromCodePoint(first);
+  return letter.toLocaleUpperCase() + spelling.slice(letter.length);
+}
+
+/**
  * The tags used by at least `minArticles` articles, by slug, so `Harbour` and
- * `harbour` are one page. Articles are taken in the given order (newest first),
+ * `harbour` are one page, named as `tags.yaml` names them or by `tagDisplayName`. Articles are taken in the given order (newest first),
  * which is the order of each page's list; pages come sorted by slug.
  */
 export function tagPages(
   articles: readonly { id: string; tags: readonly string[] }[],
   minArticles = 2,
+  /** Display names and standfirsts by slug (`content/tags.yaml`). */
+  texts: Readonly<Record<string, { name?: string | undefined; standfirst?: string | undefined }>> = {},
 ): TagPage[] {
   const bySlug = new Map<string, { ids: string[]; spellings: Map<string, number> }>();
   for (const article of articles) {
@@ -65,7 +87,8 @@ export function tagPages(
     for (const [spelling, count] of spellings) {
       if (count > best) [name, best] = [spelling, count];
     }
-    pages.push({ slug, name, ids });
+    const given = Object.hasOwn(texts, slug) ? texts[slug] : undefined;
+    pages.push({ slug, name: given?.name ?? tagDisplayName(name), ids, ...(given?.standfirst === undefined ? {} : { standfirst: given.standfirst }) });
   }
   return pages.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }

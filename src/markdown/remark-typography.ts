@@ -1,5 +1,6 @@
 import type { Link, Nodes, Parents, Root, Text } from 'mdast';
 import { smartenRuns, smartenText, type TextRun } from '../lib/typography';
+import { smartenHtml } from './html-typography';
 
 export interface TypographyOptions {
   /** The paper's BCP 47 locale (`settings.locale`), for its quotation marks. Default `en-GB`. */
@@ -66,8 +67,9 @@ function smartenAttributes(node: Nodes, locale: string): void {
 /**
  * Typographic quotes, apostrophes, dashes and ellipses in a body's prose
  * (`src/lib/typography.ts`, with retext-smartypants), quotes in the paper's
- * locale, and in pictures' alt text and captions and links' titles. Code
- * (inline and blocks), raw HTML, link and picture addresses and the
+ * locale, and in pictures' alt text and captions and links' titles, and in
+ * the text of raw HTML blocks. Code (inline and blocks, and HTML's `code`,
+ * `pre`, `kbd`…), HTML tags and attributes, link and picture addresses and the
  * free-limit marker are left exactly as written.
  *
  * Runs after the cut, on the free part only; the independent cut check
@@ -84,6 +86,12 @@ export default function remarkTypography(options: TypographyOptions = {}) {
         const text = texts[index];
         if (text && value !== undefined) text.value = value;
       });
+      return;
+    }
+    // A block of raw HTML: its text, never its tags or code (`html-typography.ts`). Inline HTML inside a
+    // paragraph is only tags: the words between them are the paragraph's own, typeset above.
+    if (node.type === 'html') {
+      node.value = smartenHtml(node.value, locale);
       return;
     }
     if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);

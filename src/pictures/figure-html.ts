@@ -30,10 +30,11 @@ export function leadFigureHtml(image: StoredImage, urls: Pick<Urls, 'path'>): st
   ]
     .filter(Boolean)
     .join(' ');
-  // A static value takes the whole attribute: nothing else can be listed beside it.
+  // A static value takes the whole attribute: nothing else can be listed beside it. The caption and credit are
+  // not search words: a result's excerpt would run them into the text ("…on Monday. Illustration: The Ledger The…").
   const thumbnail = `data-pagefind-meta="image:${escapeHtml(searchThumbnailUrl(image, urls))}"`;
   if (!caption && image.decorative) return `<div class="figure figure--lead" ${thumbnail}>${picture}</div>`;
-  return `<figure class="figure figure--lead" ${thumbnail}>${picture}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+  return `<figure class="figure figure--lead" ${thumbnail}>${picture}${caption ? `<figcaption data-pagefind-ignore>${caption}</figcaption>` : ''}</figure>`;
 }
 
 /** The smallest 3:2 card crop in the fallback format, for a search result's thumbnail. */

@@ -81,7 +81,8 @@ export default function rehypeFigures() {
       delete image.properties.title;
       const caption = typeof title === 'string' && title.trim() ? title.trim() : undefined;
       const figcaption: Element[] = caption
-        ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] }]
+        ? // Not search words, as the lead picture's (figure-html.ts): an excerpt must read as the article's text.
+          [{ type: 'element', tagName: 'figcaption', properties: { dataPagefindIgnore: '' }, children: [{ type: 'text', value: caption }] }]
         : [];
       const src = image.properties.src;
       if (isPaid(image) && typeof src === 'string' && isLocalImage(src)) {

@@ -22,6 +22,13 @@ export const subscribeSchema = z.object({
     .default('You have reached the free limit. Subscribe to continue reading.'),
   /** Text of the Subscribe buttons, in the header and the cut-off. Default `Subscribe`. */
   button: z.string().min(1).default('Subscribe'),
+  /**
+   * The quiet word on every card, search result and feed item of a story for subscribers (free stories carry
+   * none). Default `Subscribers`; screen readers hear `markerSpoken`.
+   */
+  marker: z.string().min(1).default('Subscribers'),
+  /** What screen readers hear for the marker, where the eye has the card around it. Default `For subscribers`. */
+  markerSpoken: z.string().min(1).default('For subscribers'),
 });
 
 /** A web address, a `mailto:` address, or a path on this site (`/about/`, put under the base path). */

@@ -25,6 +25,8 @@ function recordMaker({ archive, options }: PublishedArchive, dateFormat: { local
         author: authors.get(data.author)!,
         otherAuthors: (data.authors ?? []).slice(1).map((id) => authors.get(id)!),
         section: sections.get(data.section)!,
+        label: data.label,
+        access: data.access,
         freeHtml: html,
       },
       context,

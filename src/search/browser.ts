@@ -6,6 +6,7 @@
  * and date, the headline, then an excerpt of the text (src/search/excerpt.ts).
  */
 import { resultExcerpt, type WordLocation } from './excerpt';
+import { countAnswering, queryTerms, wholeLocations } from './whole-match';
 
 interface PagefindResultData {
   url: string;
@@ -13,7 +14,7 @@ interface PagefindResultData {
   content: string;
   weighted_locations: WordLocation[];
   /** Metadata the article page tags (src/search/records.ts). */
-  meta: { title?: string; date?: string; datetime?: string; section_url?: string; image?: string };
+  meta: { title?: string; date?: string; datetime?: string; section_url?: string; image?: string; label?: string; access?: string };
   filters: { section?: string[] };
 }
 interface PagefindApi {
@@ -24,8 +25,14 @@ interface PagefindApi {
 
 const MAX_RESULTS = 20;
 
-/** One result as a story-list item: the same elements and classes as StoryList.astro's. */
-function resultItem(result: PagefindResultData): HTMLLIElement {
+/** The access marker's words, from the page (settings.subscribe.marker, markerSpoken). */
+interface MarkerWords {
+  shown: string;
+  spoken: string;
+}
+
+/** One result as a story-list item: the same elements and classes as StoryList.astro's (and AccessMarker.astro's). */
+function resultItem(result: PagefindResultData, marker: MarkerWords): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'story search__result';
   const meta = document.createElement('p');
@@ -46,6 +53,13 @@ function resultItem(result: PagefindResultData): HTMLLIElement {
     time.textContent = result.meta.date;
     meta.append(time);
   }
+  const parts: HTMLElement[] = [meta];
+  if (result.meta.label) {
+    const label = document.createElement('p');
+    label.className = 'story__label label';
+    label.textContent = result.meta.label;
+    parts.push(label);
+  }
   const heading = document.createElement('h2');
   heading.className = 'story__title search__result-title';
   const link = document.createElement('a');
@@ -61,7 +75,20 @@ function resultItem(result: PagefindResultData): HTMLLIElement {
       excerpt.append(mark);
     } else excerpt.append(part.text);
   }
-  item.append(meta, heading, excerpt);
+  parts.push(heading, excerpt);
+  if (result.meta.access === 'subscribers') {
+    const access = document.createElement('p');
+    access.className = 'access-marker';
+    const shown = document.createElement('span');
+    shown.setAttribute('aria-hidden', 'true');
+    shown.textContent = marker.shown;
+    const spoken = document.createElement('span');
+    spoken.className = 'sr-only';
+    spoken.textContent = marker.spoken;
+    access.append(shown, spoken);
+    parts.push(access);
+  }
+  item.append(...parts);
   if (result.meta.image) {
     // The lead picture's 3:2 card crop (src/pictures/figure-html.ts), beside the text as on story cards; decorative, like theirs.
     item.classList.add('story--picture');
@@ -82,6 +109,7 @@ export function startSearch(): void {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const marker = { shown: root.dataset.accessMarker ?? 'Subscribers', spoken: root.dataset.accessMarkerSpoken ?? 'For subscribers' };
   let api: Promise<PagefindApi> | undefined;
   let latest = 0;
 
@@ -109,14 +137,24 @@ export function startSearch(): void {
     status.textContent = 'Searching…';
     try {
       const search = await (await load()).search(trimmed);
+      // Only results holding the words asked for, not Pagefind's fallback to a piece of them ("bequest" → "be"):
+      // whole-match.ts. Their matches alone are marked, and only they are counted.
+      const terms = queryTerms(trimmed);
       const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const answering = data.map((result) => wholeLocations(result, terms));
+      const count = await countAnswering(search.results.length, answering.map(Boolean), async (index) =>
+        Boolean(wholeLocations(await search.results[index]!.data(), terms)),
+      );
       if (ticket !== latest) return;
-      list.replaceChildren(...data.map(resultItem));
-      const count = search.results.length;
+      const shown = data.flatMap((result, index) => {
+        const locations = answering[index];
+        return locations ? [resultItem({ ...result, weighted_locations: locations }, marker)] : [];
+      });
+      list.replaceChildren(...shown);
       status.textContent =
         count === 0
           ? `No stories match “${trimmed}”.`
-          : `${count} ${count === 1 ? 'story matches' : 'stories match'} “${trimmed}”${count > MAX_RESULTS ? `; showing the first ${MAX_RESULTS}` : ''}.`;
+          : `${count} ${count === 1 ? 'story matches' : 'stories match'} “${trimmed}”${count > shown.length ? `; showing the first ${shown.length}` : ''}.`;
     } catch {
       if (ticket === latest) status.textContent = 'Search is not available right now.';
     }

@@ -26,6 +26,10 @@ export interface SearchRecordInput {
   otherAuthors?: readonly { name: string }[] | undefined;
   /** The article's section: its id for the link, its name for the label and the `section` filter. */
   section: { id: string; name: string };
+  /** The article's label (`Analysis`…), typeset: the result shows it over the headline. */
+  label?: string | undefined;
+  /** `subscribers` marks the result (meta and filter `access`); free stories carry nothing. */
+  access: 'subscribers' | 'free';
   /** Sanitised HTML of the free part only: what `<Content />` renders in a public page. */
   freeHtml: string;
 }
@@ -86,8 +90,11 @@ export function searchRecord(article: SearchRecordInput, { urls, dateFormat, lan
   const image = article.image ? leadFigureHtml(article.image, urls) : '';
   const content =
     `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head><body>` +
-    `<article data-pagefind-body><header>` +
+    (article.access === 'subscribers'
+      ? `<article data-pagefind-body data-pagefind-filter="access:subscribers" data-pagefind-meta="access:subscribers"><header>`
+      : `<article data-pagefind-body><header>`) +
     `<p data-pagefind-ignore><a href="${escapeHtml(urls.section(section.id))}" data-pagefind-filter="section" data-pagefind-meta="section_url[href]">${escapeHtml(section.name)}</a></p>` +
+    (article.label ? `<p data-pagefind-ignore data-pagefind-meta="label">${escapeHtml(article.label)}</p>` : '') +
     `<h1>${escapeHtml(article.title)}</h1>` +
     `<p>${escapeHtml(article.standfirst)}</p>` +
     `<p data-pagefind-ignore>${byline}</p>` +

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import settings from '../../src/settings';
 import { projectRoot } from '../helpers/astro-build';
-import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, phone, runAxe } from '../helpers/browser';
+import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, PATIENCE_MS, phone, runAxe } from '../helpers/browser';
 import { builtSite } from '../helpers/built-site';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
@@ -117,18 +117,86 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
     const { context, page } = await openPage(browser, options);
     try {
       await page.goto(`${keyed.url}/articles/marker-top-level/`);
+      // On a phone it is in the menu, which leaves the paper's name room for one line.
+      if (options === phone) await page.locator('.phone-menu summary').click();
       const unlock = page.locator('header.masthead').getByRole('link', { name: 'Subscriber? Unlock' });
       expect(await unlock.isVisible()).toBe(true);
       expect(await unlock.getAttribute('href')).toBe('/unlock/');
       expect(await headerBottom(page)).toBeLessThanOrEqual(options === phone ? PHONE_HEADER_BUDGET : Infinity);
       await unlock.click();
       await page.waitForURL(`${keyed.url}/unlock/`);
-      expect(await unlock.getAttribute('aria-current')).toBe('page');
+      if (options !== phone) expect(await unlock.getAttribute('aria-current')).toBe('page');
       // Built without subscriber keys there is no /unlock/ page, so no link to one.
       await page.goto(`${sample.url}/`);
       expect(await page.getByRole('link', { name: /Unlock/ }).count()).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it.each([360, 390])('keeps the paper’s name on one line at %i px, with “Subscriber? Unlock” too, and cuts no section link at the row’s left edge', async (width) => {
+    const { context, page } = await openPage(browser, { ...phone, viewport: { width, height: 844 } });
+    try {
+      for (const [server, urlPath] of [[sample, SAMPLE_ARTICLE], [keyed, '/articles/marker-top-level/']] as const) {
+        await page.goto(`${server.url}${urlPath}`);
+        const name = await page.locator('.masthead__name').evaluate((element) => ({
+          lines: Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)),
+          whole: element.scrollWidth <= element.clientWidth,
+          text: (element as HTMLElement).innerText,
+        }));
+        expect(name, urlPath).toEqual({ lines: 1, whole: true, text: settings.siteName });
+        expect(await headerBottom(page), urlPath).toBeLessThanOrEqual(PHONE_HEADER_BUDGET);
+        // The row opens at the current section; any link before it is out of sight whole, never cut in two.
+        const cut = await page.locator('nav[aria-label="Sections"] ul').evaluate((list) => {
+          const box = list.getBoundingClientRect();
+          return [...list.querySelectorAll('a')]
+            .filter((link) => {
+              const rect = link.getBoundingClientRect();
+              return rect.left < box.left - 1 && rect.right > box.left + parseFloat(getComputedStyle(link).paddingRight) + 1;
+            })
+            .map((link) => link.textContent!.trim());
+        });
+        expect(cut, urlPath).toEqual([]);
+        expect(await page.locator('nav[aria-label="Sections"] a[aria-current]').isVisible(), urlPath).toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives a phone a menu that opens with no JavaScript: sections, writers, search, Subscribe and Unlock; wide screens show the row instead', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const { context, page } = await openPage(browser, { ...phone, javaScriptEnabled: false });
+    try {
+      await page.goto(`${keyed.url}/articles/marker-top-level/`);
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      expect(await menu.isVisible()).toBe(false);
+      await page.locator('.phone-menu summary').click();
+      expect(await menu.isVisible()).toBe(true);
+      const links = await menu.getByRole('link').evaluateAll((anchors) => anchors.map((a) => [a.textContent!.trim(), a.getAttribute('href')]));
+      const sections = await page.locator('nav[aria-label="Sections"] a').evaluateAll((anchors) =>
+        anchors.map((a) => [a.textContent!.trim(), a.getAttribute('href')]).filter(([text]) => text !== 'Search'),
+      );
+      expect(links).toEqual([...sections, ['Search', '/search/'], [settings.subscribe.button, settings.subscribe.url], ['Subscriber? Unlock', '/unlock/']]);
+      // Every link in the open menu is on the first screen, and a finger's size.
+      for (const box of await menu.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.bottom).toBeLessThanOrEqual(844);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-menu-390.png') });
+      await menu.getByRole('link', { name: 'Search' }).click();
+      await page.waitForURL(`${keyed.url}/search/`);
+    } finally {
+      await context.close();
+    }
+    const wide = await openPage(browser, desktop);
+    try {
+      await wide.page.goto(`${sample.url}${SAMPLE_ARTICLE}`);
+      expect(await wide.page.locator('.phone-menu').isVisible()).toBe(false);
+      expect(await wide.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).isVisible()).toBe(true);
+      await wide.page.locator('header.masthead').screenshot({ path: path.join(SCREENSHOTS, 'phone-menu-1280.png') });
+    } finally {
+      await wide.context.close();
     }
   });
 
@@ -257,11 +325,22 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
       }
     });
 
-    it('keeps the last free paragraph under the fade at WCAG AA contrast (4.5:1)', async () => {
+    it('fades the last free lines themselves, at WCAG AA contrast (4.5:1), under a one-line heading', async () => {
       const { context, page } = await openPage(browser, { ...phone, colorScheme });
       try {
         await page.goto(`${sample.url}${SAMPLE_ARTICLE}`);
         expect(await page.locator('.free-limit__fade').isVisible(), 'the fade is there').toBe(true);
+        // Over the last free lines, not a band below them; the panel's heading on one line at 390 px.
+        const layout = await page.evaluate(() => {
+          const fade = document.querySelector('.free-limit__fade')!.getBoundingClientRect();
+          const last = document.querySelector('.article__body > :last-child')!.getBoundingClientRect();
+          const heading = document.querySelector('.free-limit__heading')!;
+          return {
+            overLastLines: fade.top >= last.top - 1 && Math.abs(fade.bottom - last.bottom) <= 1,
+            headingLines: Math.round(heading.getBoundingClientRect().height / parseFloat(getComputedStyle(heading).lineHeight)),
+          };
+        });
+        expect(layout).toEqual({ overLastLines: true, headingLines: 1 });
         expect(await lastFreeBlockContrast(page)).toBeGreaterThanOrEqual(4.5);
       } finally {
         await context.close();
@@ -269,7 +348,53 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
     });
   });
 
-  it.each(widths)('saves screenshots of the front page, an article and a section page on %s for review', async (_, options) => {
+  it.each(widths)('puts a picture card’s label over its headline, and marks every story for subscribers and no free one, on %s', async (_, options) => {
+    const { context, page } = await openPage(browser, options);
+    try {
+      let labelled = 0;
+      let marked = 0;
+      for (const urlPath of ['/', '/sections/news/', '/sections/culture/']) {
+        await page.goto(`${sample.url}${urlPath}`);
+        const cards = await page.locator('.story, .lead-story').evaluateAll((items) =>
+          items.map((item) => {
+            const box = (selector: string) => item.querySelector(selector)?.getBoundingClientRect();
+            const label = box('.story__label');
+            const title = box(':is(.story__title, .lead-story__title)')!;
+            const standfirst = box(':is(.story__standfirst, .lead-story__standfirst)');
+            const marker = item.querySelector<HTMLElement>('.access-marker');
+            return {
+              href: item.querySelector(':is(.story__title, .lead-story__title) a')!.getAttribute('href')!,
+              picture: item.classList.contains('story--picture'),
+              labelOverTitle: label ? label.bottom <= title.top + 1 && label.left <= title.left + 1 : null,
+              markerShown: marker ? marker.offsetParent !== null && marker.querySelector<HTMLElement>('[aria-hidden="true"]')!.innerText.trim() : null,
+              markerSpoken: marker?.querySelector('.sr-only')?.textContent ?? null,
+              markerUnderText: marker && standfirst && standfirst.height > 0 ? marker.getBoundingClientRect().top >= standfirst.bottom - 1 : true,
+            };
+          }),
+        );
+        for (const card of cards.filter((each) => each.labelOverTitle !== null)) {
+          labelled += card.picture ? 1 : 0;
+          expect(card.labelOverTitle, `${urlPath} ${card.href}: the label sits over the headline`).toBe(true);
+        }
+        for (const card of cards) {
+          // The article's own page says who may read it (`data-access`, from its `access`).
+          const articlePage = readFileSync(path.join(builtSite('sample'), decodeURIComponent(card.href), 'index.html'), 'utf8');
+          if (/<article[^>]*data-access="subscribers"/.test(articlePage)) {
+            marked += 1;
+            expect(card.markerShown, `${urlPath} ${card.href}`).toBe(settings.subscribe.marker);
+            expect(card.markerSpoken, `${urlPath} ${card.href}`).toBe(settings.subscribe.markerSpoken);
+            expect(card.markerUnderText, `${urlPath} ${card.href}`).toBe(true);
+          } else expect(card.markerShown, `${urlPath} ${card.href} is free: no marker`).toBeNull();
+        }
+      }
+      expect(labelled, 'picture cards with a label were seen').toBeGreaterThan(0);
+      expect(marked, 'stories for subscribers were seen').toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(widths)('saves screenshots of the front page, an article (top and cut-off), section, tag, writers and 404 pages and search results on %s for review', async (_, options) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const { context, page } = await openPage(browser, options);
     try {
@@ -277,10 +402,22 @@ describe.skipIf(browserUnavailable)('the masthead, section menu and footer', () 
         ['front', '/'],
         ['article', SAMPLE_ARTICLE],
         ['section', '/sections/business/'],
+        ['tag', '/tags/harbour/'],
+        ['writers', '/authors/'],
+        ['not-found', '/404.html'],
       ] as const) {
         await page.goto(`${sample.url}${urlPath}`);
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${options.viewport!.width}.png`), fullPage: true });
       }
+      // The article's top, then its cut-off as a reader scrolls to it: the last free lines over the panel.
+      await page.goto(`${sample.url}${SAMPLE_ARTICLE}`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `article-top-${options.viewport!.width}.png`) });
+      await page.locator('.free-limit').scrollIntoViewIfNeeded();
+      await page.evaluate(() => scrollBy(0, -innerHeight / 3));
+      await page.screenshot({ path: path.join(SCREENSHOTS, `article-cut-off-${options.viewport!.width}.png`) });
+      await page.goto(`${sample.url}/search/?q=harbour`);
+      await expect.poll(() => page.locator('.search__result').count(), { timeout: PATIENCE_MS }).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `search-${options.viewport!.width}.png`) });
       await page.goto(`${many.url}${LAST_SECTION}`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `many-sections-${options.viewport!.width}.png`) });
     } finally {

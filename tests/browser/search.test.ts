@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, PATIENCE_MS, runAxe } from '../helpers/browser';
+import settings from '../../src/settings';
 import { builtSite } from '../helpers/built-site';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
@@ -60,6 +61,31 @@ describe.skipIf(browserUnavailable)('static search', () => {
     }
   });
 
+  it('claims no match for a word in no story, where Pagefind falls back to a piece of it (“bequest” finding “be”)', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(`${root.url}/search/`);
+      for (const word of ['freelancers']) {
+        // Pagefind itself returns stories for these: a piece of the word ("free", "co") is in them.
+        // A string, so that the test runner leaves the page's own import() alone.
+        const fallback = (await page.evaluate(`import('/pagefind/pagefind.js').then((pagefind) => pagefind.search(${JSON.stringify(word)})).then((found) => found.results.length)`)) as number;
+        expect(fallback, `Pagefind's own results for ${word}`).toBeGreaterThan(0);
+        const result = await search(root, word);
+        expect(result.titles, word).toEqual([]);
+        expect(result.statusText).toBe(`No stories match “${word}”.`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps pictures’ captions and credits out of the excerpt', async () => {
+    const [result] = await results(root, 'dockers');
+    expect(result!.title).toBe('Harbour crane lifts its first load');
+    expect(result!.excerpt).toContain('Free paragraph picture one: the block was lowered onto the new wall at noon. Free paragraph picture two: dockers');
+    expect(result!.excerpt).not.toMatch(/bluebell|campion|Ada Quill/);
+  });
+
   /** The results of a search as a reader sees them: each item's classes, meta line, section link, date, headline link and excerpt. */
   async function results(server: StaticServer, query: string) {
     const { context, page } = await openPage(browser);
@@ -76,6 +102,8 @@ describe.skipIf(browserUnavailable)('static search', () => {
         href: li.querySelector('.story__title a')?.getAttribute('href') ?? '',
         excerpt: li.querySelector('.story__standfirst')?.textContent ?? '',
         marked: [...li.querySelectorAll('.story__standfirst mark')].map((mark) => mark.textContent),
+        label: li.querySelector('.story__label')?.textContent ?? null,
+        access: li.querySelector('.access-marker')?.textContent ?? null,
         order: [...li.children].map((child) => child.className),
       })),
     );
@@ -95,7 +123,10 @@ describe.skipIf(browserUnavailable)('static search', () => {
       title: 'River levels fall after a week of warnings',
       href: '/articles/no-marker-default/',
       marked: ['quebec:'],
-      order: ['story__meta', 'story__title search__result-title', 'story__standfirst search__excerpt'],
+      label: null,
+      // A story for subscribers: the marker's word, and the fuller phrase for screen readers.
+      access: `${settings.subscribe.marker}${settings.subscribe.markerSpoken}`,
+      order: ['story__meta', 'story__title search__result-title', 'story__standfirst search__excerpt', 'access-marker'],
     });
     // The excerpt is the text around the match: not the section label, the byline or the date.
     expect(result!.excerpt).toContain('Free paragraph quebec: sandbags remain stacked outside the bakery.');
@@ -108,6 +139,14 @@ describe.skipIf(browserUnavailable)('static search', () => {
     expect(result!.excerpt).toMatch(/^Flood alerts along the lower valley were lifted on Saturday morning\. Free paragraph papa/);
     expect(result!.excerpt).not.toContain('River levels fall');
     expect(result!.marked).toEqual([]);
+  });
+
+  it('shows a result’s label over its headline, and no access marker on a free story', async () => {
+    const [labelled] = await results(root, 'timber');
+    expect(labelled).toMatchObject({ label: 'Interview', order: ['story__meta', 'story__label label', 'story__title search__result-title', 'story__standfirst search__excerpt', 'access-marker'] });
+    const free = (await results(root, 'terrier')).find((item) => item.href === '/articles/free-article/');
+    expect(free, 'the free article is found').toBeDefined();
+    expect(free!.access).toBeNull();
   });
 
   it('links a result’s section and headline under the sub-path', async () => {

@@ -21,6 +21,8 @@ const broken = {
   'articles/paid-picture.md': article({}, 'Free.\n\n<!-- free-limit -->\n\n![A crane](./crane.jpg)\n'),
   // A draft is left out of a public build, but it is what the writer is working on.
   'articles/draft.md': article({ draft: 'true' }, 'Free.\n\n<!-- free-limt -->\n\nPaid.\n'),
+  // Valid, with what `npm run new` left for the writer: a warning, whatever the other files' problems.
+  'articles/todo.md': article({}, 'TODO: the opening paragraphs, which every reader sees.\n'),
 };
 
 describe('npm run check', () => {
@@ -50,6 +52,7 @@ describe('npm run check', () => {
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `${pattern} in\n${result.stdout}`).toBe(true);
     expect(result.stdout).toMatch(/^7 problems in 7 files \(checked /m);
+    expect(result.stdout).toMatch(/^warning: .*articles\/todo\.md: still has TODO: placeholders/m);
   });
 
   it('with file names, reports only those files while still resolving authors and sections against the whole folder', () => {

@@ -6,6 +6,7 @@ import { astroBuild } from '../helpers/astro-build';
 import { builtSite } from '../helpers/built-site';
 import { article, contentFolder } from '../helpers/content-folder';
 import { readPage } from '../helpers/site-files';
+import settings from '../../src/settings';
 
 const text = (element: HTMLElement | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -111,6 +112,25 @@ describe('lists and browse pages on the fixture site', () => {
   it('lists every writer on /authors/', () => {
     const links = page('/authors/').querySelectorAll('main h2 a').map((link) => link.getAttribute('href'));
     expect(links).toEqual(['/authors/ada-quill/', '/authors/ben-ink/', '/authors/cleo-solo/']);
+    // A portrait beside the name of each writer who has one (Ada Quill), decorative as the name is beside it.
+    const portraits = page('/authors/').querySelectorAll('.author-index__item').map((item) => item.querySelector('.author-index__portrait img')?.getAttribute('alt') ?? null);
+    expect(portraits).toEqual(['', null, null]);
+  });
+
+  it('gives the 404 page a search box and the latest stories', () => {
+    const html = page('/404.html');
+    const form = html.querySelector('main form[role="search"]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.querySelector('input[type="search"]')?.getAttribute('name')).toBe('q');
+    const latest = listItems(html, 'latest').map((item) => item.href);
+    expect(latest).toHaveLength(5);
+    expect(latest[0]).toBe('/articles/free-article/');
+  });
+
+  it('dates the front page with the build’s day in the paper’s zone', () => {
+    const line = page('/').querySelector('.front__date time');
+    expect(line?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(text(line)).toMatch(/^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}$/);
   });
 
   it('leads the front page with the newest story, then the latest from each section', () => {
@@ -121,6 +141,21 @@ describe('lists and browse pages on the fixture site', () => {
     expect(sectionHeadings).not.toContain('Empty Section');
     const hrefs = html.querySelectorAll('main a[href^="/articles/"]').map((link) => link.getAttribute('href'));
     expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+
+  it('marks a story for subscribers on its cards and in the feed’s categories, and a free story nowhere', () => {
+    const marker = (html: HTMLElement, href: string) =>
+      html.querySelectorAll('.story').find((card) => card.querySelector(`.story__title a[href="${href}"]`))?.querySelector('.access-marker') ?? null;
+    const authorPage = page('/authors/ada-quill/');
+    expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('[aria-hidden="true"]')?.textContent).toBe(settings.subscribe.marker);
+    expect(marker(authorPage, '/articles/marker-top-level/')?.querySelector('.sr-only')?.textContent).toBe(settings.subscribe.markerSpoken);
+    expect(marker(page('/sections/features/'), '/articles/free-article/')).toBeNull();
+    expect(page('/').querySelector('.lead-story .access-marker'), 'the free lead story').toBeNull();
+    const items = readPage(site, '/rss.xml').split('<item>').slice(1);
+    const categories = (slug: string) =>
+      [...(items.find((item) => item.includes(`/articles/${slug}/</link>`)) ?? '').matchAll(/<category>([^<]*)<\/category>/g)].map((match) => match[1]);
+    expect(categories('free-article')).toEqual([expect.any(String)]);
+    expect(categories('marker-top-level')).toEqual([expect.any(String), settings.subscribe.marker]);
   });
 
   it('links section labels back to their section', () => {

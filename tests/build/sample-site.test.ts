@@ -37,4 +37,10 @@ describe('the sample paper', () => {
     const withKicker = listFiles(site).filter((file) => file.endsWith('.html') && readFileSync(path.join(site, file), 'utf8').includes('article__kicker">'));
     expect(withKicker.sort()).toEqual(['articles/councillors-split-over-harbour-dredge/index.html', 'articles/harbour-trust-unveils-channel-deepening-plan/index.html']);
   });
+
+  it('dates the front page with the day it was built, in the paper’s zone', () => {
+    // Built at 09:00 UTC on 21 November 2026 (BUILD_TIME): that Saturday in London.
+    const front = readFileSync(path.join(site, 'index.html'), 'utf8');
+    expect(front).toContain('<p class="front__date"><time datetime="2026-11-21">Saturday, 21 November 2026</time></p>');
+  });
 });

@@ -78,13 +78,18 @@ describe('the search index of a public build', () => {
     expect(fragment).toBeDefined();
     expect(fragment!.content).toMatch(/^River levels fall after a week of warnings\. Flood alerts along the lower valley were lifted on Saturday morning\. Free paragraph papa/);
     expect(fragment!.content).not.toMatch(/Ada Quill|Chief reporter|January 2024|Updated|^News/);
-    expect(fragment!.filters).toEqual({ author: ['Ada Quill'], section: ['News'] });
+    expect(fragment!.filters).toEqual({ access: ['subscribers'], author: ['Ada Quill'], section: ['News'] });
     expect(fragment!.meta).toMatchObject({
       title: 'River levels fall after a week of warnings',
       date: '20 January 2024, 06:00',
       datetime: '2024-01-20T06:00:00.000Z',
       section_url: '/sections/news/',
+      access: 'subscribers',
     });
+    // The label is metadata for the result to show over its headline, not a word of the excerpt.
+    const labelled = fragments(builtSite('fixture'), 'archive-2022-2023').find((item) => item.url === '/articles/marker-top-level/');
+    expect(labelled!.meta.label).toBe('Interview');
+    expect(labelled!.content).not.toMatch(/^Interview/);
   });
 
   // The record stands in for the page: given the same pages in the same order,

@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import settings from '../../src/settings';
 import { builtSite } from '../helpers/built-site';
 import { PAID } from '../helpers/fixture-paid';
 import { findInSite, listFiles, readPage } from '../helpers/site-files';
@@ -40,7 +41,7 @@ describe('tag pages (fixture site)', () => {
     expect(pages).not.toContain('tags/harbour/index.html');
     expect(pages).not.toContain('tags/storm/index.html');
     expect(tagLinks(readPage(site, '/articles/pictures/'))).toEqual([]);
-    expect(tagLinks(readPage(site, '/articles/list-only/'))).toEqual([{ href: '/tags/flooding/', text: 'flooding' }]);
+    expect(tagLinks(readPage(site, '/articles/list-only/'))).toEqual([{ href: '/tags/flooding/', text: 'Flooding' }]);
   });
 
   it('links an article to each of its tags that has a page', () => {
@@ -56,6 +57,12 @@ describe('tag pages (fixture site)', () => {
     const self = channel['atom:link'].find((link: Record<string, string>) => link['@_rel'] === 'self');
     expect(self['@_href']).toBe('https://example.org/tags/flooding/rss.xml');
     expect(channel.link).toBe('https://example.org/tags/flooding/');
+    // Written `flooding` in every article; shown as a newsroom writes it, in the feed's title as on the page.
+    expect(channel.title).toBe(`Flooding | ${settings.siteName}`);
+    const page = parse(readPage(site, '/tags/flooding/'));
+    expect(page.querySelector('title')?.textContent).toBe(`Flooding | ${settings.siteName}`);
+    expect(page.querySelector('h1')?.textContent.trim()).toBe('Flooding');
+    expect(page.querySelector('.page-header__description')?.textContent.trim()).toBe('Stories tagged Flooding.');
     expect(channel.item.map((item: { link: string }) => item.link)).toEqual([
       'https://example.org/articles/no-marker-default/',
       'https://example.org/articles/list-only/',
@@ -67,6 +74,24 @@ describe('tag pages (fixture site)', () => {
   it('shows only standfirsts: no paid sentence anywhere in the built site', () => {
     expect(findInSite(site, PAID)).toEqual([]);
     expect(readPage(site, '/tags/flooding/')).not.toContain('Free paragraph papa');
+  });
+});
+
+describe('tag names and standfirsts from content/tags.yaml (sample paper)', () => {
+  it('names a tag as tags.yaml does, with its standfirst, on its page, in its feed and on the articles that link it', () => {
+    const site = builtSite('sample');
+    const page = parse(readPage(site, '/tags/strand-wall/'));
+    expect(page.querySelector('h1')?.textContent.trim()).toBe('Strand Wall');
+    expect(page.querySelector('title')?.textContent).toBe(`Strand Wall | ${settings.siteName}`);
+    const standfirst = 'The sea wall that keeps the Strand dry, what is wrong with it, and who will pay for the next one.';
+    expect(page.querySelector('.page-header__description')?.textContent.trim()).toBe(standfirst);
+    expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(standfirst);
+    const channel = xml.parse(readFileSync(path.join(site, 'tags/strand-wall/rss.xml'), 'utf8')).rss.channel;
+    expect(channel.title).toBe(`Strand Wall | ${settings.siteName}`);
+    const linking = listed(readPage(site, '/tags/strand-wall/'), 'tag-articles')[0]!;
+    expect(tagLinks(readPage(site, linking))).toContainEqual({ href: '/tags/strand-wall/', text: 'Strand Wall' });
+    // Typeset as the rest of the page: a curly apostrophe.
+    expect(parse(readPage(site, '/tags/fishermen-s-co-operative/')).querySelector('h1')?.textContent.trim()).toBe('Fishermen’s Co-operative');
   });
 });
 

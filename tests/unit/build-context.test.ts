@@ -20,6 +20,7 @@ function published(html: string): PublishedArchive {
       authors: [],
       articles: [{ id: 'quay', html, data: {} as PublishedArchive['archive']['articles'][number]['data'] }],
       front: { lead: 'quay' },
+      tagTexts: {},
       warnings: [],
       sealedCount: 0,
       bodies: { cached: 0, rendered: 1 },

@@ -190,6 +190,14 @@ describe('the Free limit here block', () => {
     }
     expect('One. <!-- free-limit --> Two.').not.toMatch(FREE_LIMIT_BLOCK_PATTERN);
     expect('<!-- free limit -->').not.toMatch(FREE_LIMIT_BLOCK_PATTERN);
+    // A paragraph of its own in the editor, and in a file written on Windows.
+    expect('<!-- free-limit -->').toMatch(FREE_LIMIT_BLOCK_PATTERN);
+    expect('One.\r\n\r\n<!-- free-limit -->\r\n\r\nTwo.').toMatch(FREE_LIMIT_BLOCK_PATTERN);
+  });
+
+  it('gives the block a pattern Sveltia does not treat as multiline, whose typing shortcut took any “A ” opening a paragraph', () => {
+    expect(FREE_LIMIT_BLOCK_PATTERN.flags).not.toMatch(/[ms]/);
+    expect(FREE_LIMIT_BLOCK_PATTERN.source).not.toMatch(/\[\\s\\S\]|\[\\S\\s\]/);
   });
 
   it('shows the subscribe message in the preview panel as text, never as markup', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayLine,
   articleDateLine,
   calendarDay,
   compareNewestFirst,
@@ -167,5 +168,13 @@ describe('compareNewestFirst', () => {
       { id: 'a', date: day },
     ];
     expect(items.sort(compareNewestFirst).map((item) => item.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('the front page’s date line', () => {
+  it('gives the day in the paper’s zone, not the server’s: late on Friday in New York is Saturday in London', () => {
+    const lateFriday = new Date('2026-11-21T03:30:00Z');
+    expect(dayLine(lateFriday, { locale: 'en-GB', timeZone: 'Europe/London' })).toEqual({ datetime: '2026-11-21', text: 'Saturday, 21 November 2026' });
+    expect(dayLine(lateFriday, { locale: 'en-US', timeZone: 'America/New_York' })).toEqual({ datetime: '2026-11-20', text: 'Friday, November 20, 2026' });
   });
 });

@@ -91,7 +91,7 @@ describe('a <picture>', () => {
   it('for the lead, is a figure with caption and credit; a decorative one without a caption is not announced as a figure', () => {
     const image = { ...source, alt: 'The quay', decorative: false, caption: 'At dawn.', credit: 'Photograph: Ben Ink' };
     const figure = leadFigureHtml(image, paper);
-    expect(figure).toMatch(/^<figure class="figure figure--lead" [^>]*><picture>.*<\/picture><figcaption><span class="figure__caption">At dawn\.<\/span> <span class="figure__credit">Photograph: Ben Ink<\/span><\/figcaption><\/figure>$/);
+    expect(figure).toMatch(/^<figure class="figure figure--lead" [^>]*><picture>.*<\/picture><figcaption data-pagefind-ignore><span class="figure__caption">At dawn\.<\/span> <span class="figure__credit">Photograph: Ben Ink<\/span><\/figcaption><\/figure>$/);
     // Search results show the smallest card crop as their thumbnail.
     expect(figure).toContain('data-pagefind-meta="image:/paper/_images/0123456789abcdef-400x267.jpg"');
     expect(figure).toContain('loading="eager" fetchpriority="high"');
@@ -105,7 +105,7 @@ describe('pictures in article bodies', () => {
 
   it('make a picture alone in a paragraph a figure, its title the caption, and leave a placeholder for the build', () => {
     const body = renderBody(processor, 'Text.\n\n![The hook](./crane-hook.png "The hook seen from the steps.")\n', 'free');
-    expect(body.html).toBe('<p>Text.</p>\n<figure class="figure"><!--masthead-image:0--><figcaption>The hook seen from the steps.</figcaption></figure>');
+    expect(body.html).toBe('<p>Text.</p>\n<figure class="figure"><!--masthead-image:0--><figcaption data-pagefind-ignore="">The hook seen from the steps.</figcaption></figure>');
     expect(body.images).toEqual([{ src: './crane-hook.png', alt: 'The hook', line: 3 }]);
   });
 
@@ -131,7 +131,7 @@ describe('pictures in article bodies', () => {
     const keyed = createBodyProcessor({ freeParagraphs: 3, keepPaid: true });
     const body = renderBody(keyed, 'Free one.\n\n![Free](./free.jpg)\n\n<!-- free-limit -->\n\nPaid text.\n\n![Paid alt](./paid.jpg "Paid caption")\n\nInline ![x](./paid-inline.jpg) too.\n', 'subscribers');
     expect(body.wholeImages?.map((image) => image.src)).toEqual(['./free.jpg']);
-    expect(body.wholeHtml).toContain('<figure class="figure figure--withheld"><figcaption>Paid caption</figcaption></figure>');
+    expect(body.wholeHtml).toContain('<figure class="figure figure--withheld"><figcaption data-pagefind-ignore="">Paid caption</figcaption></figure>');
     expect(body.wholeHtml).not.toMatch(/paid\.jpg|paid-inline|Paid alt/);
   });
 

@@ -19,6 +19,7 @@ function article(overrides: Partial<SearchRecordInput> = {}): SearchRecordInput 
     dateHasTime: false,
     author: { name: 'Ada Quill', role: 'Chief reporter' },
     section: { id: 'news', name: 'News' },
+    access: 'subscribers',
     freeHtml: '<p>Free words only.</p>',
     ...overrides,
   };
@@ -39,7 +40,9 @@ describe('searchRecord', () => {
   it('holds the page header: section, headline, standfirst, byline with role, and dates as printed', () => {
     const { content } = searchRecord(article({ updated: new Date('2023-06-09T12:00:00Z'), updatedHasTime: false }), context);
     expect(content).toContain('<html lang="en-GB">');
-    expect(content).toContain('<article data-pagefind-body>');
+    // A story for subscribers is a filter and metadata (`access`), for results to mark it; not a word.
+    expect(content).toContain('<article data-pagefind-body data-pagefind-filter="access:subscribers" data-pagefind-meta="access:subscribers">');
+    expect(searchRecord(article({ access: 'free' }), context).content).toContain('<article data-pagefind-body><header>');
     expect(content).toContain('<p data-pagefind-ignore><a href="/paper/sections/news/" data-pagefind-filter="section" data-pagefind-meta="section_url[href]">News</a></p>');
     expect(content).toContain('<h1>Valley council approves new footbridge</h1>');
     expect(content).toContain('<p>A timber bridge will cross the river by spring.</p>');
@@ -70,7 +73,7 @@ describe('searchRecord', () => {
     expect(content).toContain(`</header><figure class="figure figure--lead" data-pagefind-meta="image:/paper/_images/${'ab'.repeat(8)}-400x267.jpg"><picture>`);
     expect(content).toContain(`src="/paper/_images/${'ab'.repeat(8)}-800.jpg"`);
     expect(content).toContain('alt="The pier"');
-    expect(content).toContain('<figcaption><span class="figure__caption">At dawn.</span> <span class="figure__credit">Ada Quill</span></figcaption>');
+    expect(content).toContain('<figcaption data-pagefind-ignore><span class="figure__caption">At dawn.</span> <span class="figure__credit">Ada Quill</span></figcaption>');
   });
 
   it('escapes frontmatter, so a headline cannot open an element or an attribute', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagPages, tagSlug } from '../../src/lib/tags';
+import { tagDisplayName, tagPages, tagSlug } from '../../src/lib/tags';
 
 describe('tagSlug', () => {
   it.each([
@@ -30,8 +30,8 @@ describe('tagPages', () => {
       { id: 'oldest', tags: ['harbour', 'ferry'] },
     ]);
     expect(pages).toEqual([
-      { slug: 'ferry', name: 'ferry', ids: ['middle', 'oldest'] },
-      { slug: 'harbour', name: 'harbour', ids: ['newest', 'oldest'] },
+      { slug: 'ferry', name: 'Ferry', ids: ['middle', 'oldest'] },
+      { slug: 'harbour', name: 'Harbour', ids: ['newest', 'oldest'] },
     ]);
   });
 
@@ -57,6 +57,30 @@ describe('tagPages', () => {
   });
 
   it('honours another threshold', () => {
-    expect(tagPages([{ id: 'a', tags: ['solo'] }], 1)).toEqual([{ slug: 'solo', name: 'solo', ids: ['a'] }]);
+    expect(tagPages([{ id: 'a', tags: ['solo'] }], 1)).toEqual([{ slug: 'solo', name: 'Solo', ids: ['a'] }]);
+  });
+
+  it('takes a tag’s name and standfirst from tags.yaml, whatever spelling the articles use', () => {
+    const texts = { 'kittle-bay': { name: 'Kittle Bay', standfirst: 'The bay, its seagrass and its moorings.' }, harbour: { standfirst: 'The working harbour.' } };
+    const pages = tagPages([{ id: 'a', tags: ['kittle bay', 'harbour'] }, { id: 'b', tags: ['Kittle bay', 'harbour'] }], 2, texts);
+    expect(pages).toEqual([
+      { slug: 'harbour', name: 'Harbour', standfirst: 'The working harbour.', ids: ['a', 'b'] },
+      { slug: 'kittle-bay', name: 'Kittle Bay', standfirst: 'The bay, its seagrass and its moorings.', ids: ['a', 'b'] },
+    ]);
+  });
+});
+
+describe('tagDisplayName', () => {
+  it.each([
+    ['harbour', 'Harbour'],
+    ['local elections', 'Local elections'],
+    ['élections', 'Élections'],
+    ['iPhone', 'iPhone'],
+    ['BBC', 'BBC'],
+    ['Port Averley', 'Port Averley'],
+    ['covid-19', 'Covid-19'],
+    ['港口', '港口'],
+  ])('shows %j as %j', (spelling, shown) => {
+    expect(tagDisplayName(spelling)).toBe(shown);
   });
 });

@@ -5,7 +5,6 @@ import { findUnrenderable } from '../../lib/markdown-limits';
 import { resolveIsoDate, updatedBeforePublished, type Dated } from '../../lib/dates';
 import { publicationState, type PublicationState } from '../../lib/publication';
 import { articleFrontmatterSchema, type ArticleFrontmatter } from '../../schemas/article';
-import { ID_HINT, ID_PATTERN } from '../../schemas/id';
 import type { StoredImage } from '../../pictures/schema';
 import { contentIssue, type ContentIssue } from '../../errors/content-issue';
 import { readMarkdownFile, schemaIssues, unknownFields } from './markdown-file';

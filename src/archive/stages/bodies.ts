@@ -10,6 +10,7 @@ import type { ArchiveArticle } from '../types';
 import type { PendingArticle } from './article-file';
 import type { ReadContext } from './read-context';
 import { storedArticle } from './stored-article';
+import { PLACEHOLDER } from '../../lib/field-meta';
 
 /** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
 function keyRingFingerprint(keys: readonly SubscriberKey[]): string {
@@ -109,6 +110,11 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       }
       const lead = await pending.leadImage;
       if (lead && !lead.ok) issues.addData(lead.problem, { file: shown, field: 'image.src', line: pending.leadImageLine });
+      // What `npm run new` left for the writer: valid, so a draft can be committed, but not to be published. Reported
+      // by the read, as a warning, so `npm run check` keeps it when another file has a problem.
+      if ((pending.valid && pending.meta.standfirst.startsWith(PLACEHOLDER)) || body.html.includes(`>${PLACEHOLDER}`)) {
+        issues.report('placeholder-left', { file: shown }, { placeholder: PLACEHOLDER });
+      }
       if (!pending.valid || pictures.problems.length > 0 || sealedProblems.size > 0 || (lead && !lead.ok)) continue;
       similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
       analysedFrom.set(pending.slug, keys[index]!);

@@ -18,7 +18,7 @@ export const GET: APIRoute<{ tag: TagPage }> = async ({ site, props: { tag } }) 
   const { articlesById } = await siteData();
   return feedResponse(site!, {
     title: `${tag.name} | ${settings.siteName}`,
-    description: `The latest stories tagged ${tag.name}`,
+    description: tag.standfirst ?? `The latest stories tagged ${tag.name}`,
     articles: tag.ids.map((id) => articlesById.get(id)!),
     of: { tag: tag.slug },
   });
