@@ -51,7 +51,7 @@ export function builtSite(name: SiteName): string {
   const stamp = `${outDir}.built`;
   if (existsSync(stamp)) return outDir;
   // The run's own body cache: shared by this run's builds, scanned by the cache tests.
-  const result = astroBuild({ ...sites[name], OUT_DIR: outDir, MASTHEAD_CACHE_DIR: bodyCacheDir() });
+  const result = astroBuild({ BUILD_TIME: inject('runStartedAt'), ...sites[name], OUT_DIR: outDir, MASTHEAD_CACHE_DIR: bodyCacheDir() });
   if (result.code !== 0) throw new Error(`Building ${sites[name].CONTENT_DIR} failed:\n${result.output}`);
   console.log(`built ${sites[name].CONTENT_DIR} in ${(result.durationMs / 1000).toFixed(1)} s`);
   writeFileSync(`${outDir}.log`, result.output);

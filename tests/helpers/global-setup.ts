@@ -8,6 +8,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** This run's own folder for built sites, so runs side by side never clobber each other. */
     runDir: string;
+    /**
+     * The moment this run started (ISO): the build time of every site built without one of its own, so two
+     * builds compared byte for byte print the same day (the front page's date line) even across midnight.
+     */
+    runStartedAt: string;
     /** This run's subscriber key tokens (see helpers/keys.ts): random, like real keys. */
     testKeys: { current: string; grace: string; retired: string; wrongSecret: string };
   }
@@ -31,6 +36,7 @@ export default function setup(project: TestProject) {
   const runDir = path.join(runsDir, `${process.pid}-${Date.now()}`);
   mkdirSync(runDir);
   project.provide('runDir', runDir);
+  project.provide('runStartedAt', new Date().toISOString());
   project.provide('testKeys', {
     current: generateKeyToken('test-current'),
     grace: generateKeyToken('test-grace'),
