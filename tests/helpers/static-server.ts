@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** Content types a static host sends, by file extension. */
 const contentTypes: Record<string, string> = {
@@ -57,6 +58,29 @@ function normaliseBase(basePath = '/'): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** Types a host compresses on the way out (Netlify, Cloudflare and nginx with `gzip on` all do). */
+const COMPRESSED = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
+
+/**
+ * The `Cache-Control` a host that reads the site's `_headers` sends for a
+ * site path (`/_astro/x.css`): the last rule that matches and sets one, where
+ * `/x/*` matches what starts with `/x/` and any other pattern the path itself.
+ */
+function cacheControlRule(headers: string | undefined, sitePath: string): string | undefined {
+  if (!headers) return undefined;
+  let matches = false;
+  let value: string | undefined;
+  for (const line of headers.split('\n')) {
+    if (line.startsWith('/')) {
+      const pattern = line.trim();
+      matches = pattern.endsWith('/*') ? sitePath.startsWith(pattern.slice(0, -1)) : sitePath === pattern;
+    } else if (matches && /^\s+Cache-Control:/i.test(line)) {
+      value = line.slice(line.indexOf(':') + 1).trim();
+    }
+  }
+  return value;
+}
+
 function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
@@ -77,26 +101,39 @@ function isDirectory(file: string): boolean {
  * Serves a built site folder on 127.0.0.1 (ephemeral port) the way a static
  * host does: `/x/` → `x/index.html`, `/x` → redirect to `/x/` when `x` is a
  * folder, `/x` → `x.html` when that exists, anything else → the site's
- * `404.html` with status 404. Only GET and HEAD are answered.
+ * `404.html` with status 404. Only GET and HEAD are answered. Like a host,
+ * it compresses text for a client that accepts gzip, and sends the
+ * `Cache-Control` of the site's `_headers` where a rule gives one (hashed
+ * assets for a year), `no-cache` elsewhere.
  */
 export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const rootDir = path.resolve(root);
   const base = normaliseBase(options.basePath);
 
+  const headersFile = path.join(rootDir, '_headers');
+  const siteHeaders = existsSync(headersFile) ? readFileSync(headersFile, 'utf8') : undefined;
+
   const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string) => {
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const sitePath = urlPath.startsWith(base) ? `/${urlPath.slice(base.length)}` : urlPath;
+    const gzip = COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? gzipSync(readFileSync(file)) : undefined;
     res.writeHead(status, {
       'Content-Type': type,
-      'Content-Length': statSync(file).size,
-      'Cache-Control': 'no-cache',
+      'Content-Length': body ? body.length : statSync(file).size,
+      ...(body ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(COMPRESSED.test(type) ? { Vary: 'Accept-Encoding' } : {}),
+      'Cache-Control': (status === 200 && cacheControlRule(siteHeaders, sitePath)) || 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...options.headers?.(new URL(req.url ?? '/', 'http://localhost').pathname),
+      ...options.headers?.(urlPath),
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    if (body) res.end(body);
+    else createReadStream(file).pipe(res);
   };
 
   const notFound = (req: IncomingMessage, res: ServerResponse) => {
