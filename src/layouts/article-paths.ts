@@ -2,11 +2,11 @@ import { siteData, type Article } from '../archive/queries';
 import { articleSocialImage, type SocialImage } from '../social-cards/page-images';
 import { articlePageKey } from './page-keys';
 
-/** What an article page is given: the article and its social picture. */
-export interface ArticlePageProps {
+/** What an article page is given: the article and its social picture (a type, not an interface: Astro's props need an index signature). */
+export type ArticlePageProps = {
   article: Article;
   socialImage: SocialImage | undefined;
-}
+};
 
 /**
  * The paths of article pages, for `getStaticPaths`: one per article that
