@@ -50,6 +50,14 @@ export function removeLeftovers(outDir: string, isRunning: (pid: number) => bool
 }
 
 /**
+ * A previous output of this many pages or fewer is removed before the build
+ * ends (a few hundred milliseconds at most): a small site, such as a new
+ * paper's, then leaves nothing behind for a `git clean` or a deploy step run
+ * right after the build to race. A bigger one is removed in the background.
+ */
+export const REMOVE_AT_ONCE_UP_TO = 2_000;
+
+/**
  * Removes a folder in a process of its own that outlives the build. Deleting
  * the previous output (every page of the archive, the search index) takes as
  * long as writing it did; the new site is in place already, so the build need
@@ -142,12 +150,13 @@ export default function atomicOutputIntegration(): AstroIntegration {
         });
         logger.info(`building into ${path.basename(building)}; ${path.basename(outDir)} is replaced only when the build succeeds`);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': ({ logger, pages }) => {
         if (!outDir || !building) return;
-        const previous = swapIntoPlace(building, outDir);
+        const atOnce = pages.length <= REMOVE_AT_ONCE_UP_TO;
+        const previous = swapIntoPlace(building, outDir, atOnce ? (folder) => rmSync(folder, { recursive: true, force: true }) : removeInBackground);
         swapped = true;
         logger.info(`${outDir} now holds the new build`);
-        if (previous) logger.info(`the previous build is being removed in the background (${path.basename(previous)})`);
+        if (previous && !atOnce) logger.info(`the previous build is being removed in the background (${path.basename(previous)})`);
       },
     },
   };

@@ -75,11 +75,12 @@ describe('the output folder is replaced only by a finished build', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('a successful build replaces the whole folder, files of the previous output included, and leaves nothing beside it', async () => {
+  it('a successful build replaces the whole folder, files of the previous output included, and leaves nothing beside it', () => {
     expect(first['index.html']).toBeDefined();
     expect(first['articles/first/index.html']).toBeDefined();
     expect(first['stale.html']).toBeUndefined();
-    expect(await besideOutputSettled(outDir)).toEqual([]);
+    // A small site's previous output is gone when the build ends: a `git clean` right after has nothing to race.
+    expect(besideOutput(outDir)).toEqual([]);
   });
 
   it('a build that fails on content errors leaves the previous output byte-identical, with no temporary folder left', async () => {
