@@ -67,6 +67,27 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
     await context.close();
   });
 
+  it('stops asking a reader whose device holds a key to subscribe, on every page, and asks again once it is forgotten', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/`);
+      await expect(page.locator('.masthead__subscribe').isVisible()).resolves.toBe(true);
+      await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
+      await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(ACCEPTED);
+      for (const address of ['/', ARTICLE, '/authors/']) {
+        await page.goto(`${server.url}${address}`);
+        await expect.poll(() => page.locator('.masthead__subscribe').isVisible(), POLL).toBe(false);
+        expect(await page.locator('.phone-menu__subscribe').count()).toBe(1);
+        expect(await page.locator('.phone-menu__subscribe').evaluate((link) => getComputedStyle(link).display)).toBe('none');
+      }
+      await page.evaluate((name) => localStorage.removeItem(name), STORAGE_NAME);
+      await page.goto(`${server.url}/`);
+      await expect(page.locator('.masthead__subscribe').isVisible()).resolves.toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps the key under a name scoped to the site, and ignores another paper’s key on the same origin', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);

@@ -79,11 +79,21 @@ describe('a public build with subscriber keys', () => {
     }
   });
 
-  it('loads the unlock script only on sealed pages, and has an /unlock/ page', () => {
-    const scripts = (slug: string) =>
-      parse(readPage(site, `/articles/${slug}/`)).querySelectorAll('script[src]').map((script) => script.getAttribute('src'));
-    expect(scripts('marker-top-level')).toHaveLength(1);
-    expect(scripts('free-article')).toEqual([]);
+  it('loads the unlock script only on sealed pages, and on every page a small one that only looks for a saved key', () => {
+    const scripts = (page: string) =>
+      parse(readPage(site, page)).querySelectorAll('script[src]').map((script) => script.getAttribute('src')!);
+    // The header's: on every page, so a reader holding a key is not asked to subscribe.
+    const [state, ...others] = scripts('/articles/free-article/');
+    expect(others).toEqual([]);
+    expect(scripts('/')).toEqual([state]);
+    const stateScript = readPage(site, state!);
+    // It reads the key's name from the shared key-storage module, and nothing of the unlocking itself.
+    expect(stateScript).toMatch(/from"\.\/key-storage\.[\w-]+\.js"/);
+    expect(stateScript).not.toMatch(/decrypt|envelope|unlock/i);
+    expect(Buffer.byteLength(stateScript)).toBeLessThan(1024);
+    const sealed = scripts('/articles/marker-top-level/');
+    expect(sealed).toHaveLength(2);
+    expect(sealed).toContain(state);
     const unlock = parse(readPage(site, '/unlock/'));
     expect(unlock.querySelector('[data-unlock-status]')?.getAttribute('role')).toBe('status');
     expect(unlock.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
