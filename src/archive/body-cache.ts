@@ -39,9 +39,11 @@ export interface BodyCache {
    * Keeps a body as its page prints it (pictures filled in) until the pages
    * are written, and returns its digest: a file of the cache, so that the
    * build never holds every article's HTML at once; in memory without a cache
-   * folder. The same body is one file, written once.
+   * folder. The same body is one file, written once. With `entryKey`, the
+   * cache entry of that key (`set` or found in this build) holds this very
+   * body (`html`, `sealed`, `whole`): that entry serves, and nothing is written.
    */
-  putPage(body: ArticleBody): string;
+  putPage(body: ArticleBody, entryKey?: string): string;
   /** A body kept by `putPage`, read again from its file. Throws when the file is gone: a page must never render empty. */
   getPage(digest: string): ArticleBody;
   /** Removes this configuration's entries that this build did not use, and other configurations' unused for a week. */
@@ -124,7 +126,8 @@ export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyC
       write(key, value);
       stats.writes++;
     },
-    putPage: (body) => {
+    putPage: (body, entryKey) => {
+      if (root && entryKey !== undefined && used.has(entryKey)) return entryKey;
       const digest = bodyDigest(body);
       if (!root) pages.set(digest, body);
       else {

@@ -87,6 +87,23 @@ describe('the body cache', () => {
     }
   });
 
+  it('lets a body with no pictures to fill in be read from its cache entry, writing no second file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-body-cache-'));
+    const files = () => readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.json')).length;
+    try {
+      const cache = createBodyCache({ dir, edition: 'public', salt: 's' });
+      const key = cache.keyFor(job(1));
+      cache.set(key, { html: '<p>Free words.</p>', sealed: '{"v":1}', cut: true, analysed: { terms: [], weights: [], tagTerms: [] }, images: [] });
+      const digest = cache.putPage({ html: '<p>Free words.</p>', sealed: '{"v":1}' }, key);
+      expect(digest).toBe(key);
+      expect(files()).toBe(1);
+      const article = keptArticle('quay', {} as Parameters<typeof keptArticle>[1], digest, cache.getPage);
+      expect(bodyOf(article)).toEqual({ html: '<p>Free words.</p>', sealed: '{"v":1}' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps page bodies in memory when there is no cache folder', () => {
     const cache = createBodyCache({ dir: undefined, edition: 'public', salt: 's' });
     const article = keptArticle('quay', {} as Parameters<typeof keptArticle>[1], cache.putPage({ html: '<p>Free.</p>' }), cache.getPage);

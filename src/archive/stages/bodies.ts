@@ -119,11 +119,16 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
       analysedFrom.set(pending.slug, keys[index]!);
       if (body.sealed) stats.sealed++;
-      const digest = cache.putPage({
-        html: pictures.html,
-        ...(body.sealed ? { sealed: body.sealed } : {}),
-        ...(body.whole !== undefined ? { whole: body.whole } : {}),
-      });
+      // Valid and whole here, so the cache holds this body under keys[index]: without pictures to fill in, that entry is
+      // the page's body as it prints, and no second file is written.
+      const digest = cache.putPage(
+        {
+          html: pictures.html,
+          ...(body.sealed ? { sealed: body.sealed } : {}),
+          ...(body.whole !== undefined ? { whole: body.whole } : {}),
+        },
+        pictures.html === body.html ? keys[index] : undefined,
+      );
       articles.push(
         keptArticle(
           pending.slug,
