@@ -23,7 +23,7 @@ export function createArchiveSource(options: ArchiveOptions) {
 
   const get = (): Promise<Archive> => (pending ??= readArchive(options));
 
-  const fill = async (collection: CollectionName, { store, logger, watcher }: Pick<LoaderContext, 'store' | 'logger' | 'watcher'>) => {
+  const fill = async (collection: CollectionName, { store, logger, watcher, generateDigest }: Pick<LoaderContext, 'store' | 'logger' | 'watcher' | 'generateDigest'>) => {
     let archive: Archive;
     try {
       archive = await get();
@@ -51,15 +51,23 @@ export function createArchiveSource(options: ArchiveOptions) {
       }
       publishArchive({ archive, options });
     }
-    store.clear();
+    // Each entry with a digest of its data: an entry the store already holds as it is stays untouched, and when none
+    // changed, Astro has no data store to write again (a quarter of a second at 10,000 articles). Entries the read no
+    // longer has are removed.
+    const ids = new Set<string>();
+    const put = (id: string, data: Record<string, unknown>) => {
+      ids.add(id);
+      store.set({ id, data, digest: generateDigest(data) });
+    };
     if (collection === 'sections') {
-      archive.sections.forEach((section, order) => store.set({ id: section.id, data: { ...section, order } }));
+      archive.sections.forEach((section, order) => put(section.id, { ...section, order }));
     } else if (collection === 'authors') {
-      for (const { id, data } of archive.authors) store.set({ id, data });
+      for (const { id, data } of archive.authors) put(id, data);
     } else {
       // Bodies stay out of the data store (see published.ts): it keeps metadata and lists only.
-      for (const { id, data } of archive.articles) store.set({ id, data });
+      for (const { id, data } of archive.articles) put(id, data);
     }
+    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   };
 
   const loader = (collection: CollectionName): Loader => ({

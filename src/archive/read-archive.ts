@@ -45,7 +45,7 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
     read.articles,
     read.similarity,
     context.settings.lists,
-    context.cacheDir ? { dir: context.cacheDir, edition: context.edition, analysedFrom: read.analysedFrom } : undefined,
+    context.cacheDir ? { dir: context.cacheDir, edition: context.edition, analysedFrom: read.analysedFrom, expected: read.expectedLists } : undefined,
   );
   return {
     sections: sections.sections,

@@ -117,13 +117,30 @@ const HOUR = 60 * 60 * 1000;
  * of the jump.
  */
 export function startOfDay(year: number, month: number, day: number, timeZone: string): Date {
+  // An archive has far fewer days than articles: each day's start is worked out once (`Intl` is slow to ask).
+  const known = `${timeZone}|${year}-${month}-${day}`;
+  let start = dayStarts.get(known);
+  if (start === undefined) {
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    start = findStartOfDay(year, month, day, timeZone);
+    dayStarts.set(known, start);
+  }
+  return new Date(start);
+}
+
+/** Days' starts worked out so far, by zone and day; a fresh `Date` is handed out each time, so callers may change theirs. */
+const dayStarts = new Map<string, number>();
+/** More days than a century of daily papers: a bound, not a budget. */
+const DAY_STARTS_KEPT = 100_000;
+
+function findStartOfDay(year: number, month: number, day: number, timeZone: string): number {
   const midnight = new Date(0);
   midnight.setUTCFullYear(year, month - 1, day);
   const target = midnight.getTime();
   // Two steps settle on the offset in force at local midnight, as long as midnight exists.
   let guess = target - (wallClock(target, timeZone) - target);
   guess = target - (wallClock(guess, timeZone) - guess);
-  if (wallClock(guess, timeZone) === target) return new Date(guess);
+  if (wallClock(guess, timeZone) === target) return guess;
   // Midnight was skipped: find the first instant whose wall clock is at or past it.
   // Every zone's offset is within ±14 hours, so the day starts in this window.
   let low = target - 15 * HOUR;
@@ -133,7 +150,7 @@ export function startOfDay(year: number, month: number, day: number, timeZone: s
     if (wallClock(middle, timeZone) >= target) high = middle;
     else low = middle;
   }
-  return new Date(high);
+  return high;
 }
 
 export interface DateFormatOptions {

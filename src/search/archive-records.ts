@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { codeVersion, modulesFrom } from '../archive/pipeline-version';
 import type { PublishedArchive } from '../archive/published';
 import { searchRecord, type SearchRecord } from './records';
 import { createUrls } from '../lib/urls';
@@ -47,10 +49,41 @@ export function archiveSearchRecords(published: PublishedArchive, dateFormat: { 
 export function archiveSearchParts(
   published: PublishedArchive,
   dateFormat: { locale: string; timeZone: string },
-): SearchParts<PublishedArticle> & { records: (articles: readonly PublishedArticle[]) => SearchRecord[] } {
+): SearchParts<PublishedArticle> & {
+  records: (articles: readonly PublishedArticle[]) => SearchRecord[];
+  inputsKey: (articles: readonly PublishedArticle[]) => string | undefined;
+} {
   const make = recordMaker(published, dateFormat);
   return {
     ...splitSearchParts(published.archive.articles, (article) => article.data.date, dateFormat.timeZone),
     records: (articles) => articles.map(make),
+    inputsKey: (articles) => partInputsKey(published, dateFormat, articles),
   };
+}
+
+let recordsCode: string | undefined;
+
+/**
+ * A hash of everything a part's records are made from (`recordMaker`): the
+ * code that makes them, the base path and date format, the writers and
+ * sections, and each article's fields the record shows with its body's
+ * digest, never the body itself. `undefined` when an article has no digest
+ * (a read without a cache folder).
+ */
+export function partInputsKey(
+  { archive, options }: PublishedArchive,
+  dateFormat: { locale: string; timeZone: string },
+  articles: readonly PublishedArticle[],
+): string | undefined {
+  recordsCode ??= codeVersion(modulesFrom('src/search/archive-records.ts'));
+  const hash = createHash('sha256')
+    .update(recordsCode)
+    .update('\0')
+    .update(JSON.stringify([options.basePath ?? '/', dateFormat, archive.authors.map(({ id, data }) => [id, data]), archive.sections]));
+  for (const { id, data, bodyDigest } of articles) {
+    if (bodyDigest === undefined) return undefined;
+    const { title, standfirst, date, dateHasTime, updated, updatedHasTime, image, author, authors, section, label, access } = data;
+    hash.update('\0').update(JSON.stringify([id, title, standfirst, date, dateHasTime, updated, updatedHasTime, image, author, authors, section, label, access, bodyDigest]));
+  }
+  return hash.digest('hex');
 }

@@ -12,6 +12,8 @@ import type { SearchRecord } from './records';
 const KEEP = 3;
 const RECENT_MS = 3_600_000;
 const COMPLETE = '.complete';
+/** Which records' key each part's inputs made (`recall`), a small file each. */
+const RECORDS_OF = '.records-of';
 
 /** Pagefind's installed version: a new Pagefind may write a different index from the same records. */
 function pagefindVersion(): string {
@@ -35,6 +37,15 @@ export function searchIndexKey(records: readonly SearchRecord[], version: string
 export interface SearchIndexCache {
   /** The kept index for `key`, if a previous build finished writing one. */
   find(key: string): string | undefined;
+  /**
+   * The key of the records that `inputs` (a hash of everything a part's records
+   * are made from, `partInputsKey` in archive-records.ts) made in an earlier
+   * build, if that index is still kept: a rebuild then finds the part's index
+   * without making its records (every body read again) to hash them.
+   */
+  recall(inputs: string): string | undefined;
+  /** Notes that the records made from `inputs` hash to `key`. */
+  remember(inputs: string, key: string): void;
   /** Keeps a copy of the index just written to `from` under `key`, and forgets the oldest beyond a few. */
   keep(key: string, from: string): void;
 }
@@ -50,7 +61,26 @@ export function stagingFolder(dir: string): string {
 /** A cache of search indexes in `<dir>/search-index/`. */
 export function createSearchIndexCache(dir: string): SearchIndexCache {
   const root = path.join(dir, 'search-index');
+  const recordsOf = (inputs: string) => path.join(root, RECORDS_OF, inputs);
   return {
+    recall(inputs) {
+      try {
+        const key = readFileSync(recordsOf(inputs), 'utf8');
+        return /^[0-9a-f]{32}$/.test(key) && existsSync(path.join(root, key, COMPLETE)) ? key : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    remember(inputs, key) {
+      try {
+        mkdirSync(path.join(root, RECORDS_OF), { recursive: true });
+        const temporary = `${recordsOf(inputs)}.${process.pid}.tmp`;
+        writeFileSync(temporary, key);
+        renameSync(temporary, recordsOf(inputs));
+      } catch {
+        // Best effort: without it, the next build makes the part's records to find its index.
+      }
+    },
     find(key) {
       const entry = path.join(root, key);
       if (!existsSync(path.join(entry, COMPLETE))) return undefined;
@@ -108,6 +138,12 @@ function prune(root: string): void {
     // Half-written copies of builds that were killed; a copy in progress is minutes old at most.
     for (const name of names.filter((name) => name.startsWith('.writing-') || name.startsWith('.indexing-'))) {
       if (Date.now() - statSync(path.join(root, name)).mtimeMs > 3_600_000) rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+    // Notes of records whose index is gone point nowhere.
+    const notes = path.join(root, RECORDS_OF);
+    for (const name of existsSync(notes) ? readdirSync(notes) : []) {
+      const note = path.join(notes, name);
+      if (Date.now() - statSync(note).mtimeMs > RECENT_MS && !existsSync(path.join(root, readFileSync(note, 'utf8'), COMPLETE))) rmSync(note, { force: true });
     }
     const entries = names
       .filter((name) => !name.startsWith('.'))

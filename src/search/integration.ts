@@ -53,7 +53,10 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
           let previous: Promise<unknown> = Promise.resolve();
           parts = named.map(({ folder, items }) => {
             // The same records as a previous build: its index is this part's index, no need to start Pagefind.
-            const key = cache && searchIndexKey(split.records(items));
+            // What the records are made from first: when an earlier build made them from the same, its key is theirs.
+            const inputs = cache && split.inputsKey(items);
+            const key = (inputs && cache.recall(inputs)) || (cache && searchIndexKey(split.records(items)));
+            if (inputs && key) cache.remember(inputs, key);
             const kept = key ? cache?.find(key) : undefined;
             if (kept) return { folder, count: items.length, key, kept };
             // One part at a time, each written out and let go before the next: Pagefind holds one part in

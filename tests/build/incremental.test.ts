@@ -87,8 +87,10 @@ describe('incremental builds', () => {
     expect(copied).toEqual(expect.arrayContaining(['/sections/news/rss.xml', '/authors/ada-quill/rss.xml', '/tags/flooding/rss.xml']));
   });
 
-  it('after a new story, a changed headline, and a writer, a section and a tag renamed, match a build from scratch', () => {
+  it('after a new story, a story taken down, a changed headline, and a writer, a section and a tag renamed, match a build from scratch', () => {
     edit(article('more-ada-2'), /^title: .*$/m, "title: Ada's market story, retitled");
+    // Taken down: its entry must leave the data store the rebuild starts from, and its page the site.
+    rmSync(article('more-ada-4'));
     const newest = readFileSync(article('more-ada-5'), 'utf8')
       .replace(/^date: .*$/m, 'date: 2024-08-01')
       .replace(/^title: .*$/m, 'title: The valley market closes for the summer');
@@ -102,6 +104,7 @@ describe('incremental builds', () => {
     expect(differences(incremental, scratch)).toEqual([]);
     expect(existsSync(path.join(incremental, 'tags', 'incremental-build-test', 'index.html'))).toBe(true);
     expect(reused(log)).not.toContain('/articles/market-closes/index.html');
+    expect(existsSync(path.join(incremental, 'articles', 'more-ada-4'))).toBe(false);
   });
 
   it('publish no paid word, in the site or in the pages it keeps for the next build', () => {

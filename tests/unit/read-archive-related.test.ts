@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,14 @@ describe('the lists kept from the last build', () => {
       expect(listsOf(changed)).toEqual(listsOf(await readArchive({ ...options, cacheDir: undefined })));
       // A changed list setting too.
       expect((await readArchive({ ...options, cacheDir, settings: { ...settings, lists: { moreFromAuthor: 2, similar: 3 } } })).listsKept).toBe(false);
+      // The per-article record the similarity model is skipped by, damaged: the lists are still the right ones.
+      const digests = path.join(cacheDir, 'lists', 'public.inputs.json');
+      const real = JSON.parse(readFileSync(digests, 'utf8')) as string[];
+      writeFileSync(digests, JSON.stringify(real.map((digest, index) => (index === real.length - 1 ? 'x' : digest))));
+      const mended = await readArchive({ ...options, cacheDir });
+      expect(listsOf(mended)).toEqual(listsOf(await readArchive({ ...options, cacheDir: undefined })));
+      writeFileSync(digests, 'not json');
+      expect(listsOf(await readArchive({ ...options, cacheDir }))).toEqual(listsOf(mended));
     } finally {
       cleanup();
       rmSync(cacheDir, { recursive: true, force: true });

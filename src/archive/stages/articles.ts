@@ -13,7 +13,10 @@ const CHUNK = 256;
 
 export interface ArticlesRead {
   articles: ArchiveArticle[];
-  similarity: ReturnType<typeof createSimilarityIndex>;
+  /** The similarity model with every article in it: fed only when the lists cannot be the last build's (`similarity-feed.ts`). */
+  similarity: () => ReturnType<typeof createSimilarityIndex>;
+  /** The last build's list inputs, read at the start (`readKeptDigests`). */
+  expectedLists: readonly string[] | undefined;
   /** Every file's validation outcome that matters later: pins, pieces left out, embargoes. */
   reads: ArticleFileRead[];
   /** Every slug with a file, published or not. */
@@ -85,5 +88,15 @@ export async function readArticles(context: ReadContext, known: KnownNames): Pro
     await stage.close();
   }
   const { rendered, cached, sealed } = stage.stats();
-  return { articles, similarity, reads, slugs: new Set(slugs.keys()), bodies: { rendered, cached }, sealedCount: sealed, pruneCache: stage.prune, analysedFrom: stage.analysedFrom };
+  return {
+    articles,
+    similarity: stage.similarity,
+    expectedLists: stage.expectedLists,
+    reads,
+    slugs: new Set(slugs.keys()),
+    bodies: { rendered, cached },
+    sealedCount: sealed,
+    pruneCache: stage.prune,
+    analysedFrom: stage.analysedFrom,
+  };
 }

@@ -11,6 +11,8 @@ import type { PendingArticle } from './article-file';
 import type { ReadContext } from './read-context';
 import { storedArticle } from './stored-article';
 import { PLACEHOLDER } from '../../lib/field-meta';
+import { listInputDigest, readKeptDigests } from './lists';
+import { createSimilarityFeed } from './similarity-feed';
 
 /** A one-way fingerprint of a key ring, to tell rings apart without keeping them. */
 function keyRingFingerprint(keys: readonly SubscriberKey[]): string {
@@ -50,6 +52,9 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
   const stats = { rendered: 0, sealed: 0 };
   /** Each article's body-cache key: what its analysed terms, and so its place in the similarity model, came from. */
   const analysedFrom = new Map<string, string>();
+  // The last build's lists' inputs: while the articles are the same, the model is not fed (the lists will serve again).
+  const expected = context.cacheDir ? readKeptDigests(context.cacheDir, context.edition) : undefined;
+  const feed = createSimilarityFeed(similarity, expected, (from) => cache.get(from)?.analysed);
 
   /** Renders (or takes from the cache) the bodies of a chunk; returns the articles that came through whole. */
   const renderChunk = async (chunk: readonly PendingArticle[]): Promise<ArchiveArticle[]> => {
@@ -116,7 +121,6 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
         issues.report('placeholder-left', { file: shown }, { placeholder: PLACEHOLDER });
       }
       if (!pending.valid || pictures.problems.length > 0 || sealedProblems.size > 0 || (lead && !lead.ok)) continue;
-      similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
       analysedFrom.set(pending.slug, keys[index]!);
       if (body.sealed) stats.sealed++;
       // Valid and whole here, so the cache holds this body under keys[index]: without pictures to fill in, that entry is
@@ -129,14 +133,19 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
         },
         pictures.html === body.html ? keys[index] : undefined,
       );
-      articles.push(
-        keptArticle(
-          pending.slug,
-          storedArticle(pending, { cut: body.cut, sealed: body.sealed !== undefined, image: lead?.ok ? lead.value : undefined }, typeset),
-          digest,
-          cache.getPage,
-        ),
+      const article = keptArticle(
+        pending.slug,
+        storedArticle(pending, { cut: body.cut, sealed: body.sealed !== undefined, image: lead?.ok ? lead.value : undefined }, typeset),
+        digest,
+        cache.getPage,
       );
+      feed.add({
+        meta: { id: pending.slug, section: pending.meta.section, date: pending.published.date },
+        analysed: body.analysed,
+        from: keys[index]!,
+        digest: listInputDigest(article, keys[index]!),
+      });
+      articles.push(article);
     }
     return articles;
   };
@@ -145,6 +154,10 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
     renderChunk,
     stats: () => ({ rendered: stats.rendered, cached: cache.stats.hits, sealed: stats.sealed }),
     analysedFrom: (id: string) => analysedFrom.get(id),
+    /** The last build's list inputs, as read at the start (see `lists.ts`). */
+    expectedLists: expected,
+    /** The similarity model with every article in it (`createSimilarityFeed`). */
+    similarity: () => feed.model(),
     /** Removes cache entries this read did not use; only after a read without problems. */
     prune: () => cache.prune(),
     close: () => runner.close(),
