@@ -19,12 +19,40 @@ import { defaultSocialImage, type SocialImage } from '../social-cards/page-image
 /** A collection entry as a key part: its id and data (not Astro's own fields, such as the digest of the file it was read from). */
 export const pageEntry = (each: { id: string; data: unknown }) => ({ id: each.id, data: each.data });
 
-let layout: { site: SiteData; key: unknown } | undefined;
+/** Digests of what many pages share, worked out once per build's site data: the layout's parts, and each story's card. */
+let shared: { site: SiteData; layout: string; cards: Map<string, string> } | undefined;
 
-/** What BaseLayout shows on every page: the sections in the navigation and the paper's social card. */
-function layoutParts(site: SiteData): unknown {
-  if (layout?.site !== site) layout = { site, key: { sections: site.sections.map(pageEntry), card: defaultSocialImage() } };
-  return layout.key;
+function sharedOf(site: SiteData) {
+  if (shared?.site !== site) {
+    // What BaseLayout shows on every page: the sections in the navigation and the paper's social card.
+    shared = { site, layout: pageKey({ sections: site.sections.map(pageEntry), card: defaultSocialImage() }), cards: new Map() };
+  }
+  return shared;
+}
+
+/** What BaseLayout shows on every page, as a digest. */
+function layoutParts(site: SiteData): string {
+  return sharedOf(site).layout;
+}
+
+/**
+ * The stories a page lists (`site.items`), each as the digest of its card: a
+ * card is on hundreds of pages (every list it is in), and a page's key hashes
+ * a few digests rather than writing out every card again. The same cards, the
+ * same digests; any changed word of a card changes its digest.
+ */
+function cards(site: SiteData, ids: readonly string[]): string[] {
+  const { cards: known } = sharedOf(site);
+  return ids.flatMap((id) => {
+    let digest = known.get(id);
+    if (digest === undefined) {
+      const [item] = site.items([id]);
+      if (!item) return [];
+      digest = pageKey(item);
+      known.set(id, digest);
+    }
+    return [digest];
+  });
 }
 
 /** `src/pages/articles/[slug].astro`: the article, its body, authors, section, lists, tags and social picture. */
@@ -35,7 +63,7 @@ export function articlePageKey(site: SiteData, article: Article, socialImage: So
     articleBodyDigest(article.id),
     articleAuthors(article.data).map((id) => site.authorsById.get(id)).map((author) => author && pageEntry(author)),
     pageEntry(site.sectionsById.get(article.data.section)!),
-    LIST_KEYS.map((key) => site.items(article.data[key])),
+    LIST_KEYS.map((key) => cards(site, article.data[key])),
     site.tagsOf(article),
     socialImage,
   );
@@ -43,7 +71,7 @@ export function articlePageKey(site: SiteData, article: Article, socialImage: So
 
 /** A page of a section, author or tag: what it is (the section, author or tag), the page's stories and where it sits among the pages. */
 export function listPageKey(site: SiteData, owner: unknown, page: Page<string>): string {
-  return pageKey(layoutParts(site), owner, { number: page.number, total: page.total }, site.items(page.items));
+  return pageKey(layoutParts(site), owner, { number: page.number, total: page.total }, cards(site, page.items));
 }
 
 /**
@@ -52,6 +80,6 @@ export function listPageKey(site: SiteData, owner: unknown, page: Page<string>):
  * as `feedResponse` reads them. The paper's own feed has no key: it is one file.
  */
 export function feedKey(site: SiteData, owner: unknown, articles: readonly Article[]): string {
-  return pageKey(owner, articles.slice(0, FEED_ITEMS).map((article) => [site.item(article), article.data.updated]));
+  return pageKey(owner, articles.slice(0, FEED_ITEMS).map((article) => [cards(site, [article.id])[0], article.data.updated]));
 }
 
