@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { CATALOGUE, type IssueArgs } from '../errors/catalogue';
+import type { YamlMemo } from './yaml-memo';
 
 export interface FrontmatterSplit {
   /** The parsed YAML: usually an object, but callers must check. */
@@ -45,9 +46,16 @@ export interface ParsedYaml {
 /**
  * Parses YAML (1.2 core schema, unique keys, aliases capped) that starts at line
  * `firstLine` of its file, so every line number in an error or from `lineOf` is
- * a line of the file, not of the YAML.
+ * a line of the file, not of the YAML. With a `memo`, YAML parsed clean in an
+ * earlier build is taken from it (`yaml-memo.ts`).
  */
-export function parseYamlText(text: string, { firstLine = 1 } = {}): ParsedYaml {
+export function parseYamlText(text: string, { firstLine = 1, memo }: { firstLine?: number; memo?: YamlMemo } = {}): ParsedYaml {
+  const kept = memo?.get(text);
+  if (kept !== undefined) {
+    // Parsed clean in an earlier build: the lines are worked out only if a message asks for one.
+    let lines: ParsedYaml['lineOf'] | undefined;
+    return { data: kept, lineOf: (path) => (lines ??= parseYamlText(text, { firstLine }).lineOf)(path) };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const lineAt = (offset: number) => Math.max(lineCounter.linePos(offset).line, 1) + firstLine - 1;
@@ -68,6 +76,7 @@ export function parseYamlText(text: string, { firstLine = 1 } = {}): ParsedYaml 
   } catch (cause) {
     throw new FrontmatterError('yaml-unreadable', undefined, { reason: (cause as Error).message.split('\n')[0]! });
   }
+  memo?.set(text, data);
   return { data, lineOf: (path) => fieldLine(document, path, lineAt) };
 }
 
@@ -99,14 +108,14 @@ function detached(value: unknown): unknown {
  * dates stay strings, so our own date parser reports bad ones by field. Line
  * numbers in errors are lines of the file (the YAML starts on line 2).
  */
-export function splitFrontmatter(source: string): FrontmatterSplit {
+export function splitFrontmatter(source: string, memo?: YamlMemo): FrontmatterSplit {
   const open = OPEN.exec(source);
   if (!open) throw new FrontmatterError('frontmatter-missing', undefined, {});
   const rest = source.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) throw new FrontmatterError('frontmatter-unclosed', 1, {});
   const yamlText = rest.slice(0, close.index).replace(/\r$/, '');
-  const { data, lineOf } = parseYamlText(yamlText, { firstLine: 2 });
+  const { data, lineOf } = parseYamlText(yamlText, { firstLine: 2, memo });
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLineOffset = source.slice(0, source.length - afterClose.length).split('\n').length - 1;
   return { data: data ?? {}, body: afterClose, bodyLineOffset, lineOf };

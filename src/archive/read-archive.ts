@@ -32,6 +32,7 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
 
   const articlesStarted = performance.now();
   const read = await readArticles(context, { authors: new Set(authors.authors.map((author) => author.id)), authorFiles: authors.files, sections: sections.ids, sectionsValid: sections.valid });
+  context.yaml.save();
   checkRelatedPins(read.reads, new Map(read.articles.map((article) => [article.id, article.data])), read.slugs, context.issues);
   const front = readFrontFile(context.contentDir, context.show, read.articles);
   context.issues.add(...front.issues);

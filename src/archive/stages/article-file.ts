@@ -21,7 +21,7 @@ export interface PendingArticle {
   /** The lead picture, found and measured (started while the file was read). */
   leadImage?: Promise<Found<StoredImage>> | undefined;
   /** The line of `image.src`, for a picture that cannot be used. */
-  leadImageLine?: number | undefined;
+  leadImageLine: () => number | undefined;
   meta: ArticleFrontmatter;
   /** `meta.date` and `meta.updated` as instants in the paper's zone. */
   published: Dated;
@@ -73,7 +73,7 @@ const articleFields = Object.keys(articleFrontmatterSchema.shape);
 export function readArticleFile(context: ReadContext, file: string, slug: string, known: KnownNames): ArticleFileRead {
   const { show, issues, settings, buildTime, includeUnpublished, edition, paths, images, typeset } = context;
   const shown = show(file);
-  const read = readMarkdownFile(file, shown, issues);
+  const read = readMarkdownFile(file, shown, issues, context.yaml);
   if (!read) return {};
   const parsed = articleFrontmatterSchema.safeParse(read.data);
   if (!parsed.success) {
@@ -144,7 +144,8 @@ export function readArticleFile(context: ReadContext, file: string, slug: string
       file,
       bodyLineOffset: read.bodyLineOffset,
       leadImage: meta.image && images.lead(meta.image, file, typeset),
-      leadImageLine: read.lineOf(['image', 'src']),
+      // Asked for only when the lead picture has a problem: a line can cost a second parse (`parseYamlText`).
+      leadImageLine: () => read.lineOf(['image', 'src']),
       meta,
       published,
       updated,

@@ -31,7 +31,7 @@ export async function readAuthors(context: ReadContext): Promise<AuthorsRead> {
       continue;
     }
     if (!named(id, shown)) continue;
-    const read = readMarkdownFile(file, shown, issues);
+    const read = readMarkdownFile(file, shown, issues, context.yaml);
     if (!read) continue;
     const parsed = authorFrontmatterSchema.safeParse(read.data);
     if (!parsed.success) {

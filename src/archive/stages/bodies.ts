@@ -114,7 +114,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
         if (!sealedProblems.has(`${line}:${JSON.stringify(problem)}`)) issues.addData(problem, inFile(line));
       }
       const lead = await pending.leadImage;
-      if (lead && !lead.ok) issues.addData(lead.problem, { file: shown, field: 'image.src', line: pending.leadImageLine });
+      if (lead && !lead.ok) issues.addData(lead.problem, { file: shown, field: 'image.src', line: pending.leadImageLine() });
       // What `npm run new` left for the writer: valid, so a draft can be committed, but not to be published. Reported
       // by the read, as a warning, so `npm run check` keeps it when another file has a problem.
       if ((pending.valid && pending.meta.standfirst.startsWith(PLACEHOLDER)) || body.html.includes(`>${PLACEHOLDER}`)) {

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { contentIssue, issueFromData, type ContentIssue, type IssueCollector } from '../../errors/content-issue';
 import { FrontmatterError, splitFrontmatter, type FrontmatterSplit } from '../frontmatter';
+import type { YamlMemo } from '../yaml-memo';
 
 /** A Markdown file of the content folder, its frontmatter parsed. */
 export type ReadFile = FrontmatterSplit & { data: Record<string, unknown> };
 
 /** Reads a Markdown file's frontmatter, or reports why it cannot. */
-export function readMarkdownFile(file: string, shown: string, issues: IssueCollector): ReadFile | undefined {
+export function readMarkdownFile(file: string, shown: string, issues: IssueCollector, memo?: YamlMemo): ReadFile | undefined {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -17,7 +18,7 @@ export function readMarkdownFile(file: string, shown: string, issues: IssueColle
     return undefined;
   }
   try {
-    const split = splitFrontmatter(source);
+    const split = splitFrontmatter(source, memo);
     const { data } = split;
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       issues.report('frontmatter-not-mapping', { file: shown, field: 'frontmatter' });

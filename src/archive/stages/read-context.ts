@@ -4,6 +4,7 @@ import { smartenText } from '../../lib/typography';
 import { DEFAULT_LABELS } from '../../schemas/settings';
 import { createArchiveImages, type ArchiveImages } from '../../pictures/archive-pictures';
 import type { ArchiveOptions } from '../types';
+import { createYamlMemo, type YamlMemo } from '../yaml-memo';
 
 /** What every stage of one read of the content folder shares: its options with defaults, paths, and where problems go. */
 export interface ReadContext {
@@ -29,6 +30,8 @@ export interface ReadContext {
   issues: IssueCollector;
   /** The pictures of this read: found, measured, and made by the picture integration. */
   images: ArchiveImages;
+  /** Frontmatter parsed clean in the last build, by its text (`yaml-memo.ts`). */
+  yaml: YamlMemo;
 }
 
 /** A path relative to `root` with `/` separators, or the path itself outside it. */
@@ -63,5 +66,6 @@ export function createReadContext(options: ArchiveOptions): ReadContext {
     typeset: (text) => smartenText(text, locale),
     issues: new IssueCollector(),
     images: createArchiveImages({ contentDir, publicDir: options.publicDir ?? path.join(displayRoot, 'public'), basePath, show }),
+    yaml: createYamlMemo(options.cacheDir),
   };
 }
