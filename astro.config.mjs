@@ -1,5 +1,5 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
+import sitemap from './src/feeds/sitemap';
 import { defineConfig } from 'astro/config';
 import { repositoryRoot, resolveCmsBuild } from './src/editor/enable';
 import atomicOutput from './src/integrations/atomic-output';
