@@ -7,6 +7,7 @@ import { readArticleFile, type ArticleFileRead, type KnownNames, type PendingArt
 import { createBodyStage } from './bodies';
 import { createNameBook } from './names';
 import type { ReadContext } from './read-context';
+import type { SealedFiles } from '../../pictures/sealed-files';
 
 /** Articles whose bodies go to the workers at once: bounds the bodies held in memory. */
 const CHUNK = 256;
@@ -20,6 +21,8 @@ export interface ArticlesRead {
   slugs: ReadonlySet<string>;
   bodies: { rendered: number; cached: number };
   sealedCount: number;
+  /** The sealed files of paid pictures the pages name, in a keyed build. */
+  sealedFiles: SealedFiles | undefined;
   /** Removes body-cache entries this read did not use: call it only after a read without problems. */
   pruneCache: () => void;
   /** The body-cache key an article's analysed terms came from (see `lists.ts`). */
@@ -85,5 +88,5 @@ export async function readArticles(context: ReadContext, known: KnownNames): Pro
     await stage.close();
   }
   const { rendered, cached, sealed } = stage.stats();
-  return { articles, similarity, reads, slugs: new Set(slugs.keys()), bodies: { rendered, cached }, sealedCount: sealed, pruneCache: stage.prune, analysedFrom: stage.analysedFrom };
+  return { articles, similarity, reads, slugs: new Set(slugs.keys()), bodies: { rendered, cached }, sealedCount: sealed, sealedFiles: stage.sealedFiles(), pruneCache: stage.prune, analysedFrom: stage.analysedFrom };
 }
