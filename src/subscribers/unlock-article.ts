@@ -37,30 +37,38 @@ function forgetButton(): HTMLButtonElement {
 }
 
 /**
- * Shows each sealed picture (`img[data-sealed]`, see src/pictures/picture-html.ts): the narrowest sealed width
- * that covers the width it is laid out at on this screen, as `srcset` would choose, fetched, opened and shown as a
- * `data:` URL (the CSP allows those for pictures, not `blob:`). A picture that fails keeps its space, alt text and caption.
+ * Shows each sealed picture (`img[data-sealed]`, see src/pictures/picture-html.ts) as it nears the screen, as
+ * `loading="lazy"` would: the narrowest sealed width that covers the width it is laid out at on this screen, as
+ * `srcset` would choose, fetched, opened and shown as a `data:` URL (the CSP allows those for pictures, not `blob:`).
+ * A picture that fails keeps its space, alt text and caption.
  */
 function openPictures(body: HTMLElement, opened: OpenedArticle): void {
-  for (const img of body.querySelectorAll<HTMLImageElement>('img[data-sealed]')) {
-    const wanted = img.getBoundingClientRect().width * devicePixelRatio;
-    const files = img.dataset.sealed!.split(', ').map((entry) => entry.split(' '));
-    const [url] = files.find(([, width]) => parseInt(width!) >= wanted) ?? files.at(-1)!;
-    fetch(url!)
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject()))
-      .then((bytes) => opened.openFile(url!.slice(url!.lastIndexOf('/') + 1, -4), new Uint8Array(bytes)))
-      .then(
-        (picture) =>
-          new Promise<void>((resolve) => {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const { isIntersecting, target } of entries) {
+        if (!isIntersecting) continue;
+        observer.unobserve(target);
+        const img = target as HTMLImageElement;
+        const wanted = img.getBoundingClientRect().width * devicePixelRatio;
+        const files = img.dataset.sealed!.split(', ').map((entry) => entry.split(' '));
+        const [url] = files.find(([, width]) => parseInt(width!) >= wanted) ?? files.at(-1)!;
+        fetch(url!)
+          .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject()))
+          .then((bytes) => opened.openFile(url!.slice(url!.lastIndexOf('/') + 1, -4), new Uint8Array(bytes)))
+          .then((picture) => {
             const reader = new FileReader();
-            reader.onload = () => resolve(void (img.src = reader.result as string));
+            reader.onload = () => (img.src = reader.result as string);
             reader.readAsDataURL(new Blob([picture], { type: 'image/webp' }));
-          }),
-      )
-      .catch(() => {
-        // The caption and alt text stay: the text is what was paid for, and it is there.
-      });
-  }
+          })
+          .catch(() => {
+            // The caption and alt text stay: the text is what was paid for, and it is there.
+          });
+      }
+    },
+    // About as far ahead as browsers load lazy pictures.
+    { rootMargin: '1250px' },
+  );
+  for (const img of body.querySelectorAll('img[data-sealed]')) observer.observe(img);
 }
 
 async function unlock(): Promise<void> {
