@@ -24,10 +24,12 @@ export interface SealedFiles {
 
 /** A store of sealed files for one read of the archive. */
 export interface SealedStore {
-  /** Keeps a sealed file, written whole or not at all, and counts it as used. */
+  /** Keeps a sealed file, written whole or not at all. */
   put(name: string, bytes: Uint8Array): void;
-  /** Counts every named file as used, if all are in the store (their time set to now, so pruning keeps them); false when one is missing. */
-  useAll(names: readonly string[]): boolean;
+  /** True when every named file is in the store; their times are set to now, so pruning keeps them. */
+  holds(names: readonly string[]): boolean;
+  /** Counts the named files as named by a page of this build, to be copied into the site. */
+  use(names: readonly string[]): void;
   /** The files used in this read, for the picture plan; `undefined` when none. */
   files(): SealedFiles | undefined;
 }
@@ -50,9 +52,8 @@ export function createSealedStore(cacheDir: string | undefined): SealedStore {
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, bytes);
       renameSync(temporary, file);
-      used.add(name);
     },
-    useAll(names) {
+    holds(names) {
       if (names.length === 0) return true;
       if (!dir) return false;
       const now = new Date();
@@ -61,18 +62,21 @@ export function createSealedStore(cacheDir: string | undefined): SealedStore {
         if (!existsSync(file)) return false;
         utimesSync(file, now, now);
       }
-      for (const name of names) used.add(name);
       return true;
     },
-    files: () => (dir && used.size > 0 ? { dir, temporary: !cacheDir, names: [...used].sort() } : undefined),
+    use(names) {
+      for (const name of names) used.add(name);
+    },
+    // A temporary store is handed over even when no page names its files, so that it is removed.
+    files: () => (dir && (used.size > 0 || !cacheDir) ? { dir, temporary: !cacheDir, names: [...used].sort() } : undefined),
   };
 }
 
 /** Copies the sealed files into `<outDir>/_sealed/<name>.bin`, then removes a temporary store. */
 export async function writeSealedFiles(files: SealedFiles, outDir: string): Promise<void> {
   const target = path.join(outDir, SEALED_FOLDER);
-  await mkdir(target, { recursive: true });
   try {
+    if (files.names.length > 0) await mkdir(target, { recursive: true });
     await Promise.all(files.names.map((name) => copyFile(sealedStorePath(files.dir, name), path.join(target, `${name}.bin`))));
   } finally {
     if (files.temporary) rmSync(files.dir, { recursive: true, force: true });

@@ -105,7 +105,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
         const stale =
           paid === undefined ||
           (await sealedFingerprint([...pictures.images, ...paid], pending.file, await leadHashOf(pending))) !== pictures.fingerprint ||
-          !sealedStore.useAll(entry.sealedFiles ?? []);
+          !sealedStore.holds(entry.sealedFiles ?? []);
         if (stale) cached[index] = undefined;
       }),
     );
@@ -183,6 +183,8 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       similarity.addAnalysed({ id: pending.slug, section: pending.meta.section, date: pending.published.date }, body.analysed);
       analysedFrom.set(pending.slug, keys[index]!);
       if (body.sealed) stats.sealed++;
+      // Only the sealed files of articles that are published go into the site.
+      sealedStore.use(body.sealedFiles ?? []);
       // Valid and whole here, so the cache holds this body under keys[index]: without pictures to fill in, that entry is
       // the page's body as it prints, and no second file is written.
       const digest = cache.putPage(
