@@ -24,8 +24,15 @@ export interface CachedBody {
   whole?: string;
   /** The local pictures of `html` (free part only in a public build), whose placeholders each build fills. */
   images: BodyImage[];
-  /** With `sealed` or `whole`: the local pictures the envelope (or whole page) shows (free part only), and a fingerprint of their files, to tell when one changed. */
+  /**
+   * With `sealed` or `whole`: the free part's local pictures the envelope (or whole page) shows, and a fingerprint of
+   * the files of every picture it shows (paid ones included, when sealed with it), to tell when one changed.
+   */
   sealedPictures?: { images: BodyImage[]; fingerprint: string };
+  /** With `sealed`: the names of the sealed files of its paid pictures (ciphertext, in the sealed store: `src/pictures/sealed-files.ts`). */
+  sealedFiles?: string[];
+  /** With `sealed` and paid pictures: their list (`BodyImage[]`), itself sealed for the same keys (article id `<slug>:pictures`), never in clear here. */
+  paidPictures?: string;
   /** What the writer should know about the cut, lines within the body: reported again on every build that reads this entry. */
   warnings?: CutWarning[];
 }

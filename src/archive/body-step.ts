@@ -31,6 +31,8 @@ export interface BodyStepOptions {
   locale?: string;
   /** Render the whole article too, for sealing or the edge's private pages. Only for a public build with keys, or with the edge. */
   keepWhole: boolean;
+  /** With `keepWhole`, for sealing: the whole article keeps its paid pictures, to be sealed with the text. */
+  sealPictures?: boolean;
 }
 
 export type BodyOutcome =
@@ -47,7 +49,7 @@ export type BodyOutcome =
       wholeHtml?: string;
       /** The local pictures of `html`, for the build to find, process and put in place. */
       images: BodyImage[];
-      /** The local pictures of `wholeHtml`: the free part's only, paid pictures are never sealed. */
+      /** The local pictures of `wholeHtml`: the free part's, and with `sealPictures` the paid part's (marked `paid`). */
       wholeImages?: BodyImage[];
       /** What the writer should know about the cut, with lines within the body. */
       warnings: CutWarning[];
@@ -92,6 +94,7 @@ export function createBodyStep(options: BodyStepOptions): (job: BodyJob) => Body
   const processor = createBodyProcessor({
     freeParagraphs: options.freeParagraphs,
     keepPaid: options.keepWhole,
+    sealPictures: options.sealPictures === true,
     basePath: options.basePath,
     locale: options.locale ?? 'en-GB',
   });

@@ -49,7 +49,11 @@ export function publishArchive(published: PublishedArchive): void {
   current.latest = published;
   current.bodies = new Map(published.archive.articles.map((article) => [article.id, article]));
   const { cacheDir, edition = 'public' } = published.options;
-  offerPicturePlan({ jobs: published.archive.images, cacheDir: cacheDir && path.join(cacheDir, 'images', edition) });
+  offerPicturePlan({
+    jobs: published.archive.images,
+    cacheDir: cacheDir && path.join(cacheDir, 'images', edition),
+    ...(published.archive.sealedFiles ? { sealed: published.archive.sealedFiles } : {}),
+  });
   for (const listener of current.listeners) listener(published);
 }
 

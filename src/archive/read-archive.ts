@@ -60,6 +60,7 @@ export async function readArchive(options: ArchiveOptions): Promise<Archive> {
     phases: { articles: listsStarted - articlesStarted, lists: performance.now() - listsStarted },
     listsKept,
     images: context.images.jobs(),
+    ...(read.sealedFiles ? { sealedFiles: read.sealedFiles } : {}),
     nextEmbargo: nextEmbargo(read.reads.flatMap((file) => (file.embargoed ? [file.embargoed] : []))),
   };
 }

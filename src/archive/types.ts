@@ -1,5 +1,6 @@
 import type { ContentIssue } from '../errors/content-issue';
 import type { ImageJob } from '../pictures/process-images';
+import type { SealedFiles } from '../pictures/sealed-files';
 import type { Edition } from '../context/env';
 import type { FrontPins } from '../lib/front-plan';
 import type { TagTexts } from '../schemas/tags-file';
@@ -97,6 +98,8 @@ export interface Archive {
   listsKept?: boolean;
   /** Every picture file the pages reference (never one from after a free limit in a public build). */
   images: ImageJob[];
+  /** In a keyed build, the sealed files of paid pictures the sealed articles name (ciphertext only). */
+  sealedFiles?: SealedFiles;
   /** The embargoed article that falls due first, when `buildTime` was given and one waits. */
   nextEmbargo?: { slug: string; at: Date } | undefined;
 }

@@ -25,6 +25,8 @@ export interface BodyOptions {
   freeParagraphs: number;
   /** Render the whole article too when something is cut, for sealing. Off by default: then the paid part is never rendered. */
   keepPaid?: boolean;
+  /** With `keepPaid`: keep the paid part's local pictures in the whole article, to be sealed with it (a keyed build). */
+  sealPictures?: boolean;
   /** The site's base path: site-relative links in bodies are put under it. Default `/`. */
   basePath?: string;
   /** The paper's BCP 47 locale (`settings.locale`), for typographic quotation marks. Default `en-GB`. */
@@ -50,7 +52,7 @@ export interface RenderedBody {
   wholeHtml?: string;
   /** The local pictures of `html`, in the order of its placeholders (see `rehype-figures.ts`). */
   images: BodyImage[];
-  /** The local pictures of `wholeHtml`, free part only: the sealed part leaves out paid pictures. */
+  /** The local pictures of `wholeHtml`: the free part's, and with `sealPictures` the paid part's too (marked `paid`). */
   wholeImages?: BodyImage[];
   /** What the writer should know about the cut (lines within the body). */
   warnings: CutWarning[];
@@ -124,8 +126,8 @@ export function renderBody(processor: BodyProcessor, markdown: string, access: '
   verifyCut({ source: markdown, cutOffset, free, freeHtml: rendered.html, basePath: options.basePath ?? '/' });
   const result: RenderedBody = { ...rendered, cut: true, fullText, warnings: plan.warnings };
   if (options.keepPaid) {
-    // The whole article through the same plugins, its pictures after the cut left out.
-    const whole = toHtml(processor, wholeTree(), new VFile({ data: { paidFrom: cutOffset } }));
+    // The whole article through the same plugins, its pictures after the cut left out, or marked to be sealed.
+    const whole = toHtml(processor, wholeTree(), new VFile({ data: { paidFrom: cutOffset, sealPictures: options.sealPictures === true } }));
     result.wholeHtml = whole.html;
     result.wholeImages = whole.images;
   }

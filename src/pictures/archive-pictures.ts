@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fillPictures, type FilledPicture } from './fill-pictures';
 import type { ImageJob } from './process-images';
 import { createSourceImageReader, ImageReadError, resolveImagePath, type ImageRoots, type PictureProblem, type SourceImage } from './source-image';
-import { imageVariants, type ImageUse } from './variants';
+import { imageVariants, sealedUrl, sealedVariants, type ImageUse, type ImageVariant } from './variants';
 import { createUrls } from '../lib/urls';
 import type { BodyImage } from './rehype-figures';
 import type { LeadImageFrontmatter, PortraitFrontmatter, StoredImage } from './schema';
@@ -22,6 +22,25 @@ export interface FilledBody {
   html: string;
   /** One per picture that could not be used, with its line in the file. */
   problems: { line: number; problem: PictureProblem }[];
+  /** The files of the paid pictures the HTML names sealed (with `seal`): to be made, then sealed with the text under these names. */
+  toSeal: PictureToSeal[];
+}
+
+/** A file of a paid picture to make and seal with its article. */
+export interface PictureToSeal {
+  /** The sealed file's name (random: see `newSealedFileName`), as the HTML names it. */
+  name: string;
+  /** Absolute path of the source picture. */
+  source: string;
+  variant: ImageVariant;
+}
+
+/** How to fill the paid pictures of an article's whole HTML, to be sealed. */
+export interface SealPaidPictures {
+  /** Content hashes of the pictures this article shows publicly besides its body's (its lead picture): a paid copy of one stays public. */
+  publicHashes: ReadonlySet<string>;
+  /** A fresh, unguessable name for a sealed file. */
+  newName: () => string;
 }
 
 /**
@@ -90,21 +109,42 @@ export function createArchiveImages({ basePath, show, ...roots }: ArchiveImagesO
     /**
      * Puts each local picture of a rendered body in its placeholder's place.
      * `lineOffset` turns body lines into file lines for the messages.
+     *
+     * Paid pictures (in an article's whole HTML rendered for sealing) need
+     * `seal`: one shown only in the paid part is named by sealed files, which
+     * the caller makes and seals with the text, and no public file is planned
+     * for it; one the article also shows in its free part, or as its lead
+     * picture, is public anyway and printed as such.
+     * @throws Error for a paid picture without `seal`: it would be published.
      */
-    async fillBody(html: string, images: readonly BodyImage[], fromFile: string, lineOffset: number): Promise<FilledBody> {
+    async fillBody(html: string, images: readonly BodyImage[], fromFile: string, lineOffset: number, seal?: SealPaidPictures): Promise<FilledBody> {
       const problems: FilledBody['problems'] = [];
-      const pictures = await Promise.all(
-        images.map(async (image): Promise<FilledPicture | undefined> => {
-          const found = await find(image.src, fromFile);
-          if (!found.ok) {
-            problems.push({ line: image.line + lineOffset, problem: found.problem });
-            return undefined;
-          }
-          use(found.value, 'content');
-          return { source: found.value, alt: image.alt, title: image.title };
-        }),
-      );
-      return { html: fillPictures(html, pictures, urls), problems };
+      const toSeal: PictureToSeal[] = [];
+      const found = await Promise.all(images.map((image) => find(image.src, fromFile)));
+      const publicHashes = new Set(seal?.publicHashes);
+      found.forEach((result, index) => {
+        if (result.ok && !images[index]!.paid) publicHashes.add(result.value.hash);
+      });
+      const pictures = images.map((image, index): FilledPicture | undefined => {
+        const result = found[index]!;
+        if (!result.ok) {
+          problems.push({ line: image.line + lineOffset, problem: result.problem });
+          return undefined;
+        }
+        const source = result.value;
+        if (image.paid && !publicHashes.has(source.hash)) {
+          if (!seal) throw new Error(`fillBody: a paid picture (line ${image.line + lineOffset} of ${show(fromFile)}) can only be sealed, and no seal was given`);
+          const sealed = sealedVariants(source).map((variant) => {
+            const name = seal.newName();
+            toSeal.push({ name, source: source.path, variant });
+            return { url: sealedUrl(name, urls), width: variant.width, height: variant.height };
+          });
+          return { source, alt: image.alt, title: image.title, sealed };
+        }
+        use(source, 'content');
+        return { source, alt: image.alt, title: image.title };
+      });
+      return { html: fillPictures(html, pictures, urls), problems, toSeal };
     },
 
     /**

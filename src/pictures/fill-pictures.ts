@@ -1,6 +1,6 @@
 import type { Urls } from '../lib/urls';
 import { PLACEHOLDER_PATTERN } from './rehype-figures';
-import { pictureHtml } from './picture-html';
+import { pictureHtml, sealedPictureHtml } from './picture-html';
 import { pictureSources, type ImageSourceInfo } from './variants';
 
 /** How wide a picture in the text is shown: the reading measure, or the screen less its margins. */
@@ -11,11 +11,14 @@ export interface FilledPicture {
   source: ImageSourceInfo;
   alt: string;
   title?: string | undefined;
+  /** A paid picture sealed with the text: its sealed files' URLs by width, in place of public files. */
+  sealed?: readonly { url: string; width: number; height: number }[];
 }
 
 /**
  * Puts each body picture in its placeholder's place (`rehype-figures.ts`):
- * a `<picture>` with its sizes under the site's base path, loaded lazily.
+ * a `<picture>` with its sizes under the site's base path, loaded lazily,
+ * or, for a paid picture sealed with the text, an `<img>` naming its sealed files.
  * A placeholder with no picture is an error upstream; it is removed rather
  * than published.
  */
@@ -23,6 +26,10 @@ export function fillPictures(html: string, pictures: readonly (FilledPicture | u
   return html.replace(PLACEHOLDER_PATTERN, (_placeholder, index: string) => {
     const picture = pictures[Number(index)];
     if (!picture) return '';
+    if (picture.sealed) {
+      const widest = picture.sealed.at(-1)!;
+      return sealedPictureHtml({ files: picture.sealed, width: widest.width, height: widest.height, alt: picture.alt, title: picture.title });
+    }
     return pictureHtml(pictureSources(picture.source, 'content', urls), { alt: picture.alt, title: picture.title, sizes: BODY_PICTURE_SIZES });
   });
 }

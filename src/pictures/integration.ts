@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { processImages, pruneImageCache, writeImages, type ProcessImagesResult } from './process-images';
-import { IMAGE_FOLDER } from './variants';
+import { IMAGE_FOLDER, SEALED_FOLDER } from './variants';
+import { pruneSealedStore, sealedStorePath, writeSealedFiles } from './sealed-files';
 import { latestPicturePlan, receivePicturePlans, type PicturePlan } from './plan-channel';
 
 interface Processing {
@@ -29,7 +30,9 @@ function storeFor(plan: PicturePlan): string {
  * soon as it has read the archive; sharp makes the files on its own threads
  * while Astro renders the pages, and they are copied into the output folder
  * once the pages are written. Only files in the plan are written, and the
- * plan of a public build holds no picture from after a free limit.
+ * plan of a public build holds no picture from after a free limit. In a
+ * keyed build, the sealed files of paid pictures (ciphertext, made by the
+ * body stage) are copied into `<output>/_sealed/` beside them.
  *
  * In `astro dev` a picture is made when a page first asks for it.
  */
@@ -57,10 +60,21 @@ export default function imagesIntegration(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}${IMAGE_FOLDER}/`;
+        const sealedPrefix = `${base}${SEALED_FOLDER}/`;
         let devStore: string | undefined;
         server.middlewares.use((request, response, next) => {
           const pathname = (request.url ?? '').split('?')[0]!;
           const plan = latestPicturePlan();
+          const sealedName = pathname.startsWith(sealedPrefix) ? /^([0-9a-f]{32})\.bin$/.exec(pathname.slice(sealedPrefix.length))?.[1] : undefined;
+          if (sealedName && plan?.sealed?.names.includes(sealedName)) {
+            readFile(sealedStorePath(plan.sealed.dir, sealedName))
+              .then((bytes) => {
+                response.setHeader('Content-Type', 'application/octet-stream');
+                response.end(bytes);
+              })
+              .catch((error: unknown) => next(error));
+            return;
+          }
           if (!pathname.startsWith(prefix) || !plan) return next();
           const file = decodeURIComponent(pathname.slice(prefix.length));
           const job = plan.jobs.find((candidate) => candidate.variant.file === file);
@@ -84,12 +98,17 @@ export default function imagesIntegration(): AstroIntegration {
           const { files, processed, cached, ms } = await result;
           const writing = performance.now();
           await writeImages(files, path.join(fileURLToPath(dir), IMAGE_FOLDER));
-          logger.info(`images: ${processed} processed, ${cached} from the cache`);
+          if (plan.sealed) await writeSealedFiles(plan.sealed, fileURLToPath(dir));
+          logger.info(`images: ${processed} processed, ${cached} from the cache${plan.sealed ? `; ${plan.sealed.names.length} sealed files of paid pictures` : ''}`);
           // Read by the benchmark (bench/phases.ts): making the files (while the pages render), then copying them into the site.
           logger.info(`phase images: ${Math.round(ms + performance.now() - writing)} ms`);
           if (plan.cacheDir) {
             const removed = await pruneImageCache(plan.cacheDir);
             if (removed > 0) logger.info(`images: removed ${removed} cached files unused for a week`);
+          }
+          if (plan.sealed && !plan.sealed.temporary) {
+            const removed = await pruneSealedStore(plan.sealed.dir);
+            if (removed > 0) logger.info(`images: removed ${removed} sealed files unused for a week`);
           }
         } finally {
           if (!plan.cacheDir) rmSync(storeDir, { recursive: true, force: true });

@@ -39,3 +39,33 @@ export function pictureHtml(picture: PictureSources, { alt, sizes, loading = 'la
   ];
   return `<picture>${sources}<img ${attributes.join(' ')}></picture>`;
 }
+
+/** A paid picture sealed with the text: one sealed file per width, and what the `<img>` shows. */
+export interface SealedPictureHtml {
+  /** The sealed files' URLs, by the width of the picture each holds, narrowest first. */
+  files: readonly { url: string; width: number }[];
+  /** The intrinsic size of the widest file: it reserves the space before the picture is opened. */
+  width: number;
+  height: number;
+  alt: string;
+  title?: string | undefined;
+}
+
+/**
+ * A paid picture's `<img>` inside the sealed article: no `src` (nothing a
+ * reader without the key could load), the sealed files in `data-sealed`
+ * (`<url> <width>w, …`), which the unlock script opens, choosing a width as
+ * `srcset` would for the width it is laid out at, and shows as WebP. Width
+ * and height are set, so the space is kept while it opens.
+ */
+export function sealedPictureHtml({ files, width, height, alt, title }: SealedPictureHtml): string {
+  const attributes = [
+    `data-sealed="${escapeHtml(files.map((file) => `${file.url} ${file.width}w`).join(', '))}"`,
+    `width="${width}"`,
+    `height="${height}"`,
+    `alt="${escapeHtml(alt)}"`,
+    ...(title ? [`title="${escapeHtml(title)}"`] : []),
+    'decoding="async"',
+  ];
+  return `<img ${attributes.join(' ')}>`;
+}

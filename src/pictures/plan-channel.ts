@@ -1,11 +1,14 @@
 import { buildSlot } from '../context/build-context';
 import type { ImageJob } from './process-images';
+import type { SealedFiles } from './sealed-files';
 
 /** Every file the pages of a build reference, and where processed files are kept. */
 export interface PicturePlan {
   jobs: readonly ImageJob[];
   /** The picture cache's folder for this edition, or `undefined` when caching is off. */
   cacheDir: string | undefined;
+  /** In a keyed build, the sealed files of paid pictures, to copy into `_sealed/`. */
+  sealed?: SealedFiles;
 }
 
 interface PictureSlot {

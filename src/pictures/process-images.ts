@@ -73,6 +73,28 @@ async function render(bytes: Buffer, { format, width, height, crop }: ImageVaria
 }
 
 /**
+ * Makes variants of a source file, in memory and never into a cache: for
+ * paid pictures, which a keyed build keeps only sealed.
+ */
+export async function makeVariants(source: string, variants: readonly ImageVariant[]): Promise<Buffer[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source);
+  } catch (error) {
+    throw new Error(`${source} cannot be read to make a sealed picture (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return Promise.all(
+    variants.map(async (variant) => {
+      try {
+        return await render(bytes, variant);
+      } catch (error) {
+        throw new Error(`${source}: sharp could not make a ${variant.width} px ${variant.format} to seal (${(error as Error).message.split('\n')[0]})`);
+      }
+    }),
+  );
+}
+
+/**
  * Makes sure every job's file is in the store: kept from an earlier build
  * when it holds the same variant of the same bytes, otherwise made with sharp.
  * Work runs `concurrency` files at a time on sharp's own threads; files are

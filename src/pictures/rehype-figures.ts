@@ -12,6 +12,8 @@ export interface BodyImage {
   title?: string;
   /** Line in the body where the picture is written. */
   line: number;
+  /** Set on a picture after the free limit when the whole article is rendered for sealing with its pictures (`sealPictures`). */
+  paid?: true;
 }
 
 declare module 'vfile' {
@@ -24,6 +26,11 @@ declare module 'vfile' {
      * figure keeps its caption), so the sealed part references no file.
      */
     paidFrom: number;
+    /**
+     * With `paidFrom`: keep paid local pictures as placeholders marked `paid`,
+     * to be sealed with the text (a keyed build). Without it they are left out.
+     */
+    sealPictures: boolean;
   }
 }
 
@@ -62,15 +69,20 @@ const isBlank = (node: ElementContent) => node.type === 'text' && node.value.tri
  *   its sizes and puts the `<picture>` in the placeholder's place (see
  *   `src/pictures/fill-pictures.ts`). The rendered body depends only on the
  *   Markdown, so it can be cached while the pictures change;
- * - pictures on the web are left as they are, loaded lazily.
+ * - pictures on the web are left as they are, loaded lazily;
+ * - in the whole article rendered for sealing (`paidFrom`), local pictures
+ *   after the cut are left out, a figure keeping its caption, or, with
+ *   `sealPictures`, kept as placeholders marked `paid`, to be sealed.
  *
  * Runs after sanitising, so the only comments in the output are its own.
  */
 export default function rehypeFigures() {
   return (tree: Root, file: VFile) => {
     const images: BodyImage[] = [];
-    const { paidFrom } = file.data;
+    const { paidFrom, sealPictures = false } = file.data;
     const isPaid = (node: Element) => paidFrom !== undefined && (node.position?.start.offset ?? paidFrom) >= paidFrom;
+    /** A paid picture that is left out: its files would be public. Sealed with the text instead when `sealPictures`. */
+    const isWithheld = (node: Element) => !sealPictures && isPaid(node);
 
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'p' || !parent || index === undefined) return;
@@ -85,7 +97,7 @@ export default function rehypeFigures() {
           [{ type: 'element', tagName: 'figcaption', properties: { dataPagefindIgnore: '' }, children: [{ type: 'text', value: caption }] }]
         : [];
       const src = image.properties.src;
-      if (isPaid(image) && typeof src === 'string' && isLocalImage(src)) {
+      if (isWithheld(image) && typeof src === 'string' && isLocalImage(src)) {
         // A paid picture is not sealed with the text: its caption stays, the picture is for the subscriber edition.
         if (figcaption.length === 0) parent.children.splice(index, 1);
         else parent.children[index] = { type: 'element', tagName: 'figure', properties: { className: ['figure', 'figure--withheld'] }, children: figcaption, position: node.position };
@@ -109,7 +121,7 @@ export default function rehypeFigures() {
         node.properties.decoding = 'async';
         return;
       }
-      if (isPaid(node)) {
+      if (isWithheld(node)) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
@@ -118,6 +130,7 @@ export default function rehypeFigures() {
         alt: typeof alt === 'string' ? alt : '',
         ...(typeof title === 'string' && title ? { title } : {}),
         line: node.position?.start.line ?? 0,
+        ...(isPaid(node) ? { paid: true as const } : {}),
       });
       parent.children[index] = { type: 'comment', value: `${PLACEHOLDER_PREFIX}${images.length - 1}` };
       return SKIP;

@@ -152,6 +152,23 @@ export function pictureSources(source: ImageSourceInfo, use: ImageUse, urls: Pic
   };
 }
 
+/** The folder of sealed files (a keyed build's paid pictures, encrypted) in the built site: `/_sealed/<name>.bin`. */
+export const SEALED_FOLDER = '_sealed';
+
+/**
+ * The files a paid picture is sealed as: the whole picture at reading widths,
+ * in WebP only (every browser that runs the unlock script shows WebP; one
+ * format keeps the sealed files and the script small).
+ */
+export function sealedVariants(source: ImageSourceInfo): ImageVariant[] {
+  return boundedWidths(source.width, CONTENT_WIDTHS).map((width) => variant(source, 'webp', width, heightAt(width, source), false));
+}
+
+/** The site URL of a sealed file. */
+export function sealedUrl(name: string, urls: Pick<Urls, 'path'>): string {
+  return urls.path(`${SEALED_FOLDER}/${name}.bin`);
+}
+
 /** The URL of a picture's 1200×630 social crop (a JPEG), for `og:image` and `twitter:image`. */
 export function socialImageUrl(source: ImageSourceInfo, urls: Pick<Urls, 'path'>): string {
   return imageUrl(imageVariants(source, 'social')[0]!.file, urls);

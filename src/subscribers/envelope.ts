@@ -47,6 +47,27 @@ export interface SealInput {
   random?: (length: number) => Uint8Array;
 }
 
+/** A file to seal with an article: named before sealing, so the article's HTML can name it. */
+export interface FileToSeal {
+  /** The file's name, as the sealed HTML names it (see `SEALED_FILE_NAME`); authenticated. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A sealed file: its name, and `iv ‖ AES-256-GCM(content key, iv, bytes)` with the tag appended. */
+export interface SealedFile {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** What a sealed file's name looks like: 32 hex digits (128 random bits). */
+export const SEALED_FILE_NAME = /^[0-9a-f]{32}$/;
+
+/** A fresh name for a sealed file: 128 random bits, so names say nothing and cannot be guessed. */
+export function newSealedFileName(random: (length: number) => Uint8Array = (length) => crypto.getRandomValues(new Uint8Array(length))): string {
+  return [...random(16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * The envelope has no wrapped key for this subscriber key's id: the key has
  * expired or been rotated out, or it belongs to another paper.
@@ -95,6 +116,11 @@ function contentAad(articleId: string): Uint8Array<ArrayBuffer> {
   return utf8(PREFIX + articleId);
 }
 
+/** Additional data binding a sealed file to its article and its own name. */
+function fileAad(articleId: string, name: string): Uint8Array<ArrayBuffer> {
+  return utf8(`${PREFIX}${articleId}:file:${name}`);
+}
+
 /** Additional data binding a wrapped content key to its article and subscriber key. */
 function wrapAad(articleId: string, keyId: string): Uint8Array<ArrayBuffer> {
   return utf8(`${PREFIX}${articleId}:${keyId}`);
@@ -111,7 +137,23 @@ function importKey(raw: Uint8Array, usages: KeyUsage[]): Promise<CryptoKey> {
  * @throws Error when there are no keys, a key is not 32 bytes, ids repeat or are malformed.
  */
 export async function sealArticle(input: SealInput): Promise<Envelope> {
-  const { articleId, html, keys } = input;
+  return (await sealArticleWithFiles({ ...input, files: [] })).envelope;
+}
+
+/**
+ * Encrypts an article's HTML and its files (the pictures of its paid part)
+ * under one fresh content key, wrapped for every given subscriber key. Each
+ * file gets a fresh nonce and is bound to the article and its name.
+ * @throws Error as `sealArticle`, and when a file's name is malformed or given twice.
+ */
+export async function sealArticleWithFiles(input: SealInput & { files: readonly FileToSeal[] }): Promise<{ envelope: Envelope; files: SealedFile[] }> {
+  const { articleId, html, keys, files } = input;
+  const names = new Set<string>();
+  for (const { name } of files) {
+    if (!SEALED_FILE_NAME.test(name)) throw new Error(`sealArticle: malformed file name "${name}"`);
+    if (names.has(name)) throw new Error(`sealArticle: file name "${name}" given twice`);
+    names.add(name);
+  }
   if (typeof articleId !== 'string' || articleId === '') throw new TypeError('sealArticle: articleId must be a non-empty string');
   // Sealing for nobody would ship ciphertext no subscriber can open: a ring whose keys all expired must fail the build.
   if (keys.length === 0) throw new Error(`sealArticle: no active subscriber keys for "${articleId}"`);
@@ -132,6 +174,15 @@ export async function sealArticle(input: SealInput): Promise<Envelope> {
   const iv = random(IV_BYTES);
   const contentKey = await importKey(contentKeyBytes, ['encrypt']);
   const ct = await crypto.subtle.encrypt({ name: GCM, iv, additionalData: contentAad(articleId) }, contentKey, utf8(html));
+  const sealedFiles: SealedFile[] = [];
+  for (const file of files) {
+    const fileIv = random(IV_BYTES);
+    const sealed = await crypto.subtle.encrypt({ name: GCM, iv: fileIv, additionalData: fileAad(articleId, file.name) }, contentKey, new Uint8Array(file.bytes));
+    const bytes = new Uint8Array(IV_BYTES + sealed.byteLength);
+    bytes.set(fileIv);
+    bytes.set(new Uint8Array(sealed), IV_BYTES);
+    sealedFiles.push({ name: file.name, bytes });
+  }
 
   const wrappedKeys: EnvelopeKey[] = [];
   for (const { id, key } of keys) {
@@ -147,7 +198,10 @@ export async function sealArticle(input: SealInput): Promise<Envelope> {
   // Best effort: the raw content key is not needed any more.
   contentKeyBytes.fill(0);
 
-  return { v: 1, alg: 'A256GCM', id: articleId, iv: encodeBase64url(iv), ct: encodeBase64url(new Uint8Array(ct)), keys: wrappedKeys };
+  return {
+    envelope: { v: 1, alg: 'A256GCM', id: articleId, iv: encodeBase64url(iv), ct: encodeBase64url(new Uint8Array(ct)), keys: wrappedKeys },
+    files: sealedFiles,
+  };
 }
 
 const MALFORMED = 'Malformed envelope';
@@ -162,6 +216,17 @@ function field(value: unknown): Uint8Array<ArrayBuffer> {
   throw new DecryptionError(MALFORMED);
 }
 
+/** An opened envelope: the article's HTML, and the way to open the files sealed with it. */
+export interface OpenedArticle {
+  html: string;
+  /**
+   * Decrypts a file sealed with the article (the bytes as served), by the name
+   * the HTML gives it. @throws DecryptionError for another name, another
+   * article's file, or tampered bytes.
+   */
+  openFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+
 /**
  * Decrypts an envelope's HTML with one subscriber key. Checks the envelope's
  * shape first, since in the browser it comes straight from `JSON.parse`.
@@ -174,6 +239,11 @@ function field(value: unknown): Uint8Array<ArrayBuffer> {
  * @throws DecryptionError for a wrong secret, tampered or relabelled data, or a malformed envelope.
  */
 export async function openArticle(envelope: Envelope, key: SubscriberKey, pageArticleId?: string): Promise<string> {
+  return (await openEnvelope(envelope, key, pageArticleId)).html;
+}
+
+/** As `openArticle`, keeping the content key (unextractable, decrypt only) for the article's sealed files. */
+export async function openEnvelope(envelope: Envelope, key: SubscriberKey, pageArticleId?: string): Promise<OpenedArticle> {
   const env = envelope as Partial<Record<keyof Envelope, unknown>> | null;
   if (!env || env.v !== 1 || env.alg !== 'A256GCM' || typeof env.id !== 'string' || !Array.isArray(env.keys)) {
     throw new DecryptionError(MALFORMED);
@@ -201,8 +271,21 @@ export async function openArticle(envelope: Envelope, key: SubscriberKey, pageAr
       ['decrypt'],
     );
     const html = await crypto.subtle.decrypt({ name: GCM, iv, additionalData: contentAad(articleId) }, contentKey, ct);
-    // Not `fatal`: GCM authenticated these bytes, and only sealArticle's TextEncoder (always valid UTF-8) makes them.
-    return new TextDecoder().decode(html);
+    return {
+      // Not `fatal`: GCM authenticated these bytes, and only sealArticle's TextEncoder (always valid UTF-8) makes them.
+      html: new TextDecoder().decode(html),
+      openFile: async (name, bytes) => {
+        try {
+          return await crypto.subtle.decrypt(
+            { name: GCM, iv: bytes.subarray(0, IV_BYTES), additionalData: fileAad(articleId, name) },
+            contentKey,
+            bytes.subarray(IV_BYTES),
+          );
+        } catch (cause) {
+          throw new DecryptionError(undefined, { cause });
+        }
+      },
+    };
   } catch (cause) {
     throw new DecryptionError(undefined, { cause });
   }

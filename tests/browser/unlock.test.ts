@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atLeast, browserUnavailable, formatViolations, launchBrowser, openPage, PATIENCE_MS, phone, runAxe } from '../helpers/browser';
@@ -7,6 +10,10 @@ import { generateKeyToken } from '../../src/subscribers/keys';
 import settings from '../../src/settings';
 import { CURRENT_KEY, GRACE_KEY, RETIRED_KEY, WRONG_SECRET_KEY } from '../helpers/keys';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
+import { projectRoot } from '../helpers/astro-build';
+import { policiesFor } from '../helpers/headers-rules';
+import { makeVariants } from '../../src/pictures/process-images';
+import { imageVariants, sealedVariants } from '../../src/pictures/variants';
 
 const ARTICLE = '/articles/marker-top-level/';
 const PAID_SENTENCE = 'Paid sentence charlie';
@@ -300,6 +307,96 @@ describe.skipIf(browserUnavailable)('unlocking an article in the page with a sub
       },
       article,
     );
+  });
+
+  describe('a picture in the paid part', () => {
+    const PICTURES = '/articles/pictures/';
+    const PAID_CAPTION = 'Paid caption larkspurtrombone under the picture';
+    /** Every file the picture pipeline makes of the paid picture, and the original: none may reach a reader in clear. */
+    let clearFiles: Buffer[] = [];
+    beforeAll(async () => {
+      const source = path.join(projectRoot, 'tests/fixtures/site/articles/2024/pictures/paid-lighthouse-foxglove.jpg');
+      const info = { hash: createHash('sha256').update(readFileSync(source)).digest('hex'), width: 700, height: 500, fallback: 'jpeg' as const };
+      const variants = [...(['content', 'card', 'social'] as const).flatMap((use) => imageVariants(info, use)), ...sealedVariants(info)];
+      clearFiles = [readFileSync(source), ...(await makeVariants(source, variants))];
+    });
+
+    /** Opens the article under the CSP `_headers` gives it, recording every response's path and body. */
+    async function openPictures(page: Page) {
+      const headers = readFileSync(path.join(builtSite('keyed'), '_headers'), 'utf8');
+      await page.route(`${server.url}${PICTURES}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policiesFor(headers, PICTURES).join(', ') } });
+      });
+      const responses: { path: string; body: Promise<Buffer | undefined> }[] = [];
+      page.on('response', (response) => responses.push({ path: new URL(response.url()).pathname, body: response.body().catch(() => undefined) }));
+      await page.goto(`${server.url}${PICTURES}`);
+      return responses;
+    }
+    const holdsPaidPicture = (body: Buffer | undefined) => body !== undefined && clearFiles.some((file) => body.includes(file.subarray(0, 256)));
+
+    it('fetches nothing of it before the article is unlocked', async () => {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        const responses = await openPictures(page);
+        // To the end of the page, so every lazy picture is asked for.
+        await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitForLoadState('networkidle');
+        expect(await page.locator('body').textContent()).not.toContain(PAID_CAPTION);
+        expect(responses.filter((response) => response.path.includes('/_sealed/'))).toEqual([]);
+        for (const response of responses) expect(holdsPaidPicture(await response.body), response.path).toBe(false);
+        expect(problems.consoleErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    for (const [device, options] of [
+      ['a desktop', {}],
+      ['a phone', phone],
+    ] as const) {
+      it(`draws it once unlocked, from sealed files only, with its alt text and caption and without moving the page (${device})`, async () => {
+        const { context, page, problems } = await openPage(browser, options);
+        try {
+          await page.goto(`${server.url}/unlock/#key=${CURRENT_KEY}`);
+          await expect.poll(() => page.locator('[data-unlock-status]').textContent(), POLL).toBe(ACCEPTED);
+          // The sealed files held back, to see the space the picture keeps while it is fetched and opened.
+          let release = () => {};
+          const held = new Promise<void>((resolve) => (release = resolve));
+          await page.route('**/_sealed/**', async (route) => {
+            await held;
+            await route.continue();
+          });
+          const responses = await openPictures(page);
+          const img = page.locator('[data-unlocked] figure img[data-sealed]');
+          await expect.poll(() => img.count(), POLL).toBe(1);
+          const before = (await img.boundingBox())!;
+          expect(before.width).toBeGreaterThan(0);
+          expect(before.height / before.width).toBeCloseTo(500 / 700, 2);
+          release();
+          // Fetched as it nears the screen, as a lazy picture is.
+          await img.scrollIntoViewIfNeeded();
+          await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth), POLL).toBeGreaterThan(0);
+          const drawn = await img.evaluate((element: HTMLImageElement) => ({ natural: element.naturalWidth, naturalHeight: element.naturalHeight, alt: element.alt, src: element.src.slice(0, 23) }));
+          expect(drawn.src).toBe('data:image/webp;base64,');
+          expect(drawn.alt).toBe('Paid picture alt marigoldcomet');
+          // The width srcset would pick: the narrowest that covers the picture's box on this screen, or the widest.
+          const wanted = before.width * (options.deviceScaleFactor ?? 1);
+          expect(drawn.natural).toBe([400, 700].find((width) => width >= wanted) ?? 700);
+          expect(drawn.naturalHeight / drawn.natural).toBeCloseTo(500 / 700, 1);
+          const after = (await img.boundingBox())!;
+          expect([after.width, after.height]).toEqual([before.width, before.height]);
+          expect(await page.locator('[data-unlocked] figure:has(img[data-sealed]) figcaption').textContent()).toBe(PAID_CAPTION);
+          // Fetched once, sealed: no response carried the picture in clear.
+          expect(responses.filter((response) => response.path.includes('/_sealed/'))).toHaveLength(1);
+          for (const response of responses) expect(holdsPaidPicture(await response.body), response.path).toBe(false);
+          expect(problems.pageErrors).toEqual([]);
+          expect(problems.consoleErrors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
   });
 
   it('refuses an intact envelope of another article put in this page, and shows nothing of it', async () => {

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/astro-build';
 import { article, validContent } from '../helpers/content-folder';
 import { spawnDevServer, startDevServer, stopDevServer, waitForLog, type DevServer } from '../helpers/dev-server';
+import sharp from 'sharp';
 import { CURRENT_KEY } from '../helpers/keys';
+import { openEnvelope, type Envelope } from '../../src/subscribers/envelope';
+import { parseKeyToken } from '../../src/subscribers/keys';
 
 /**
  * `astro dev` must serve pages, never the files behind them. The content
@@ -31,6 +34,12 @@ let origin = '';
 /** What the dev server printed, for failure messages. */
 const output = () => server?.log() ?? '';
 
+/** GET of a file's bytes. */
+async function getBytes(pathname: string): Promise<{ status: number; body: Buffer }> {
+  const response = await fetch(`${origin}${pathname}`);
+  return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+}
+
 /** GET with the path sent exactly as written (no client-side `..` or case clean-up). */
 function get(pathAndQuery: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -50,12 +59,17 @@ function get(pathAndQuery: string): Promise<{ status: number; body: string }> {
 beforeAll(async () => {
   for (const [file, text] of Object.entries({
     ...validContent,
-    'articles/2024/story.md': article({ title: 'Harbour master', access: 'subscribers' }, `Free opening.\n\n<!-- free-limit -->\n\n${PAID}\n`),
+    'articles/2024/story.md': article(
+      { title: 'Harbour master', access: 'subscribers' },
+      `Free opening.\n\n<!-- free-limit -->\n\n${PAID}\n\n![The harbour master's empty office](./resignation-office.png "Paid dev caption")\n`,
+    ),
   })) {
     if (text === null) continue;
     mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
     writeFileSync(path.join(contentDir, file), text);
   }
+  // A paid picture, sealed with the text: the dev server serves its sealed files, never the picture.
+  await sharp({ create: { width: 500, height: 300, channels: 3, background: '#c3a' } }).png().toFile(path.join(contentDir, 'articles/2024/resignation-office.png'));
   writeFileSync(keysFile, `${CURRENT_KEY}\n`);
   mkdirSync(path.dirname(cacheProbe), { recursive: true });
   writeFileSync(cacheProbe, JSON.stringify({ html: PAID }));
@@ -80,6 +94,22 @@ describe('astro dev', () => {
     expect(page.status, output()).toBe(200);
     expect(page.body).toContain('Free opening.');
     expect(page.body).not.toContain(PAID);
+  });
+
+  it('serves a paid picture only sealed, and opens it with the key, as a built site does', async () => {
+    const page = await get('/articles/story/');
+    const envelope = JSON.parse(/<script type="application\/json" id="masthead-paid"[^>]*>([^<]*)<\/script>/.exec(page.body)![1]!) as Envelope;
+    const opened = await openEnvelope(envelope, parseKeyToken(CURRENT_KEY), 'story');
+    const [, url, name] = /data-sealed="[^"]*(\/_sealed\/([0-9a-f]{32})\.bin) 500w"/.exec(opened.html) ?? [];
+    expect(url, opened.html).toBeDefined();
+    const sealed = await getBytes(url!);
+    expect(sealed.status).toBe(200);
+    expect(sealed.body.subarray(0, 16).toString('latin1')).not.toMatch(/RIFF|PNG/);
+    const picture = Buffer.from(await opened.openFile(name!, new Uint8Array(sealed.body)));
+    expect(await sharp(picture).metadata()).toMatchObject({ format: 'webp', width: 500, height: 300 });
+    // A name no page gives is not served, nor the picture under the public folder's names.
+    expect((await getBytes(`/_sealed/${'0'.repeat(32)}.bin`)).status).toBe(404);
+    expect(page.body).not.toContain('resignation-office');
   });
 
   it('serves the scripts and styles that pages load', async () => {

@@ -5,19 +5,28 @@ import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openArticle, type Envelope } from '../../src/subscribers/envelope';
+import { makeVariants } from '../../src/pictures/process-images';
+import { imageVariants, sealedVariants } from '../../src/pictures/variants';
+import { openEnvelope, type Envelope } from '../../src/subscribers/envelope';
 import { parseKeyToken } from '../../src/subscribers/keys';
 import { projectRoot } from '../helpers/astro-build';
 import { bodyCacheDir, builtSite, buildLog } from '../helpers/built-site';
 import { CURRENT_KEY } from '../helpers/keys';
-import { findInSite, listFiles, readPage } from '../helpers/site-files';
+import { findBytesInSite, findInSite, listFiles, readPage } from '../helpers/site-files';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/site');
 const picture = (file: string) => path.join(fixture, 'articles/2024/pictures', file);
 const PAID_PICTURE = picture('paid-lighthouse-foxglove.jpg');
 const paidHash = createHash('sha256').update(readFileSync(PAID_PICTURE)).digest('hex');
+/** The paid picture as the pipeline measures it (700×500, a JPEG). */
+const paidSource = { hash: paidHash, width: 700, height: 500, fallback: 'jpeg' as const };
 
 const page = (site: string, urlPath: string): HTMLElement => parse(readPage(site, urlPath));
+const envelopeOfOrNone = (site: string, slug: string): Envelope | undefined => {
+  const json = page(site, `/articles/${slug}/`).querySelector('#masthead-paid')?.textContent;
+  return json ? (JSON.parse(json) as Envelope) : undefined;
+};
+const envelopeOf = (site: string, slug: string): Envelope => envelopeOfOrNone(site, slug)!;
 const pages = (site: string) => listFiles(site).filter((file) => file.endsWith('.html'));
 const text = (element: HTMLElement | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const isPicture = (file: string) => /\.(avif|webp|jpe?g|png|gif)$/i.test(file);
@@ -202,17 +211,55 @@ describe('the paywall rule for pictures', () => {
     expect(await madeFromPaidPicture(site)).toEqual([]);
   });
 
-  it('keeps the paid figure’s caption in the sealed part but not its picture, and makes no file of it', async () => {
+  it('seals the paid picture with the text, in files that decrypt with the key to exactly its WebP variants, and to nothing without it', async () => {
     const site = sites.keyed;
     expect(findInSite(site, ['paid-lighthouse-foxglove', paidHash, paidHash.slice(0, 16)])).toEqual([]);
     expect(await madeFromPaidPicture(site)).toEqual([]);
-    const envelope = JSON.parse(page(site, '/articles/pictures/').querySelector('#masthead-paid')!.textContent) as Envelope;
-    const whole = parse(await openArticle(envelope, parseKeyToken(CURRENT_KEY), 'pictures'));
-    expect(text(whole.querySelector('.figure--withheld figcaption'))).toBe('Paid caption larkspurtrombone under the picture');
-    expect(whole.querySelector('.figure--withheld img')).toBeNull();
+    const opened = await openEnvelope(envelopeOf(site, 'pictures'), parseKeyToken(CURRENT_KEY), 'pictures');
+    const whole = parse(opened.html);
+    // The paid figure: its caption, alt text and size, and no file a reader without the key could load.
+    const sealed = whole.querySelectorAll('img[data-sealed]');
+    expect(sealed).toHaveLength(1);
+    const img = sealed[0]!;
+    expect(text(img.closest('figure')?.querySelector('figcaption'))).toBe('Paid caption larkspurtrombone under the picture');
+    expect([img.getAttribute('alt'), img.getAttribute('width'), img.getAttribute('height'), img.getAttribute('src')]).toEqual(['Paid picture alt marigoldcomet', '700', '500', undefined]);
+    // Each width's sealed file opens, with the article's key and under its own name, to the very file the pipeline makes.
+    const files = [...img.getAttribute('data-sealed')!.matchAll(/(\/_sealed\/([0-9a-f]{32})\.bin) (\d+)w/g)];
+    const clear = await makeVariants(PAID_PICTURE, sealedVariants(paidSource));
+    expect(files.map((match) => Number(match[3]))).toEqual(clear.map((_, index) => sealedVariants(paidSource)[index]!.width));
+    for (const [index, [, url, name]] of files.entries()) {
+      const bytes = readFileSync(path.join(site, url!));
+      expect(Buffer.from(await opened.openFile(name!, new Uint8Array(bytes))).equals(clear[index]!), url).toBe(true);
+      // Without the key the file is noise: no picture format, nothing the colour check decodes.
+      expect(bytes.subarray(0, 16).toString('latin1')).not.toMatch(/RIFF|WEBP|JFIF|PNG|ftyp/);
+    }
     // The free pictures come back whole when the article is unlocked, from files the public build wrote.
-    for (const img of whole.querySelectorAll('img')) expect(existsSync(path.join(site, img.getAttribute('src')!))).toBe(true);
-    expect(whole.querySelectorAll('img')).toHaveLength(1);
+    for (const free of whole.querySelectorAll('img[src]')) expect(existsSync(path.join(site, free.getAttribute('src')!))).toBe(true);
+  });
+
+  it('publishes the paid picture in no form: no variant, crop, original or base64 of one in any file, and no sealed file name in clear', async () => {
+    const site = sites.keyed;
+    // Every file the picture pipeline could make of the paid picture, in every use and format, and the original.
+    const variants = [...(['content', 'card', 'portrait', 'social'] as const).flatMap((use) => imageVariants(paidSource, use)), ...sealedVariants(paidSource)];
+    const made = await makeVariants(PAID_PICTURE, variants);
+    const needles = [
+      { label: 'original', bytes: readFileSync(PAID_PICTURE) },
+      ...made.map((bytes, index) => ({ label: `${variants[index]!.file} (${variants[index]!.crop ? 'crop' : 'whole'})`, bytes })),
+    ];
+    expect(findBytesInSite(site, needles)).toEqual([]);
+    // The check finds them where they are: the subscriber edition publishes the paid picture.
+    expect(findBytesInSite(sites.edition, needles).length).toBeGreaterThan(0);
+    // The sealed files are named only inside the envelope; every one there is named by a sealed article, none is left over.
+    const written = listFiles(path.join(site, '_sealed'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(findInSite(site, written.map((file) => file.replace(/\.bin$/, '')))).toEqual([]);
+    const named = new Set<string>();
+    for (const slug of listFiles(path.join(site, 'articles')).map((file) => path.dirname(file))) {
+      const envelope = envelopeOfOrNone(site, slug);
+      if (!envelope) continue;
+      for (const match of (await openEnvelope(envelope, parseKeyToken(CURRENT_KEY), slug)).html.matchAll(/\/_sealed\/([0-9a-f]{32}\.bin)/g)) named.add(match[1]!);
+    }
+    expect([...named].sort()).toEqual(written);
   });
 
   it('shows paid pictures in the subscriber edition', async () => {

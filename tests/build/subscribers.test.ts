@@ -94,6 +94,10 @@ describe('a public build with subscriber keys', () => {
     const sealed = scripts('/articles/marker-top-level/');
     expect(sealed).toHaveLength(2);
     expect(sealed).toContain(state);
+    // The unlock script, pictures included, stays small: it is downloaded on every paywalled article page.
+    const unlockScript = readPage(site, sealed.find((src) => src !== state)!);
+    expect(unlockScript).toMatch(/data-sealed/);
+    expect(Buffer.byteLength(unlockScript)).toBeLessThan(3.5 * 1024);
     const unlock = parse(readPage(site, '/unlock/'));
     expect(unlock.querySelector('[data-unlock-status]')?.getAttribute('role')).toBe('status');
     expect(unlock.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');

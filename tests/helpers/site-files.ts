@@ -127,3 +127,44 @@ export function readPage(dir: string, urlPath: string): string {
   const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
   return readFileSync(path.join(dir, file), 'utf8');
 }
+
+/** A run of bytes to look for, named for the report. */
+export interface ByteNeedle {
+  label: string;
+  bytes: Buffer;
+}
+
+/**
+ * The forms in which a file's `bytes` could sit inside another file: the
+ * bytes themselves, and the bytes as base64 and base64url text (a data URI,
+ * JSON, a script string) at each of the three alignments a longer text could
+ * encode them at. Whole files only: slices of small pictures are mostly
+ * headers, which every picture of a format and size shares.
+ */
+function byteForms(bytes: Buffer): Buffer[] {
+  const forms = [bytes];
+  for (const shift of [0, 1, 2]) {
+    // Whole triples from `shift` on: those characters are the same wherever the text begins, as long as it began on a triple boundary there.
+    const tail = bytes.subarray(shift, shift + Math.floor((bytes.length - shift) / 3) * 3);
+    const encoded = tail.toString('base64');
+    forms.push(Buffer.from(encoded), Buffer.from(encoded.replace(/\+/g, '-').replace(/\//g, '_')));
+  }
+  return forms;
+}
+
+/**
+ * Scans every file of a built site (decompressed where needed) for any of the
+ * needles' bytes, whole, in clear or base64: for pictures that must not be
+ * published, whatever a file is called or holds them in.
+ */
+export function findBytesInSite(dir: string, needles: readonly ByteNeedle[]): Leak[] {
+  const forms = needles.map((needle) => ({ label: needle.label, forms: byteForms(needle.bytes) }));
+  const leaks: Leak[] = [];
+  for (const file of listFiles(dir)) {
+    const bytes = decompress(file, readFileSync(path.join(dir, file)));
+    for (const needle of forms) {
+      if (needle.forms.some((form) => bytes.includes(form))) leaks.push({ file, needle: needle.label });
+    }
+  }
+  return leaks;
+}

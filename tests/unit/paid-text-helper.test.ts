@@ -72,3 +72,29 @@ describe('the paid-text scanner used by the leak tests', () => {
     }
   });
 });
+
+describe('the picture-bytes scanner used by the leak tests', () => {
+  it('finds a picture’s bytes as a file, inside another file, gzipped, or as base64 at any offset, and not a file that only resembles it', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const { findBytesInSite } = await import('../helpers/site-files');
+    const picture = randomBytes(3000);
+    const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'bytes-'));
+    try {
+      writeFileSync(path.join(dir, 'copy.bin'), picture);
+      writeFileSync(path.join(dir, 'inside.bin'), Buffer.concat([randomBytes(17), picture, randomBytes(5)]));
+      writeFileSync(path.join(dir, 'zipped.js.gz'), gzipSync(picture));
+      for (const offset of [0, 1, 2]) {
+        const base64 = Buffer.concat([randomBytes(offset), picture]).toString('base64');
+        writeFileSync(path.join(dir, `uri-${offset}.html`), `<img src="data:image/webp;base64,${base64}">`);
+        writeFileSync(path.join(dir, `url-${offset}.json`), JSON.stringify({ p: base64.replace(/\+/g, '-').replace(/\//g, '_') }));
+      }
+      writeFileSync(path.join(dir, 'other.bin'), Buffer.concat([picture.subarray(0, 2999), randomBytes(1)]));
+      const found = findBytesInSite(dir, [{ label: 'paid', bytes: picture }]).map((leak) => leak.file);
+      expect(found).toEqual(['copy.bin', 'inside.bin', 'uri-0.html', 'uri-1.html', 'uri-2.html', 'url-0.json', 'url-1.json', 'url-2.json', 'zipped.js.gz']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

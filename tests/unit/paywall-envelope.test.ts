@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase64url, encodeBase64url } from '../../src/subscribers/base64url';
 import {
   DecryptionError,
+  newSealedFileName,
   NoMatchingKeyError,
   openArticle,
+  openEnvelope,
   sealArticle,
+  sealArticleWithFiles,
   serializeEnvelope,
   WrongArticleError,
   type Envelope,
@@ -254,6 +257,63 @@ describe('sealArticle and openArticle', () => {
     await expect(sealArticle({ articleId: ARTICLE, html: PAID, keys: [A], random: () => new Uint8Array(4) })).rejects.toThrow(
       /random source/,
     );
+  });
+});
+
+describe('files sealed with an article (its paid pictures)', () => {
+  const picture = (seed: number) => Uint8Array.from({ length: 5000 }, (_, index) => (index * seed + 7) & 255);
+  const P1 = newSealedFileName();
+  const P2 = newSealedFileName();
+  const sealWithFiles = (articleId = ARTICLE) =>
+    sealArticleWithFiles({ articleId, html: PAID, keys: [A, B], files: [{ name: P1, bytes: picture(3) }, { name: P2, bytes: picture(5) }] });
+
+  it('opens each file with either key, under the name it was sealed with, to exactly its bytes', async () => {
+    const { envelope, files } = await sealWithFiles();
+    expect(files.map((file) => file.name)).toEqual([P1, P2]);
+    for (const key of [A, B]) {
+      const opened = await openEnvelope(envelope, key, ARTICLE);
+      expect(opened.html).toBe(PAID);
+      expect(new Uint8Array(await opened.openFile(P1, files[0]!.bytes))).toEqual(picture(3));
+      expect(new Uint8Array(await opened.openFile(P2, files[1]!.bytes))).toEqual(picture(5));
+    }
+  });
+
+  it('holds nothing of the file in clear: a fresh nonce, the ciphertext and its tag, and only 28 bytes more', async () => {
+    const { files } = await sealWithFiles();
+    const again = await sealWithFiles();
+    expect(files[0]!.bytes).toHaveLength(5000 + 12 + 16);
+    expect(Buffer.from(files[0]!.bytes).includes(Buffer.from(picture(3).subarray(100, 132)))).toBe(false);
+    expect(Buffer.from(again.files[0]!.bytes).equals(Buffer.from(files[0]!.bytes))).toBe(false);
+  });
+
+  it('refuses a file swapped for another of the article’s, one from another article under the same name, or a tampered one', async () => {
+    const { envelope, files } = await sealWithFiles();
+    const opened = await openEnvelope(envelope, A, ARTICLE);
+    expect(await rejection(opened.openFile(P1, files[1]!.bytes))).toBeInstanceOf(DecryptionError);
+    const other = await sealArticleWithFiles({ articleId: 'another-story', html: PAID, keys: [A], files: [{ name: P1, bytes: picture(3) }] });
+    expect(await rejection(opened.openFile(P1, other.files[0]!.bytes))).toBeInstanceOf(DecryptionError);
+    const tampered = new Uint8Array(files[0]!.bytes);
+    tampered[2500] ^= 1;
+    expect(await rejection(opened.openFile(P1, tampered))).toBeInstanceOf(DecryptionError);
+    expect(await rejection(opened.openFile(P1, files[0]!.bytes.slice(0, 20)))).toBeInstanceOf(DecryptionError);
+  });
+
+  it('leaves an envelope without files as sealArticle makes it, and names files at random, 128 bits each', async () => {
+    let counter = 0;
+    const random = (n: number) => Uint8Array.from({ length: n }, () => counter++ & 255);
+    const plain = await sealArticle({ articleId: ARTICLE, html: PAID, keys: [A], random });
+    counter = 0;
+    const withNone = await sealArticleWithFiles({ articleId: ARTICLE, html: PAID, keys: [A], random, files: [] });
+    expect(withNone).toEqual({ envelope: plain, files: [] });
+    expect(P1).toMatch(/^[0-9a-f]{32}$/);
+    expect(P1).not.toBe(P2);
+  });
+
+  it('refuses a malformed or repeated file name', async () => {
+    await expect(sealArticleWithFiles({ articleId: ARTICLE, html: PAID, keys: [A], files: [{ name: '../x', bytes: picture(1) }] })).rejects.toThrow(/malformed file name/);
+    await expect(
+      sealArticleWithFiles({ articleId: ARTICLE, html: PAID, keys: [A], files: [{ name: P1, bytes: picture(1) }, { name: P1, bytes: picture(2) }] }),
+    ).rejects.toThrow(/given twice/);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBodyProcessor, renderBody } from '../../src/markdown/pipeline';
 
 const sealing = createBodyProcessor({ freeParagraphs: 3, keepPaid: true });
+const sealingPictures = createBodyProcessor({ freeParagraphs: 3, keepPaid: true, sealPictures: true });
 const publicOnly = createBodyProcessor({ freeParagraphs: 3 });
 
 /** A note referenced in the free part but written after the cut, and one referenced only after it. */
@@ -46,5 +47,36 @@ describe('the HTML sealed for subscribers', () => {
   it('is not made for articles with nothing cut', () => {
     expect(renderBody(sealing, 'Only free words.', 'subscribers').wholeHtml).toBeUndefined();
     expect(renderBody(sealing, 'One.\n\n<!-- free-limit -->\n\nTwo.', 'free').wholeHtml).toBeUndefined();
+  });
+});
+
+describe('the pictures of the HTML sealed for subscribers', () => {
+  const BODY = 'Free words.\n\n![Free alt](./free.jpg "Free caption")\n\n<!-- free-limit -->\n\nPaid words ![inline](./inline.png) here.\n\n![Paid alt](./paid.jpg "Paid caption")\n\n![Web](https://example.org/x.png)';
+
+  it('leaves the paid part’s local pictures out, keeping a figure’s caption, when they are not sealed', () => {
+    const body = renderBody(sealing, BODY, 'subscribers');
+    expect(body.wholeImages?.map((image) => image.src)).toEqual(['./free.jpg']);
+    expect(body.wholeHtml).toContain('<figure class="figure figure--withheld"><figcaption data-pagefind-ignore="">Paid caption</figcaption></figure>');
+  });
+
+  it('keeps them as placeholders marked paid, in a figure with their caption, to be sealed with the text', () => {
+    const body = renderBody(sealingPictures, BODY, 'subscribers');
+    expect(body.wholeImages).toEqual([
+      { src: './free.jpg', alt: 'Free alt', line: 3 },
+      { src: './inline.png', alt: 'inline', line: 7, paid: true },
+      { src: './paid.jpg', alt: 'Paid alt', line: 9, paid: true },
+    ]);
+    expect(body.wholeHtml).toContain('<figure class="figure"><!--masthead-image:2--><figcaption data-pagefind-ignore="">Paid caption</figcaption></figure>');
+    expect(body.wholeHtml).toContain('<p>Paid words <!--masthead-image:1--> here.</p>');
+    expect(body.wholeHtml).not.toContain('withheld');
+    expect(body.wholeHtml).toContain('src="https://example.org/x.png"');
+  });
+
+  it('changes nothing in the free part', () => {
+    const sealed = renderBody(sealingPictures, BODY, 'subscribers');
+    const plain = renderBody(publicOnly, BODY, 'subscribers');
+    expect(sealed.html).toBe(plain.html);
+    expect(sealed.images).toEqual(plain.images);
+    expect(sealed.html).not.toMatch(/paid|inline/i);
   });
 });

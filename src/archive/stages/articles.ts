@@ -7,6 +7,7 @@ import { readArticleFile, type ArticleFileRead, type KnownNames, type PendingArt
 import { createBodyStage } from './bodies';
 import { createNameBook } from './names';
 import type { ReadContext } from './read-context';
+import type { SealedFiles } from '../../pictures/sealed-files';
 
 /** Articles whose bodies go to the workers at once: bounds the bodies held in memory. */
 const CHUNK = 256;
@@ -23,6 +24,8 @@ export interface ArticlesRead {
   slugs: ReadonlySet<string>;
   bodies: { rendered: number; cached: number };
   sealedCount: number;
+  /** The sealed files of paid pictures the pages name, in a keyed build. */
+  sealedFiles: SealedFiles | undefined;
   /** Removes body-cache entries this read did not use: call it only after a read without problems. */
   pruneCache: () => void;
   /** The body-cache key an article's analysed terms came from (see `lists.ts`). */
@@ -96,6 +99,7 @@ export async function readArticles(context: ReadContext, known: KnownNames): Pro
     slugs: new Set(slugs.keys()),
     bodies: { rendered, cached },
     sealedCount: sealed,
+    sealedFiles: stage.sealedFiles(),
     pruneCache: stage.prune,
     analysedFrom: stage.analysedFrom,
   };

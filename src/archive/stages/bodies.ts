@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { shiftLines } from '../../free-limit/errors';
-import { sealArticle, serializeEnvelope } from '../../subscribers/envelope';
+import { newSealedFileName, openArticle, sealArticle, sealArticleWithFiles, serializeEnvelope, type Envelope } from '../../subscribers/envelope';
+import type { BodyImage } from '../../pictures/rehype-figures';
+import type { PictureToSeal } from '../../pictures/archive-pictures';
+import { makeVariants } from '../../pictures/process-images';
+import { createSealedStore } from '../../pictures/sealed-files';
 import type { SubscriberKey } from '../../subscribers/keys';
 import type { createSimilarityIndex } from '../../similar-stories/similar-stories';
 import { createBodyCache, keptArticle, type CachedBody } from '../body-cache';
@@ -48,7 +52,41 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       ...(keepWhole ? ['edge-whole'] : []),
     ]),
   });
-  const runner = createBodyRunner({ freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing || keepWhole }, context.threads);
+  const runner = createBodyRunner(
+    // Paid pictures are sealed with the text; the edge's whole pages leave them out (see src/pictures/README.md).
+    { freeParagraphs: settings.freeParagraphs, basePath, locale: settings.locale, keepWhole: sealing || keepWhole, ...(sealing ? { sealPictures: true } : {}) },
+    context.threads,
+  );
+  const sealedStore = createSealedStore(context.cacheDir);
+
+  /**
+   * The paid pictures a cached envelope sealed, read back from the cache entry, where they are sealed too: the public
+   * body cache never holds a paid picture's name, alt text or caption in clear. Any key of the ring opens them.
+   */
+  const paidPicturesOf = async (entry: CachedBody, slug: string): Promise<BodyImage[]> =>
+    entry.paidPictures ? (JSON.parse(await openArticle(JSON.parse(entry.paidPictures) as Envelope, sealWith[0]!, `${slug}:pictures`)) as BodyImage[]) : [];
+
+  /** A fingerprint of the picture files an envelope shows (and, sealing, of the lead picture, whose copy in the paid part stays public). */
+  const sealedFingerprint = async (pictures: readonly BodyImage[], file: string, leadHash: string | undefined) => {
+    const files = await images.fingerprint(pictures, file);
+    return sealing ? `${files}:${leadHash ?? ''}` : files;
+  };
+  const leadHashOf = async (pending: PendingArticle) => {
+    const lead = await pending.leadImage;
+    return lead?.ok ? lead.value.hash : undefined;
+  };
+
+  /** Makes the paid pictures' files in memory, to be sealed: each source read once. */
+  const makeToSeal = async (toSeal: readonly PictureToSeal[]) => {
+    const bySource = Map.groupBy(toSeal, (file) => file.source);
+    const made = await Promise.all(
+      [...bySource].map(async ([source, files]) => {
+        const bytes = await makeVariants(source, files.map((file) => file.variant));
+        return files.map((file, index) => ({ name: file.name, bytes: bytes[index]! }));
+      }),
+    );
+    return made.flat();
+  };
   const stats = { rendered: 0, sealed: 0 };
   /** Each article's body-cache key: what its analysed terms, and so its place in the similarity model, came from. */
   const analysedFrom = new Map<string, string>();
@@ -60,11 +98,20 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
   const renderChunk = async (chunk: readonly PendingArticle[]): Promise<ArchiveArticle[]> => {
     const keys = chunk.map((pending) => cache.keyFor(pending.job));
     const cached = keys.map((key) => cache.get(key));
-    // An envelope sealed with other picture files than the ones there now is stale: the body is made again.
+    // An envelope sealed with other picture files than the ones there now is stale, and so is one whose sealed files
+    // are gone from the store: the body is made again.
     await Promise.all(
       chunk.map(async (pending, index) => {
-        const pictures = cached[index]?.sealedPictures;
-        if (pictures && (await images.fingerprint(pictures.images, pending.file)) !== pictures.fingerprint) cached[index] = undefined;
+        const entry = cached[index];
+        const pictures = entry?.sealedPictures;
+        if (!entry || !pictures) return;
+        // An entry whose paid pictures cannot be opened is stale too (it is read with keys of this ring only: the salt).
+        const paid = sealing ? await paidPicturesOf(entry, pending.slug).catch(() => undefined) : [];
+        const stale =
+          paid === undefined ||
+          (await sealedFingerprint([...pictures.images, ...paid], pending.file, await leadHashOf(pending))) !== pictures.fingerprint ||
+          !sealedStore.holds(entry.sealedFiles ?? []);
+        if (stale) cached[index] = undefined;
       }),
     );
     const missing = chunk.filter((_, index) => !cached[index]);
@@ -86,19 +133,36 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
           issues.addData({ code: outcome.problem.code, args: shiftLines(outcome.problem.args, bodyLineOffset) }, inBody(outcome.problem.line));
           continue;
         }
-        let sealed: Pick<CachedBody, 'sealed' | 'sealedPictures' | 'whole'> = {};
+        let sealed: Pick<CachedBody, 'sealed' | 'sealedPictures' | 'whole' | 'sealedFiles' | 'paidPictures'> = {};
         if (outcome.wholeHtml !== undefined) {
           const wholeImages = outcome.wholeImages ?? [];
-          const whole = await images.fillBody(outcome.wholeHtml, wholeImages, pending.file, bodyLineOffset);
+          const leadHash = await leadHashOf(pending);
+          const seal = sealing ? { publicHashes: new Set(leadHash ? [leadHash] : []), newName: () => newSealedFileName() } : undefined;
+          const whole = await images.fillBody(outcome.wholeHtml, wholeImages, pending.file, bodyLineOffset, seal);
           for (const { line, problem } of whole.problems) {
             issues.addData(problem, inFile(line));
             sealedProblems.add(`${line}:${JSON.stringify(problem)}`);
           }
           if (sealedProblems.size === 0) {
+            const freeImages = wholeImages.filter((image) => !image.paid);
+            const paidImages = wholeImages.filter((image) => image.paid);
+            let sealedPart: Pick<CachedBody, 'sealed' | 'sealedFiles' | 'paidPictures'> = {};
+            if (sealing) {
+              // One content key for the text and its pictures: the files are made in memory, sealed, and only then stored.
+              const { envelope, files } = await sealArticleWithFiles({ articleId: pending.slug, html: whole.html, keys: sealWith, files: await makeToSeal(whole.toSeal) });
+              for (const file of files) sealedStore.put(file.name, file.bytes);
+              sealedPart = {
+                sealed: serializeEnvelope(envelope),
+                ...(files.length > 0 ? { sealedFiles: files.map((file) => file.name) } : {}),
+                ...(paidImages.length > 0
+                  ? { paidPictures: JSON.stringify(await sealArticle({ articleId: `${pending.slug}:pictures`, html: JSON.stringify(paidImages), keys: sealWith })) }
+                  : {}),
+              };
+            }
             sealed = {
-              ...(sealing ? { sealed: serializeEnvelope(await sealArticle({ articleId: pending.slug, html: whole.html, keys: sealWith })) } : {}),
+              ...sealedPart,
               ...(keepWhole ? { whole: whole.html } : {}),
-              sealedPictures: { images: wholeImages, fingerprint: await images.fingerprint(wholeImages, pending.file) },
+              sealedPictures: { images: freeImages, fingerprint: await sealedFingerprint(wholeImages, pending.file, leadHash) },
             };
           }
         }
@@ -123,6 +187,8 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
       if (!pending.valid || pictures.problems.length > 0 || sealedProblems.size > 0 || (lead && !lead.ok)) continue;
       analysedFrom.set(pending.slug, keys[index]!);
       if (body.sealed) stats.sealed++;
+      // Only the sealed files of articles that are published go into the site.
+      sealedStore.use(body.sealedFiles ?? []);
       // Valid and whole here, so the cache holds this body under keys[index]: without pictures to fill in, that entry is
       // the page's body as it prints, and no second file is written.
       const digest = cache.putPage(
@@ -153,6 +219,8 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
   return {
     renderChunk,
     stats: () => ({ rendered: stats.rendered, cached: cache.stats.hits, sealed: stats.sealed }),
+    /** The sealed files of paid pictures this read's pages name, for the picture integration to copy. */
+    sealedFiles: () => sealedStore.files(),
     analysedFrom: (id: string) => analysedFrom.get(id),
     /** The last build's list inputs, as read at the start (see `lists.ts`). */
     expectedLists: expected,
