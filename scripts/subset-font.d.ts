@@ -1,4 +1,4 @@
-/** `subset-font` ships no types: the call `scripts/subset-fonts.ts` makes. */
+/** `subset-font` ships no types: the call `scripts/font-subset.ts` makes. */
 declare module 'subset-font' {
   interface SubsetOptions {
     targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype';
@@ -6,5 +6,5 @@ declare module 'subset-font' {
     preserveNameIds?: number[];
     noHinting?: boolean;
   }
-  export default function subsetFont(font: Buffer | Uint8Array, text: string, options?: SubsetOptions): Promise<Buffer>;
+  export default function subsetFont(font: Uint8Array, text: string, options?: SubsetOptions): Promise<Uint8Array>;
 }

@@ -10,14 +10,14 @@
  * Run it again after upgrading the Fontsource package or changing the
  * letters below, and commit the files it writes (with the licence beside
  * them). The unicode-range in `src/styles/fonts.css` must name the same
- * letters: the unit test `tests/unit/fonts.test.ts` compares them.
+ * letters (`scripts/font-subset.ts`): the unit test `tests/unit/fonts.test.ts`
+ * checks both.
  *
  * Run by Node directly (type stripping): erasable TypeScript only.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import subsetFont from 'subset-font';
-import { FONT_FILES, FONT_FEATURES, FONT_TEXT } from '../src/styles/font-subset.ts';
+import { FONT_FILES, subsetFace } from './font-subset.ts';
 
 const fontsource = fileURLToPath(new URL('../node_modules/@fontsource/source-serif-4/', import.meta.url));
 const outDir = fileURLToPath(new URL('../src/styles/fonts/', import.meta.url));
@@ -25,12 +25,7 @@ mkdirSync(outDir, { recursive: true });
 
 for (const { source, file } of FONT_FILES) {
   const input = readFileSync(`${fontsource}files/${source}`);
-  const output = await subsetFont(input, FONT_TEXT, {
-    targetFormat: 'woff2',
-    keepFeatures: [...FONT_FEATURES],
-    // Copyright, family and style names, version, licence text and URL: the notices the OFL asks every copy to keep.
-    preserveNameIds: [0, 1, 2, 3, 4, 5, 6, 13, 14],
-  });
+  const output = await subsetFace(input);
   writeFileSync(`${outDir}${file}`, output);
   console.log(`${file}: ${output.length} bytes (from ${source}, ${input.length} bytes)`);
 }

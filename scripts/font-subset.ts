@@ -1,9 +1,14 @@
 /**
  * What the paper's typeface files hold (`scripts/subset-fonts.ts` writes them,
  * `src/styles/fonts.css` serves them): which Fontsource files, which letters,
- * which OpenType features. Letters outside the set are drawn from the
- * fallback serif, letter by letter, as the `unicode-range` tells the browser.
+ * which OpenType features, and the subsetting itself (HarfBuzz's, through
+ * `subset-font`). Letters outside the set are drawn from the fallback serif,
+ * letter by letter, as the `unicode-range` tells the browser.
+ *
+ * Run by Node directly (type stripping): erasable TypeScript only.
  */
+import subsetFont from 'subset-font';
+
 
 /** Fontsource's Latin files of Source Serif 4, and the names the subsets are written under. */
 export const FONT_FILES = [
@@ -43,4 +48,14 @@ export const FONT_TEXT = FONT_RANGES.flatMap(([from, to]) => Array.from({ length
 export function unicodeRange(ranges: ReadonlyArray<readonly [number, number]> = FONT_RANGES): string {
   const hex = (code: number) => code.toString(16).toUpperCase();
   return ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(', ');
+}
+
+/** One of Fontsource's files cut down to the kept letters and features, as WOFF2. */
+export function subsetFace(fontsourceFile: Uint8Array): Promise<Uint8Array> {
+  return subsetFont(fontsourceFile, FONT_TEXT, {
+    targetFormat: 'woff2',
+    keepFeatures: [...FONT_FEATURES],
+    // Copyright, family and style names, version, licence text and URL: the notices the OFL asks every copy to keep.
+    preserveNameIds: [0, 1, 2, 3, 4, 5, 6, 13, 14],
+  });
 }
