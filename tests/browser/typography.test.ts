@@ -6,13 +6,16 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 /** The sample article Lighthouse measures: a headline with curly quotes, a standfirst, a lead picture. */
 const ARTICLE = '/articles/kilnbank-readers-rally-for-library/';
+/** A sample article with ships' names in italic in its free part. */
+const ITALIC_ARTICLE = '/articles/tollen-isle-ferry-breakdown/';
 
 /**
  * The fonts Chromium drew an element's own text in, as DevTools lists them
- * (`CSS.getPlatformFontsForNode`): the family name inside each font file, and
- * how many letters each drew.
+ * (`CSS.getPlatformFontsForNode`): the family and PostScript names inside each
+ * font file (`SourceSerif4-Bold`: a face of its own, not one the browser
+ * thickened or slanted), and how many letters each drew.
  */
-async function fontsDrawing(page: Page, selector: string): Promise<Array<{ family: string; glyphs: number }>> {
+async function fontsDrawing(page: Page, selector: string): Promise<Array<{ family: string; postScriptName: string; glyphs: number }>> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
@@ -21,7 +24,7 @@ async function fontsDrawing(page: Page, selector: string): Promise<Array<{ famil
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
     if (!nodeId) throw new Error(`no ${selector} on ${page.url()}`);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    return fonts.map((font) => ({ family: font.familyName, glyphs: font.glyphCount }));
+    return fonts.map((font) => ({ family: font.familyName, postScriptName: font.postScriptName, glyphs: font.glyphCount }));
   } finally {
     await cdp.detach();
   }
@@ -76,7 +79,7 @@ describe.skipIf(browserUnavailable)('the paper’s own typeface', () => {
   it.each([
     ['a phone', phone],
     ['a desktop', { viewport: { width: 1280, height: 800 } }],
-  ])('sets the name, headline, standfirst and text in Source Serif 4 on a second page view, on %s', async (_, options) => {
+  ])('sets the name, headline, standfirst, text and italics in Source Serif 4 from the second page view on, on %s', async (_, options) => {
     const { context, page, problems } = await openPage(browser, options);
     try {
       // A first view (the front page) fetches the files; the test server sends the site's cache rules, as hosts do.
@@ -84,11 +87,22 @@ describe.skipIf(browserUnavailable)('the paper’s own typeface', () => {
       await page.evaluate(() => document.fonts.ready);
       await page.goto(`${server.url}${ARTICLE}`);
       await page.evaluate(() => document.fonts.ready);
-      for (const selector of ['.masthead__name', '.article__headline', '.article__standfirst', '.article__body p']) {
+      const faces = {
+        '.masthead__name': 'SourceSerif4-Bold',
+        '.article__headline': 'SourceSerif4-Bold',
+        '.article__standfirst': 'SourceSerif4-Regular',
+        '.article__body p': 'SourceSerif4-Regular',
+      };
+      for (const [selector, face] of Object.entries(faces)) {
         const fonts = await fontsDrawing(page, selector);
-        expect(fonts.length, `${selector}: ${JSON.stringify(fonts)}`).toBeGreaterThan(0);
         expect(fonts.map((font) => font.family), `${selector}: ${JSON.stringify(fonts)}`).toEqual(['Source Serif 4']);
+        expect(fonts.map((font) => font.postScriptName), `${selector}: ${JSON.stringify(fonts)}`).toEqual([face]);
       }
+      // A ship's name in italic, on a third page: the italic face, not the regular slanted by the browser.
+      await page.goto(`${server.url}${ITALIC_ARTICLE}`);
+      await page.evaluate(() => document.fonts.ready);
+      const italic = await fontsDrawing(page, '.article__body em');
+      expect(italic.map((font) => font.postScriptName), JSON.stringify(italic)).toEqual(['SourceSerif4-Italic']);
       // No font file missing or refused on the way (leaving the first page may cancel its favicon: not a fault here).
       expect(problems.failedRequests.filter((request) => /\.woff2\b/.test(request))).toEqual([]);
     } finally {
