@@ -33,7 +33,7 @@ function weighted(lhr: { categories: Record<string, { auditRefs: Array<{ id: str
 }
 
 const server = await startStaticServer(siteDir);
-const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'], logLevel: 'error' });
+const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'], logLevel: 'error' });
 try {
   for (let i = 0; i < Number(runsArg); i += 1) {
     const result = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
