@@ -9,7 +9,6 @@
  */
 import subsetFont from 'subset-font';
 
-
 /** Fontsource's Latin files of Source Serif 4, and the names the subsets are written under. */
 export const FONT_FILES = [
   { source: 'source-serif-4-latin-400-normal.woff2', file: 'source-serif-4-400.woff2' },

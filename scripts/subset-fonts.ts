@@ -8,10 +8,10 @@
  *   node --experimental-strip-types scripts/subset-fonts.ts
  *
  * Run it again after upgrading the Fontsource package or changing the
- * letters below, and commit the files it writes (with the licence beside
- * them). The unicode-range in `src/styles/fonts.css` must name the same
- * letters (`scripts/font-subset.ts`): the unit test `tests/unit/fonts.test.ts`
- * checks both.
+ * letters in `scripts/font-subset.ts`, and commit the files it writes (with
+ * the licence beside them). The unicode-range in `src/styles/fonts.css` must
+ * name the same letters: the unit test `tests/unit/fonts.test.ts` checks
+ * both.
  *
  * Run by Node directly (type stripping): erasable TypeScript only.
  */
