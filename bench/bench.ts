@@ -417,7 +417,7 @@ async function main(): Promise<void> {
   if (ratios.newestChangedVsCold) ratioRows.push(['rebuild, the newest changed / cold', times(ratios.newestChangedVsCold.wall), times(ratios.newestChangedVsCold.cpu), '']);
   if (ratios.keyedVsCold) ratioRows.push(['keyed / public, cold', times(ratios.keyedVsCold.wall), times(ratios.keyedVsCold.cpu), times(ratios.keyedVsCold.peakTreeMemory)]);
   if (ratioRows.length > 1) log(table(ratioRows));
-  if (weight) log(`\nArticle pages: ${weight.pages}, gzip HTML + CSS median ${(weight.medianBytes / 1024).toFixed(1)} KB, heaviest ${(weight.maxBytes / 1024).toFixed(1)} KB (${weight.heaviest}), heaviest with the cut-off ${weight.maxCutBytes === undefined ? '—' : `${(weight.maxCutBytes / 1024).toFixed(1)} KB`}; ${weight.scripts} scripts`);
+  if (weight) log(`\nArticle pages: ${weight.pages}, gzip HTML + CSS median ${(weight.medianBytes / 1024).toFixed(1)} KB, heaviest ${(weight.maxBytes / 1024).toFixed(1)} KB (${weight.heaviest}), heaviest with the cut-off ${weight.maxCutBytes === undefined ? '—' : `${(weight.maxCutBytes / 1024).toFixed(1)} KB`}; ${weight.scripts} scripts; fonts preloaded apart from these, ${(weight.fontBytes / 1024).toFixed(1)} KB`);
   const measuredTargets = targets.filter((each) => each.met !== undefined);
   if (measuredTargets.length > 0) {
     log('\nTargets');
