@@ -18,8 +18,8 @@ export interface ArticlesRead {
   similarity: () => ReturnType<typeof createSimilarityIndex>;
   /** The last build's list inputs, read at the start (`readKeptDigests`). */
   expectedLists: readonly string[] | undefined;
-  /** Every file's validation outcome that matters later: pins, pieces left out, embargoes. */
-  reads: ArticleFileRead[];
+  /** Every file's validation outcome that matters later: pins, pieces left out, embargoes (never the article itself). */
+  reads: Array<Omit<ArticleFileRead, 'pending'>>;
   /** Every slug with a file, published or not. */
   slugs: ReadonlySet<string>;
   bodies: { rendered: number; cached: number };
@@ -73,10 +73,12 @@ export async function readArticles(context: ReadContext, known: KnownNames): Pro
       }
       if (!named(slug, shown)) continue;
       slugs.set(slug, shown);
-      const read = readArticleFile(context, file, slug, known);
-      reads.push(read);
-      if (!read.pending) continue;
-      chunk.push(read.pending);
+      // What the later stages need of every file (pins, embargoes, pieces left out), without the article itself: its
+      // Markdown and parsed frontmatter go with its chunk and are let go once rendered, never held for the whole read.
+      const { pending, ...outcome } = readArticleFile(context, file, slug, known);
+      reads.push(outcome);
+      if (!pending) continue;
+      chunk.push(pending);
       if (chunk.length >= CHUNK) {
         await inFlight;
         inFlight = send(chunk);
