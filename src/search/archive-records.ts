@@ -51,12 +51,15 @@ export function archiveSearchParts(
   dateFormat: { locale: string; timeZone: string },
 ): SearchParts<PublishedArticle> & {
   records: (articles: readonly PublishedArticle[]) => SearchRecord[];
+  /** One article's record, made when asked: a part's records need never be held at once. */
+  record: (article: PublishedArticle) => SearchRecord;
   inputsKey: (articles: readonly PublishedArticle[]) => string | undefined;
 } {
   const make = recordMaker(published, dateFormat);
   return {
     ...splitSearchParts(published.archive.articles, (article) => article.data.date, dateFormat.timeZone),
     records: (articles) => articles.map(make),
+    record: make,
     inputsKey: (articles) => partInputsKey(published, dateFormat, articles),
   };
 }

@@ -25,7 +25,7 @@ function pagefindVersion(): string {
 }
 
 /** The name an index is kept under: a hash of Pagefind's version and every record, in order. */
-export function searchIndexKey(records: readonly SearchRecord[], version: string = pagefindVersion()): string {
+export function searchIndexKey(records: Iterable<SearchRecord>, version: string = pagefindVersion()): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
   for (const record of records) {
     // Lengths first, so that no two different lists of records can run together into the same bytes.

@@ -55,14 +55,15 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
             // The same records as a previous build: its index is this part's index, no need to start Pagefind.
             // What the records are made from first: when an earlier build made them from the same, its key is theirs.
             const inputs = cache && split.inputsKey(items);
-            const key = (inputs && cache.recall(inputs)) || (cache && searchIndexKey(split.records(items)));
+            // Made one at a time and hashed as they come: a part's records (tens of thousands of bodies' text) are never all held.
+            const key = (inputs && cache.recall(inputs)) || (cache && searchIndexKey(items.values().map((item) => split.record(item))));
             if (inputs && key) cache.remember(inputs, key);
             const kept = key ? cache?.find(key) : undefined;
             if (kept) return { folder, count: items.length, key, kept };
             // One part at a time, each written out and let go before the next: Pagefind holds one part in
             // memory, never the whole archive. A part's records are made when its turn comes (again, after
             // the key), so a large archive's are never all held at once either.
-            const indexing = previous.then(() => indexPart(split.records(items), path.join(staging(), folder || 'main')));
+            const indexing = previous.then(() => indexPart(items, split.record, path.join(staging(), folder || 'main')));
             previous = indexing.catch(() => {});
             // Failures are reported at astro:build:done; until then nobody awaits this.
             indexing.catch(() => {});
@@ -127,22 +128,23 @@ interface Part {
 /** Requests in flight at once: enough to keep Pagefind busy, few enough not to queue the whole archive in memory. */
 const IN_FLIGHT = 32;
 
-/** Indexes records and writes the index to `into`, then has Pagefind let it go; each record is let go once Pagefind has it. */
-async function indexPart(records: Array<SearchRecord | undefined>, into: string): Promise<string> {
+/**
+ * Indexes the part's articles and writes the index to `into`, then has Pagefind let it go. Each record is made when
+ * its turn comes and let go once Pagefind has it: at most `IN_FLIGHT` are held at once.
+ */
+async function indexPart<T>(items: readonly T[], recordOf: (item: T) => SearchRecord, into: string): Promise<string> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let next = 0;
   const problems: string[] = [];
   const worker = async () => {
-    while (next < records.length) {
-      const at = next++;
-      const record = records[at]!;
-      records[at] = undefined;
+    while (next < items.length) {
+      const record = recordOf(items[next++]!);
       const added = await index.addHTMLFile({ url: record.url, content: record.content });
       if (added.errors.length > 0) problems.push(`${record.url}: ${added.errors.join('; ')}`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
   if (problems.length > 0) throw new Error(`Pagefind could not index ${problems.length} articles: ${problems.slice(0, 5).join(' | ')}`);
   const written = await index.writeFiles({ outputPath: into });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -23,6 +23,8 @@ describe('the search index key', () => {
     const records = [record('/a/', '<p>one</p>'), record('/b/', '<p>two</p>')];
     const key = searchIndexKey(records, '1.0.0');
     expect(searchIndexKey([...records], '1.0.0')).toBe(key);
+    // Records hashed as they are made, one at a time, give the same key.
+    expect(searchIndexKey(records.values().map((each) => ({ ...each })), '1.0.0')).toBe(key);
     expect(searchIndexKey([records[0]!, record('/b/', '<p>two!</p>')], '1.0.0')).not.toBe(key);
     expect(searchIndexKey([...records].reverse(), '1.0.0')).not.toBe(key);
     expect(searchIndexKey(records, '1.0.1')).not.toBe(key);
