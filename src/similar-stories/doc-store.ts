@@ -52,6 +52,36 @@ function sublinear(c: number): number {
   return c >= 1 ? 1 + Math.log(c) : c;
 }
 
+/** Terms of one article at most this many for the fast sort below (each key is term id × this + position). */
+const POSITIONS = 65_536;
+
+/**
+ * An article's term ids and weights, sorted by term id, terms given twice in
+ * the order given (a stable sort): the same as sorting `[id, weight]` pairs,
+ * without a pair per term. Each term is one number, id × 65,536 + position,
+ * exact in a double for any vocabulary under 2^37 terms, and a Float64Array
+ * sorts numbers natively.
+ */
+function byTermId(analysed: AnalysedDoc, termId: (term: string) => number): { ids: Int32Array | number[]; weights: Float64Array | number[] } {
+  const count = analysed.terms.length;
+  if (count >= POSITIONS) {
+    const entries = analysed.terms.map((term, i) => [termId(term), analysed.weights[i]!] as [number, number]);
+    entries.sort((a, b) => a[0] - b[0]);
+    return { ids: entries.map(([id]) => id), weights: entries.map(([, weight]) => weight) };
+  }
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = termId(analysed.terms[i]!) * POSITIONS + i;
+  keys.sort();
+  const ids = new Int32Array(count);
+  const weights = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const position = keys[i]! % POSITIONS;
+    ids[i] = (keys[i]! - position) / POSITIONS;
+    weights[i] = analysed.weights[position]!;
+  }
+  return { ids, weights };
+}
+
 /** Creates an empty store; sections and terms get dense ids in first-seen order. */
 export function createDocStore(): DocStore {
   let df = new Int32Array(1024);
@@ -68,18 +98,17 @@ export function createDocStore(): DocStore {
   function add(meta: SimilarMeta, analysed: AnalysedDoc): void {
     if (seenIds.has(meta.id)) throw new Error(`similar-stories: duplicate id "${meta.id}"`);
     seenIds.add(meta.id);
-    // Term ids ascending, each once (weights of a term given twice are summed).
-    const entries = analysed.terms.map((term, i) => [termId(term), analysed.weights[i]!] as [number, number]);
-    entries.sort((a, b) => a[0] - b[0]);
+    // Term ids ascending, each once (weights of a term given twice are summed, in the order given).
+    const { ids, weights } = byTermId(analysed, termId);
     const tagIds = new Set(analysed.tagTerms.map(termId));
 
-    if (packBuffer.length < entries.length * 6) packBuffer = new Uint8Array(entries.length * 6);
+    if (packBuffer.length < ids.length * 6) packBuffer = new Uint8Array(ids.length * 6);
     let at = 0;
     let previous = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const [id] = entries[i]!;
-      let weight = entries[i]![1];
-      while (i + 1 < entries.length && entries[i + 1]![0] === id) weight += entries[++i]![1];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      let weight = weights[i]!;
+      while (i + 1 < ids.length && ids[i + 1] === id) weight += weights[++i]!;
       let delta = id - previous;
       previous = id;
       while (delta >= 0x80) {
