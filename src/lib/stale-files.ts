@@ -31,3 +31,19 @@ export async function removeStaleFiles(dir: string, keepMs: number, now = Date.n
   }
   return removed;
 }
+
+/**
+ * `removeStaleFiles` in every folder of `dir` (a cache sharded into folders by
+ * the first characters of each file's name); returns how many files went.
+ */
+export async function removeStaleShardedFiles(dir: string, keepMs: number, now = Date.now()): Promise<number> {
+  let shards: string[];
+  try {
+    shards = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const shard of shards) removed += await removeStaleFiles(path.join(dir, shard), keepMs, now);
+  return removed;
+}

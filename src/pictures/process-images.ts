@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import sharp, { type AvifOptions, type JpegOptions, type PngOptions, type WebpOptions } from 'sharp';
-import { CACHE_KEEP_MS, removeStaleFiles } from '../lib/stale-files';
+import { CACHE_KEEP_MS, removeStaleShardedFiles } from '../lib/stale-files';
 import type { ImageFormat, ImageVariant } from './variants';
 
 /** One file to write: a variant of a source picture. */
@@ -187,14 +187,6 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
  * Removes cached pictures no build has used for a week: sources that changed
  * or went, sizes no longer made. Best effort; another build may be pruning too.
  */
-export async function pruneImageCache(cacheDir: string, now = Date.now()): Promise<number> {
-  let shards: string[];
-  try {
-    shards = await readdir(cacheDir);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const shard of shards) removed += await removeStaleFiles(path.join(cacheDir, shard), CACHE_KEEP_MS, now);
-  return removed;
+export function pruneImageCache(cacheDir: string, now = Date.now()): Promise<number> {
+  return removeStaleShardedFiles(cacheDir, CACHE_KEEP_MS, now);
 }

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_KEEP_MS, removeStaleFiles } from '../lib/stale-files';
+import { CACHE_KEEP_MS, removeStaleShardedFiles } from '../lib/stale-files';
 import { SEALED_FILE_NAME } from '../subscribers/envelope';
 import { SEALED_FOLDER } from './variants';
 
@@ -84,14 +84,6 @@ export async function writeSealedFiles(files: SealedFiles, outDir: string): Prom
 }
 
 /** Removes sealed files in the store `dir` no build has used for a week (best effort); returns how many went. */
-export async function pruneSealedStore(dir: string, now = Date.now()): Promise<number> {
-  let shards: string[];
-  try {
-    shards = await readdir(dir);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const shard of shards) removed += await removeStaleFiles(path.join(dir, shard), CACHE_KEEP_MS, now);
-  return removed;
+export function pruneSealedStore(dir: string, now = Date.now()): Promise<number> {
+  return removeStaleShardedFiles(dir, CACHE_KEEP_MS, now);
 }
