@@ -56,8 +56,9 @@ export default function pagefindIntegration({ cacheDir, dateFormat }: PagefindIn
             // What the records are made from first: when an earlier build made them from the same, its key is theirs.
             const inputs = cache && split.inputsKey(items);
             // Made one at a time and hashed as they come: a part's records (tens of thousands of bodies' text) are never all held.
-            const key = (inputs && cache.recall(inputs)) || (cache && searchIndexKey(items.values().map((item) => split.record(item))));
-            if (inputs && key) cache.remember(inputs, key);
+            const recalled = inputs ? cache.recall(inputs) : undefined;
+            const key = recalled ?? (cache && searchIndexKey(items.values().map((item) => split.record(item))));
+            if (inputs && key && !recalled) cache.remember(inputs, key);
             const kept = key ? cache?.find(key) : undefined;
             if (kept) return { folder, count: items.length, key, kept };
             // One part at a time, each written out and let go before the next: Pagefind holds one part in
