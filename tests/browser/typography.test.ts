@@ -30,23 +30,25 @@ async function fontsDrawing(page: Page, selector: string): Promise<Array<{ famil
   }
 }
 
+// One browser and one server of the sample paper for both groups of tests below.
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (browserUnavailable) return;
+  server = await startStaticServer(builtSite('sample'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
 /** The sample article that says "won’t go" (typed `won't go`), in its free part. */
 const HEADLINE = '‘It’s where I learned to read’: a day among Kilnbank Library’s regulars';
 
 describe.skipIf(browserUnavailable)('searching a paper printed with typographic apostrophes', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startStaticServer(builtSite('sample'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it.each([
     ['a straight apostrophe', "won't go"],
     ['a curly apostrophe', 'won’t go'],
@@ -63,19 +65,6 @@ describe.skipIf(browserUnavailable)('searching a paper printed with typographic 
 });
 
 describe.skipIf(browserUnavailable)('the paper’s own typeface', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startStaticServer(builtSite('sample'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** Each part of an article's top and the face that should draw it: bold and regular, faces of their own. */
   const FACES = {
     '.masthead__name': 'SourceSerif4-Bold',
