@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildContext } from '../context/build-context';
 import { EDGE_CONFIG_FILE, type EdgeConfig } from '../edge/config';
+import { dataStoreModule } from './data-store-module';
 
 export interface MastheadIntegrationOptions {
   /** True when this build seals paid parts for subscriber keys. */
@@ -20,6 +21,8 @@ export interface MastheadIntegrationOptions {
  * the build seals paid parts. Reads the build context that astro.config.mjs opened.
  */
 export default function mastheadIntegration({ sealed, edge }: MastheadIntegrationOptions): AstroIntegration {
+  // Astro's data store file, once the configuration is final; none when the store is split in chunks.
+  let storeFile: URL | undefined;
   return {
     name: 'masthead',
     hooks: {
@@ -46,6 +49,7 @@ export default function mastheadIntegration({ sealed, edge }: MastheadIntegratio
         route('/corrections', 'corrections.astro');
         updateConfig({
           vite: {
+            plugins: [dataStoreModule(() => storeFile)],
             define: {
               'import.meta.env.MASTHEAD_EDITION': JSON.stringify(edition),
               'import.meta.env.MASTHEAD_SEALED': JSON.stringify(sealed),
@@ -54,6 +58,11 @@ export default function mastheadIntegration({ sealed, edge }: MastheadIntegratio
             },
           },
         });
+      },
+      'astro:config:done': ({ config }) => {
+        const storage = config.experimental.collectionStorage;
+        // Where Astro writes the store in a build (astro/dist/content/paths.js, getDataStoreFile).
+        storeFile = storage === undefined || storage === 'single-file' ? new URL('data-store.json', config.cacheDir) : undefined;
       },
       // What the edge code reads: beside the subscriber pages, so it is private too. No secret is in it.
       'astro:build:done': ({ dir, logger }) => {
