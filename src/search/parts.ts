@@ -16,8 +16,11 @@
  * Few parts, not one a year: each part costs a reader's first search one more
  * download of Pagefind's 60 KB search engine and each query one more request.
  * So a part holds a quarter of the earlier years, in steps of 5,000 stories,
- * between 5,000 and 30,000: about four archive parts from 20,000 stories up
- * (at 100,000, four of about 25,000), one or two below. A correction to an old
+ * between 5,000 and 20,000: about four archive parts from 20,000 stories up
+ * to 80,000, one more for each 20,000 after (at 100,000, five of about
+ * 20,000), one or two below. Pagefind holds about 130 KB per story while it
+ * indexes a part: 20,000 stories are some 2.6 GiB in its process, 25,000
+ * were 3.3 GiB. A correction to an old
  * story then re-indexes at most a quarter of the archive (5,000 stories at
  * most up to 20,000), in the time the pages take. The steps keep a boundary
  * where it was while the archive grows by a few stories. Pure.
@@ -25,7 +28,7 @@
 
 /** The step, smallest and largest size of an archive part (see the module comment). */
 export const ARCHIVE_PART_STEP = 5_000;
-export const ARCHIVE_PART_MAX = 30_000;
+export const ARCHIVE_PART_MAX = 20_000;
 
 /** Stories an archive part holds at most, unless one year alone has more, for `earlier` stories before the newest year. */
 export function archivePartSize(earlier: number): number {
