@@ -18,9 +18,10 @@
  * So a part holds a quarter of the earlier years, in steps of 5,000 stories,
  * between 5,000 and 20,000: about four archive parts from 20,000 stories up
  * to 80,000, one more for each 20,000 after (at 100,000, five of about
- * 20,000), one or two below. Pagefind holds about 130 KB per story while it
- * indexes a part: 20,000 stories are some 2.6 GiB in its process, 25,000
- * were 3.3 GiB. A correction to an old
+ * 20,000), one or two below. Pagefind holds about 100–150 KB per story of
+ * the benchmark's archive while it indexes a part, most of it following the
+ * words indexed: 25,000 stories were 3.3 GiB in its process, 20,000 some
+ * 2.6–2.9 GiB. A correction to an old
  * story then re-indexes at most a quarter of the archive (5,000 stories at
  * most up to 20,000), in the time the pages take. The steps keep a boundary
  * where it was while the archive grows by a few stories. Pure.
