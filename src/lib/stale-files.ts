@@ -10,14 +10,8 @@ export const CACHE_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
  * nothing to do, and another build may be pruning the same folder.
  */
 export async function removeStaleFiles(dir: string, keepMs: number, now = Date.now()): Promise<number> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return 0;
-  }
   let removed = 0;
-  for (const name of names) {
+  for (const name of await namesIn(dir)) {
     const file = path.join(dir, name);
     try {
       const info = await stat(file);
@@ -37,13 +31,16 @@ export async function removeStaleFiles(dir: string, keepMs: number, now = Date.n
  * the first characters of each file's name); returns how many files went.
  */
 export async function removeStaleShardedFiles(dir: string, keepMs: number, now = Date.now()): Promise<number> {
-  let shards: string[];
-  try {
-    shards = await readdir(dir);
-  } catch {
-    return 0;
-  }
   let removed = 0;
-  for (const shard of shards) removed += await removeStaleFiles(path.join(dir, shard), keepMs, now);
+  for (const shard of await namesIn(dir)) removed += await removeStaleFiles(path.join(dir, shard), keepMs, now);
   return removed;
+}
+
+/** The names in `dir`; none when it is missing or cannot be read (nothing to prune). */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
 }
