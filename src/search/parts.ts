@@ -21,10 +21,10 @@
  * 20,000), one or two below. Pagefind holds about 100–150 KB per story of
  * the benchmark's archive while it indexes a part, most of it following the
  * words indexed: 25,000 stories were 3.3 GiB in its process, 20,000 some
- * 2.6–2.9 GiB. A correction to an old
- * story then re-indexes at most a quarter of the archive (5,000 stories at
- * most up to 20,000), in the time the pages take. The steps keep a boundary
- * where it was while the archive grows by a few stories. Pure.
+ * 2.6–2.9 GiB. A correction to an old story then re-indexes at most a
+ * quarter of the archive (5,000 stories at most up to 20,000), in the time
+ * the pages take. The steps keep a boundary where it was while the archive
+ * grows by a few stories. Pure.
  */
 
 /** The step, smallest and largest size of an archive part (see the module comment). */
