@@ -1,4 +1,5 @@
 // @ts-check
+import { availableParallelism } from 'node:os';
 import sitemap from './src/feeds/sitemap';
 import { defineConfig } from 'astro/config';
 import { repositoryRoot, resolveCmsBuild } from './src/editor/enable';
@@ -11,6 +12,7 @@ import masthead from './src/integrations/masthead';
 import pagefind from './src/search/integration';
 import { withLastModified } from './src/feeds/sitemap-dates';
 import socialCards from './src/social-cards/integration';
+import pageThreads, { defaultPageThreads } from './src/page-threads/integration';
 import { openBuildContext } from './src/context/build-context';
 import { astroCacheDir, edgeBuild, resolveBuildEnv } from './src/context/env';
 import { edgeConfig } from './src/edge/config';
@@ -72,6 +74,8 @@ export default defineConfig({
   },
   integrations: [
     masthead({ sealed, edge }),
+    // Article pages rendered on the other cores too (MASTHEAD_PAGE_THREADS; none on two cores).
+    pageThreads(env.pageThreads ?? defaultPageThreads(availableParallelism())),
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [

@@ -53,6 +53,8 @@ export interface BodyCache {
   putPage(body: ArticleBody, entryKey?: string): string;
   /** A body kept by `putPage`, read again from its file. Throws when the file is gone: a page must never render empty. */
   getPage(digest: string): ArticleBody;
+  /** The file `getPage` reads a digest's body from; `undefined` without a cache folder (bodies are then in memory). */
+  pageFile(digest: string): string | undefined;
   /** Removes this configuration's entries that this build did not use, and other configurations' unused for a week. */
   prune(): void;
   /** Entries found / written in this build. */
@@ -149,6 +151,7 @@ export function createBodyCache({ dir, edition, salt }: BodyCacheOptions): BodyC
       if (!kept) throw new Error(`Masthead: an article body kept for its page is gone from the cache (${root ? fileOf(digest) : 'memory'}); was the cache folder removed during the build? Build again.`);
       return kept;
     },
+    pageFile: (digest) => (root ? fileOf(digest) : undefined),
     prune: () => {
       if (!root || !editionRoot) return;
       try {
@@ -189,18 +192,36 @@ function readPage(file: string): ArticleBody | undefined {
 
 /** How each kept article's body is read, in one read of its file. */
 const bodyReaders = new WeakMap<ArchiveArticle, () => ArticleBody>();
+/** The file each kept article's body is read from, when it is kept in the cache folder. */
+const bodyFiles = new WeakMap<ArchiveArticle, string>();
 
 /**
  * An article whose body is read through `getPage` each time it is asked for
  * (`html`, `sealed`, `whole`, or all at once with `bodyOf`), never held by the archive.
  */
-export function keptArticle(id: string, data: ArchiveArticle['data'], digest: string, getPage: (digest: string) => ArticleBody): ArchiveArticle {
+export function keptArticle(
+  id: string,
+  data: ArchiveArticle['data'],
+  digest: string,
+  getPage: (digest: string) => ArticleBody,
+  file?: string,
+): ArchiveArticle {
   const article = { id, data, bodyDigest: digest } as ArchiveArticle;
   Object.defineProperty(article, 'html', { enumerable: true, get: () => getPage(digest).html });
   Object.defineProperty(article, 'sealed', { enumerable: true, get: () => getPage(digest).sealed });
   Object.defineProperty(article, 'whole', { enumerable: true, get: () => getPage(digest).whole });
   bodyReaders.set(article, () => getPage(digest));
+  if (file !== undefined) bodyFiles.set(article, file);
   return article;
+}
+
+/**
+ * The cache file a kept article's body is read from (a JSON object with `html`,
+ * and `sealed` and `whole` when it has them), for a page thread to read it
+ * itself; `undefined` for a body held in memory.
+ */
+export function bodyFileOf(article: ArchiveArticle): string | undefined {
+  return bodyFiles.get(article);
 }
 
 /** An article's body as its page prints it: one read for a kept article. */

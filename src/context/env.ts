@@ -23,6 +23,8 @@ export interface BuildEnvInput {
   MASTHEAD_CACHE_DIR?: string;
   /** Threads for body work. Default: one per core; `1` keeps it all in the build's own thread. */
   MASTHEAD_THREADS?: string;
+  /** Threads rendering article pages beside the build's own. Default: two fewer than the cores, at most four; `0` for none. */
+  MASTHEAD_PAGE_THREADS?: string;
   /** The build's "now", an ISO date-time with a zone (`2026-11-21T09:00:00Z`). Default: when the build starts. */
   BUILD_TIME?: string;
   /** `1` makes a preview build: drafts and embargoed articles included, with banners, and every page noindex. */
@@ -48,6 +50,8 @@ export interface BuildEnv {
   cacheDir: string | undefined;
   /** Threads for body work, when set; otherwise one per core. */
   threads?: number;
+  /** Threads rendering article pages, when set; otherwise `defaultPageThreads` (src/page-threads/). */
+  pageThreads?: number;
   /** The build's "now": `BUILD_TIME`, or the moment the caller passed in. See `resolveBuildTime`. */
   buildTime: Date;
   /** A preview build (`PREVIEW=1`): drafts and embargoed articles shown, nothing indexed. Never for the public deploy. */
@@ -137,6 +141,10 @@ export function resolveBuildEnv(
   if (threadsSetting && !/^[1-9][0-9]?$/.test(threadsSetting)) {
     throw new Error(`MASTHEAD_THREADS "${threadsSetting}" is not a number of threads from 1 to 99`);
   }
+  const pageThreadsSetting = env.MASTHEAD_PAGE_THREADS?.trim();
+  if (pageThreadsSetting && !/^(?:0|[1-9][0-9]?)$/.test(pageThreadsSetting)) {
+    throw new Error(`MASTHEAD_PAGE_THREADS "${pageThreadsSetting}" is not a number of threads from 0 (none: every page in the build's own thread) to 99`);
+  }
   const buildTime = resolveBuildTime(env.BUILD_TIME, startedAt);
   return {
     buildTime,
@@ -145,6 +153,7 @@ export function resolveBuildEnv(
     ...(env.EDGE?.trim() ? { edge: parseOnOff(env.EDGE, 'EDGE', 'set EDGE=on to write the subscriber pages under the private prefix for the edge, EDGE=off to leave them out') } : {}),
     cacheDir: cacheSetting === 'off' ? undefined : path.resolve(cwd, cacheSetting),
     ...(threadsSetting ? { threads: Number(threadsSetting) } : {}),
+    ...(pageThreadsSetting ? { pageThreads: Number(pageThreadsSetting) } : {}),
     contentDir: path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content'),
     siteUrl,
     basePath: normaliseBase(env.BASE_PATH ?? settings.basePath),

@@ -65,6 +65,11 @@ export function requestCard(text: CardText): string | undefined {
   return file;
 }
 
+/** The open channel's brand, for a page thread to name cards as this thread does; `undefined` when none is open. */
+export function openChannelBrand(): CardBrand | undefined {
+  return slot().channel?.brand;
+}
+
 /** A card asked for in this process, for the dev server, which draws cards when the browser asks. */
 export function requestedCard(file: string): CardInput | undefined {
   return slot().channel?.requested.get(file);

@@ -5,6 +5,11 @@
  * stale, so after each kind of change a newsroom makes, the rebuild is compared
  * byte for byte with the same site rendered from scratch (the same bodies and
  * pictures from the cache, every page rendered).
+ *
+ * The incremental builds render their article pages in two page threads
+ * (src/page-threads/), the builds from scratch in the build's own thread only:
+ * so every comparison also says that the threads make the same pages, and
+ * that the record Astro keeps of a page rendered in a thread serves the next build.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,9 +27,9 @@ const cache = path.join(work, 'cache');
 const astroCaches = path.join(cache, 'astro');
 const env = { CONTENT_DIR: content, BUILD_TIME: '2024-08-05T10:00:00+01:00', MASTHEAD_CACHE_DIR: cache };
 
-/** Builds into `out`; returns the log. */
-function build(out: string): string {
-  const result = astroBuild({ ...env, OUT_DIR: out });
+/** Builds into `out`, article pages in `pageThreads` page threads; returns the log. */
+function build(out: string, pageThreads = 2): string {
+  const result = astroBuild({ ...env, OUT_DIR: out, MASTHEAD_PAGE_THREADS: String(pageThreads) });
   if (result.code !== 0) throw new Error(`the build failed:\n${result.output}`);
   return result.output;
 }
@@ -43,7 +48,7 @@ function rebuildBothWays(name: string): { incremental: string; scratch: string; 
   cpSync(astroCaches, kept, { recursive: true });
   rmSync(astroCaches, { recursive: true, force: true });
   const scratch = path.join(work, `${name}-scratch`);
-  const scratchLog = build(scratch);
+  const scratchLog = build(scratch, 0);
   expect(reused(scratchLog)).toEqual([]);
   rmSync(astroCaches, { recursive: true, force: true });
   cpSync(kept, astroCaches, { recursive: true });
@@ -72,10 +77,14 @@ describe('incremental builds', () => {
 
   it('render every page the first time; after a changed body, render that story again and copy the rest, as a build from scratch would make them', () => {
     expect(reused(firstLog)).toEqual([]);
+    const articles = listFiles(path.join(work, 'first', 'articles')).filter((file) => file.endsWith('/index.html')).length;
+    expect(firstLog).toContain(`${articles} article pages rendered in 2 page threads; 1 also in the build's own thread, the same byte for byte`);
     // Emphasis on one word of the free part: the same words, so no list under any article changes.
     edit(article('more-ada-3'), /\n---\nMarket /, '\n---\n*Market* ');
     const { incremental, scratch, log } = rebuildBothWays('body');
     expect(differences(incremental, scratch)).toEqual([]);
+    // One article page to render: one page thread's work, checked as the first always is.
+    expect(log).toContain("1 article page rendered in 2 page threads; 1 also in the build's own thread, the same byte for byte");
     const copied = reused(log);
     const rendered = listFiles(incremental).filter((file) => file.endsWith('.html') && !copied.includes(`/${file}`));
     // The story's own page and the pages that are never kept (the front page, 404, search and the like).

@@ -119,6 +119,17 @@ describe('resolveBuildEnv', () => {
     expect(() => resolveBuildEnv({ MASTHEAD_THREADS: 'all' }, settings, '/project', startedAt)).toThrow(/MASTHEAD_THREADS "all" is not a number of threads/);
   });
 
+  it('lets MASTHEAD_PAGE_THREADS set the page threads, none with 0, and leaves the default to the cores', () => {
+    expect(resolveBuildEnv({ MASTHEAD_PAGE_THREADS: '2' }, settings, '/project', startedAt).pageThreads).toBe(2);
+    expect(resolveBuildEnv({ MASTHEAD_PAGE_THREADS: '0' }, settings, '/project', startedAt).pageThreads).toBe(0);
+    expect(resolveBuildEnv({}, settings, '/project', startedAt).pageThreads).toBeUndefined();
+    for (const bad of ['-1', 'many', '02', '100']) {
+      expect(() => resolveBuildEnv({ MASTHEAD_PAGE_THREADS: bad }, settings, '/project', startedAt)).toThrow(
+        new RegExp(`MASTHEAD_PAGE_THREADS "${bad}" is not a number of threads from 0`),
+      );
+    }
+  });
+
   it('lets CONTENT_DIR, SITE_URL, BASE_PATH and OUT_DIR override them', () => {
     const env = resolveBuildEnv(
       { CONTENT_DIR: '../private/news', SITE_URL: 'https://news.example.com', BASE_PATH: 'paper', OUT_DIR: '/tmp/out' },

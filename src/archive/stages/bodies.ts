@@ -204,6 +204,7 @@ export function createBodyStage(context: ReadContext, similarity: ReturnType<typ
         storedArticle(pending, { cut: body.cut, sealed: body.sealed !== undefined, image: lead?.ok ? lead.value : undefined }, typeset),
         digest,
         cache.getPage,
+        cache.pageFile(digest),
       );
       feed.add({
         meta: { id: pending.slug, section: pending.meta.section, date: pending.published.date },

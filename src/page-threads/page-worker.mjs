@@ -1,0 +1,78 @@
+// Renders article pages in a worker thread, for the page threads
+// (./integration.ts, ./pool.ts). Plain JavaScript: it loads nothing of
+// Masthead's sources, only the prerender bundle Astro has just built, which
+// holds the pages and every module they import, and two of Astro's own
+// functions. What it starts from: PageThreadData in ./pool.ts.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { entry, astroDir, context, pageStyles, scripts } = workerData;
+
+// The build context the pages read (src/context/build-context.ts): the same
+// environment and slots as the build's own thread, rebuilt from plain data.
+const bodies = new Map(
+  context.bodies.map((kept) => {
+    if (kept.file === undefined) return [kept.id, kept];
+    const article = { id: kept.id, bodyDigest: kept.bodyDigest };
+    // Read when the page asks for it, as the build's own thread does (src/archive/body-cache.ts, keptArticle).
+    let cached;
+    const body = () => (cached ??= JSON.parse(readFileSync(kept.file, 'utf8')));
+    for (const field of ['html', 'sealed', 'whole']) Object.defineProperty(article, field, { enumerable: true, get: () => body()[field] });
+    return [kept.id, article];
+  }),
+);
+globalThis[Symbol.for('masthead.build-context')] = {
+  env: context.env,
+  showUnpublished: context.showUnpublished,
+  slots: {
+    archive: { latest: context.latest, bodies, listeners: new Set() },
+    // Every card a page asks for here was asked for by the same page's paths in the build's thread, which draws them.
+    ...(context.cardBrand ? { cards: { channel: { brand: context.cardBrand, receiver: () => {}, requested: new Map() } } } : {}),
+  },
+};
+
+const { renderForPrerender } = await import(new URL('dist/core/app/prerender.js', astroDir).href);
+const { ensureAsyncRenderScope } = await import(new URL('dist/core/render-scope/node-scope.js', astroDir).href);
+const { app } = await import(entry);
+// What Astro's build environment reads of its internals and options when it renders a page (astro/dist/core/build/environment.js).
+app.setInternals({ pagesByKeys: new Map(pageStyles.map(([key, styles]) => [key, { styles }])), entrySpecifierToBundleMap: new Map() });
+app.setOptions({
+  settings: { scripts },
+  logger: {
+    options: {
+      destination: {
+        write(event) {
+          if (event.level === 'error' || event.level === 'warn') parentPort.postMessage({ log: event });
+          return true;
+        },
+      },
+    },
+  },
+});
+const routes = new Map(app.manifest.routes.map(({ routeData }) => [`${routeData.route}\0${routeData.component}`, routeData]));
+let scoped = false;
+
+parentPort.on('message', async ({ id, url, route, collectMetadata }) => {
+  try {
+    const routeData = routes.get(route);
+    if (!routeData) throw new Error(`Masthead: the page thread has no route ${route.replace('\0', ' ')}`);
+    if (collectMetadata && !scoped) {
+      ensureAsyncRenderScope();
+      scoped = true;
+    }
+    const { response, metadata } = await renderForPrerender(app, new Request(url), { routeData, collectMetadata });
+    const body = response.body === null ? null : await response.arrayBuffer();
+    const reply = {
+      id,
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      body,
+      metadata,
+    };
+    parentPort.postMessage(reply, body ? [body] : []);
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : { message: String(error) } });
+  }
+});
+parentPort.postMessage({ ready: true });
