@@ -23,7 +23,7 @@ export interface BuildEnvInput {
   MASTHEAD_CACHE_DIR?: string;
   /** Threads for body work. Default: one per core; `1` keeps it all in the build's own thread. */
   MASTHEAD_THREADS?: string;
-  /** Threads rendering article pages beside the build's own. Default: two fewer than the cores, at most four; `0` for none. */
+  /** Threads rendering article pages beside the build's own. Default: two fewer than the cores, at most two; `0` for none. */
   MASTHEAD_PAGE_THREADS?: string;
   /** The build's "now", an ISO date-time with a zone (`2026-11-21T09:00:00Z`). Default: when the build starts. */
   BUILD_TIME?: string;

@@ -14,11 +14,12 @@ export const CHECK_EVERY = 100;
  * The page threads a build uses unless `MASTHEAD_PAGE_THREADS` says: two
  * fewer than the cores (the build's own thread keeps writing every page,
  * drawing cards and rendering the other pages; Pagefind and the disk take
- * another), at most four. None on two cores, where they measured no faster
- * (src/page-threads/README.md).
+ * another), at most two. None on two cores, where they measured no faster;
+ * more than two would share the same few seconds of article rendering at a
+ * quarter of a gigabyte each (src/page-threads/README.md).
  */
 export function defaultPageThreads(cores: number): number {
-  return Math.max(0, Math.min(4, cores - 2));
+  return Math.max(0, Math.min(2, cores - 2));
 }
 
 /**

@@ -97,8 +97,8 @@ describe('page threads', () => {
     expect(calls.warnings).toEqual([expect.stringContaining('every page rendered in the build\'s own thread')]);
   });
 
-  it('use two fewer threads than cores, none on two cores, at most four', () => {
-    expect([1, 2, 3, 4, 6, 8, 64].map(defaultPageThreads)).toEqual([0, 0, 1, 2, 4, 4, 4]);
+  it('use two fewer threads than cores, none on two cores, at most two', () => {
+    expect([1, 2, 3, 4, 6, 64].map(defaultPageThreads)).toEqual([0, 0, 1, 2, 2, 2]);
   });
 
   it('count pages and threads in the log as a reader would', () => {
