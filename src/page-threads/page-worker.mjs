@@ -8,19 +8,23 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 const { entry, astroDir, context, pageStyles, scripts } = workerData;
 
-// The build context the pages read (src/context/build-context.ts): the same
-// environment and slots as the build's own thread, rebuilt from plain data.
+// A body is read from its file when its page asks for it, as the build's own thread does
+// (src/archive/body-cache.ts, keptArticle), and only the last one read is kept: never every body at once.
+let lastRead;
+const bodyIn = (file) => {
+  if (lastRead?.file !== file) lastRead = { file, body: JSON.parse(readFileSync(file, 'utf8')) };
+  return lastRead.body;
+};
 const bodies = new Map(
   context.bodies.map((kept) => {
     if (kept.file === undefined) return [kept.id, kept];
     const article = { id: kept.id, bodyDigest: kept.bodyDigest };
-    // Read when the page asks for it, as the build's own thread does (src/archive/body-cache.ts, keptArticle).
-    let cached;
-    const body = () => (cached ??= JSON.parse(readFileSync(kept.file, 'utf8')));
-    for (const field of ['html', 'sealed', 'whole']) Object.defineProperty(article, field, { enumerable: true, get: () => body()[field] });
+    for (const field of ['html', 'sealed', 'whole']) Object.defineProperty(article, field, { enumerable: true, get: () => bodyIn(kept.file)[field] });
     return [kept.id, article];
   }),
 );
+// The build context the pages read (src/context/build-context.ts): the same
+// environment and slots as the build's own thread, rebuilt from plain data.
 globalThis[Symbol.for('masthead.build-context')] = {
   env: context.env,
   showUnpublished: context.showUnpublished,
