@@ -33,6 +33,8 @@ const sealed = publicEdition && !edge && settings.subscribers.unlockInPage && ac
 const cmsBuild = resolveCmsBuild({ override: env.cms, cms: settings.cms, edition: env.edition, contentDir: env.contentDir, repoRoot: repositoryRoot(env.contentDir, process.cwd()) });
 // Astro's data store and the last build's pages, one folder per kind of site; none when caching is off.
 const cacheDir = astroCacheDir(env, edge !== undefined);
+// Article pages rendered on the other cores too (MASTHEAD_PAGE_THREADS; none on two cores).
+const threads = pageThreads(env.pageThreads ?? defaultPageThreads(availableParallelism()));
 const guarded = {
   root: process.cwd(),
   contentDir: env.contentDir,
@@ -74,8 +76,8 @@ export default defineConfig({
   },
   integrations: [
     masthead({ sealed, edge }),
-    // Article pages rendered on the other cores too (MASTHEAD_PAGE_THREADS; none on two cores).
-    pageThreads(env.pageThreads ?? defaultPageThreads(availableParallelism())),
+    // Its prerenderer is installed by pageCache(), Astro's one.
+    threads.integration,
     // Neither a sitemap nor a search index for the subscriber edition: it is not for search engines.
     ...(publicEdition
       ? [
@@ -96,8 +98,8 @@ export default defineConfig({
     socialCards({ cacheDir: env.cacheDir, brand: settings.brand, siteName: settings.siteName }),
     // After every integration that writes files: it lists the finished site for `_headers`.
     cms(cmsBuild),
-    // After everything that could fail: a build that stops before this renders every page next time.
-    pageCache(),
+    // After everything that could fail or rewrite built pages: a build that stops before this renders every page next time.
+    pageCache({ wrap: threads.wrap }),
     // Last: the finished build replaces the output folder only after everything above has written into it.
     atomicOutput(),
   ],

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
+import type { PrerendererWrap } from '../page-threads/integration';
+import { ASTRO_MANIFEST, createPageLinks, type PageLinks } from './page-links';
 
-/** Astro's record of the last incremental build: which page was rendered under which key (astro/dist/core/build/incremental.js). */
-export const ASTRO_MANIFEST = 'incremental-build.json';
+export { ASTRO_MANIFEST };
 /** A kind of site's folder, as `astroCacheDir` (src/context/env.ts) names it. */
 const KIND_FOLDER = /^(?:public|subscribers)(?:-preview)?-[0-9a-f]{12}$/;
 /** A kind of site not built for this long (another content folder, address or key ring) loses its folder. */
@@ -47,20 +48,31 @@ export const UNFINISHED = 'masthead-build-unfinished';
  * cache that the record does not describe. This integration marks the cache
  * when pages start and unmarks it when the build has finished; a build that
  * finds the mark throws the record away and renders every page.
+ *
+ * It also installs the build's one prerenderer (Astro takes one): `wrap`'s
+ * (the page threads), around which the last build's pages are linked into
+ * the output rather than copied (`page-links.ts`). Keep it after every
+ * integration that could fail or rewrite built pages.
  */
-export default function pageCache(): AstroIntegration {
+export default function pageCache({ wrap }: { wrap?: PrerendererWrap } = {}): AstroIntegration {
   let cacheDir: string | undefined;
   let marker: string | undefined;
+  let links: PageLinks | undefined;
   return {
     name: 'masthead-page-cache',
     hooks: {
       'astro:config:done': ({ config }) => {
-        // The folder Astro really uses: astro.config.mjs sets it, and `astro build --cache-dir` or the API may override it.
         if (!config.experimental.incrementalBuild) return;
+        // The folder Astro really uses: astro.config.mjs sets it, and `astro build --cache-dir` or the API may override it.
         cacheDir = fileURLToPath(config.cacheDir);
         marker = path.join(cacheDir, UNFINISHED);
+        links = createPageLinks({ cacheDir, outDir: fileURLToPath(config.outDir), base: config.base });
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': ({ logger, setPrerenderer }) => {
+        setPrerenderer((astroDefault) => {
+          const inner = wrap ? wrap(astroDefault, logger) : astroDefault;
+          return links ? linkedPrerenderer(inner, links, logger) : inner;
+        });
         if (!cacheDir || !marker) return;
         if (existsSync(marker)) {
           rmSync(path.join(cacheDir, ASTRO_MANIFEST), { force: true });
@@ -69,11 +81,43 @@ export default function pageCache(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(marker, `${process.pid}\n`);
       },
-      'astro:build:done': () => {
+      'astro:build:done': ({ logger }) => {
         if (!cacheDir || !marker) return;
+        const changed = links?.changed() ?? [];
+        if (changed.length > 0) {
+          // Those pages are Astro's copies too (one file, linked): the record would serve them changed.
+          rmSync(path.join(cacheDir, ASTRO_MANIFEST), { force: true });
+          logger.warn(
+            `${changed.length} page(s) kept from the last build were rewritten in place after they were written (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}), by an integration listed before masthead-page-cache: the next build renders every page again. An integration that changes built pages should write a new file and rename it over the old one`,
+          );
+        }
         rmSync(marker, { force: true });
         pruneKinds(cacheDir);
       },
+    },
+  };
+}
+
+/**
+ * `inner` with the last build's pages linked into the output once Astro has
+ * listed this build's pages, and a page's link (and Astro's copy) taken away
+ * before it is rendered again.
+ */
+export function linkedPrerenderer(inner: AstroPrerenderer, links: PageLinks, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>): AstroPrerenderer {
+  return {
+    ...inner,
+    name: `${inner.name}+kept-pages`,
+    getStaticPaths: async () => {
+      const paths = await inner.getStaticPaths();
+      const started = performance.now();
+      const { linked, failed } = await links.link(paths);
+      if (failed) logger.warn(`some pages of the last build copied rather than linked: ${failed}`);
+      if (linked > 0) logger.info(`${linked} pages of the last build linked into the output in ${Math.round(performance.now() - started)} ms`);
+      return paths;
+    },
+    render: (request, options) => {
+      links.release(options.routeData.component, request.url);
+      return inner.render(request, options);
     },
   };
 }

@@ -22,35 +22,41 @@ export function defaultPageThreads(cores: number): number {
   return Math.max(0, Math.min(2, cores - 2));
 }
 
+/** Wraps Astro's prerenderer (the function form of `setPrerenderer`), with the build's logger. */
+export type PrerendererWrap = (astroDefault: AstroPrerenderer, logger: AstroIntegrationLogger) => AstroPrerenderer;
+
 /**
  * Renders article pages in `threads` worker threads beside Astro's own
  * renderer, which keeps every other page. Astro still decides which pages to
  * render (its incremental build), writes them and records them; each thread
  * answers with the page and the record the build's own thread would make.
  * Only in `astro build`. See src/page-threads/README.md.
+ *
+ * Astro takes one prerenderer, so this one does not install itself: the page
+ * cache's integration (src/integrations/page-cache.ts) installs `wrap` inside its own.
  */
-export default function pageThreads(threads: number): AstroIntegration {
+export default function pageThreads(threads: number): { integration: AstroIntegration; wrap: PrerendererWrap } {
   let styles: [string, { styles: unknown }][] = [];
   let outDir: URL | undefined;
   return {
-    name: 'masthead-page-threads',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        outDir = config.outDir;
-      },
-      'astro:build:setup': ({ pages }) => {
-        // Astro's own map: by the time pages render, each entry carries its page's stylesheets.
-        styles = [...pages].filter(([, data]) => THREADED_COMPONENTS.has(data.component));
-      },
-      'astro:build:start': ({ setPrerenderer, logger }) => {
-        if (threads < 1) return;
-        setPrerenderer((astroDefault) =>
-          checkedPrerenderer(astroDefault, threads, logger, (scripts) =>
-            startPagePool(threads, prerenderEntry(outDir!), styles.map(([key, data]) => [key, data.styles]), scripts, logger),
-          ),
-        );
+    integration: {
+      name: 'masthead-page-threads',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          outDir = config.outDir;
+        },
+        'astro:build:setup': ({ pages }) => {
+          // Astro's own map: by the time pages render, each entry carries its page's stylesheets.
+          styles = [...pages].filter(([, data]) => THREADED_COMPONENTS.has(data.component));
+        },
       },
     },
+    wrap: (astroDefault, logger) =>
+      threads < 1
+        ? astroDefault
+        : checkedPrerenderer(astroDefault, threads, logger, (scripts) =>
+            startPagePool(threads, prerenderEntry(outDir!), styles.map(([key, data]) => [key, data.styles]), scripts, logger),
+          ),
   };
 }
 
