@@ -58,15 +58,21 @@ export default function pageCache({ wrap }: { wrap?: PrerendererWrap } = {}): As
   let cacheDir: string | undefined;
   let marker: string | undefined;
   let links: PageLinks | undefined;
+  let building = false;
   return {
     name: 'masthead-page-cache',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
-        if (!config.experimental.incrementalBuild) return;
+        if (!config.experimental.incrementalBuild || !building) return;
         // The folder Astro really uses: astro.config.mjs sets it, and `astro build --cache-dir` or the API may override it.
         cacheDir = fileURLToPath(config.cacheDir);
         marker = path.join(cacheDir, UNFINISHED);
         links = createPageLinks({ cacheDir, outDir: fileURLToPath(config.outDir), base: config.base });
+        // While the content is read; not after a build that stopped halfway, whose pages are all rendered again.
+        if (existsSync(path.join(cacheDir, ASTRO_MANIFEST)) && !existsSync(marker)) links.stage();
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         setPrerenderer((astroDefault) => {
@@ -91,6 +97,8 @@ export default function pageCache({ wrap }: { wrap?: PrerendererWrap } = {}): As
             `${changed.length} page(s) kept from the last build were rewritten in place after they were written (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}), by an integration listed before masthead-page-cache: the next build renders every page again. An integration that changes built pages should write a new file and rename it over the old one`,
           );
         }
+        // What the next build checks Astro's copies against: a script run over the output afterwards changes them too.
+        links?.record();
         rmSync(marker, { force: true });
         pruneKinds(cacheDir);
       },
@@ -111,7 +119,7 @@ export function linkedPrerenderer(inner: AstroPrerenderer, links: PageLinks, log
       const paths = await inner.getStaticPaths();
       const started = performance.now();
       const { linked, failed } = await links.link(paths);
-      if (failed) logger.warn(`some pages of the last build copied rather than linked: ${failed}`);
+      if (failed) logger.warn(`pages of the last build not linked: ${failed}`);
       if (linked > 0) logger.info(`${linked} pages of the last build linked into the output in ${Math.round(performance.now() - started)} ms`);
       return paths;
     },

@@ -48,13 +48,13 @@ function rebuildBothWays(name: string): { incremental: string; scratch: string; 
   const linked = listFiles(incremental).filter((file) => /(?:\.html|rss\.xml)$/.test(file) && statSync(path.join(incremental, file)).nlink > 1);
   // Keep the incremental cache aside while the page-for-page build renders everything.
   const kept = path.join(work, `${name}-astro-cache`);
-  cpSync(astroCaches, kept, { recursive: true });
+  cpSync(astroCaches, kept, { recursive: true, preserveTimestamps: true });
   rmSync(astroCaches, { recursive: true, force: true });
   const scratch = path.join(work, `${name}-scratch`);
   const scratchLog = build(scratch, 0);
   expect(reused(scratchLog)).toEqual([]);
   rmSync(astroCaches, { recursive: true, force: true });
-  cpSync(kept, astroCaches, { recursive: true });
+  cpSync(kept, astroCaches, { recursive: true, preserveTimestamps: true });
   return { incremental, scratch, log, linked };
 }
 

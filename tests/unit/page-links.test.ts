@@ -3,7 +3,7 @@
  * (src/integrations/page-links.ts). The whole build is in
  * tests/build/incremental.test.ts; here, what each step does to the files.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,24 +66,35 @@ describe('page links', () => {
       '/articles/no-copy/': { component: ARTICLE, outputFile: 'articles/no-copy/index.html' },
       // A record pointing outside the output folder is never followed.
       '/articles/escape/': { component: ARTICLE, outputFile: '../escape.html', html: '<p>outside</p>' },
+      // A file the output holds already (a static file of the same name): it stays, and is not Astro's to take away.
+      '/about/': { component: ARTICLE, outputFile: 'about/index.html', html: '<p>the last build</p>' },
     });
+    mkdirSync(path.join(outDir, 'about'));
+    writeFileSync(path.join(outDir, 'about/index.html'), '<p>static</p>');
     const links = createPageLinks({ cacheDir, outDir, base: '/' });
-    const listed = ['/articles/kept/', '/articles/changed/', '/sections/news/rss.xml', '/articles/no-copy/', '/articles/escape/', '/articles/new/'].map(
+    links.stage();
+    const listed = ['/articles/kept/', '/articles/changed/', '/sections/news/rss.xml', '/articles/no-copy/', '/articles/escape/', '/articles/new/', '/about/'].map(
       (pathname) => ({ pathname, route: { component: pathname.endsWith('.xml') ? FEED : ARTICLE } }),
     );
     expect(await links.link(listed)).toEqual({ linked: 3 });
     const kept = path.join(outDir, 'articles/kept/index.html');
     expect(readFileSync(kept, 'utf8')).toBe('<p>kept</p>');
     expect(statSync(kept).ino).toBe(statSync(path.join(cacheDir, 'dist/articles/kept/index.html')).ino);
+    expect(readFileSync(path.join(outDir, 'sections/news/rss.xml'), 'utf8')).toBe('<rss/>');
     expect(existsSync(path.join(outDir, 'articles/taken-down'))).toBe(false);
     expect(existsSync(path.join(outDir, 'articles/no-copy/index.html'))).toBe(false);
     expect(existsSync(path.join(work!, 'escape.html'))).toBe(false);
+    expect(readFileSync(path.join(outDir, 'about/index.html'), 'utf8')).toBe('<p>static</p>');
+    // Nothing is left staged beside the cache.
+    expect(readdirSync(cacheDir).filter((name) => name.startsWith('kept-pages-'))).toEqual([]);
 
     links.release(ARTICLE, 'https://paper.example/articles/changed/');
     expect(existsSync(path.join(outDir, 'articles/changed/index.html'))).toBe(false);
     expect(existsSync(path.join(cacheDir, 'dist/articles/changed/index.html'))).toBe(false);
-    // A page nobody linked: nothing to do.
+    // Pages nobody linked: nothing to do.
     links.release(ARTICLE, 'https://paper.example/articles/new/');
+    links.release(ARTICLE, 'https://paper.example/about/');
+    expect(readFileSync(path.join(outDir, 'about/index.html'), 'utf8')).toBe('<p>static</p>');
     expect(links.changed()).toEqual([]);
 
     // Written to in place after it was linked (an integration rewriting pages): the build must hear of it.
@@ -91,10 +102,35 @@ describe('page links', () => {
     expect(links.changed()).toEqual(['articles/kept/index.html']);
   });
 
+  it('render a page again, not keep it, when its copy was changed through the last output after the build', async () => {
+    const { cacheDir, outDir } = setUp({
+      '/articles/a/': { component: ARTICLE, outputFile: 'articles/a/index.html', html: '<p>a</p>' },
+      '/articles/b/': { component: ARTICLE, outputFile: 'articles/b/index.html', html: '<p>b</p>' },
+    });
+    const listed = ['/articles/a/', '/articles/b/'].map((pathname) => ({ pathname, route: { component: ARTICLE } }));
+    const first = createPageLinks({ cacheDir, outDir, base: '/' });
+    first.stage();
+    expect(await first.link(listed)).toEqual({ linked: 2 });
+    first.record();
+    // A script run over the finished site, writing into the page in place.
+    writeFileSync(path.join(outDir, 'articles/a/index.html'), '<p>a</p><script src="/analytics.js"></script>');
+    const nextOut = path.join(work!, 'next');
+    const next = createPageLinks({ cacheDir, outDir: nextOut, base: '/' });
+    next.stage();
+    expect(await next.link(listed)).toEqual({
+      linked: 1,
+      failed: "1 of Astro's copies changed since the last build ended (written to through its output, or the cache restored without its files' times): those pages are rendered again",
+    });
+    expect(existsSync(path.join(nextOut, 'articles/a/index.html'))).toBe(false);
+    expect(existsSync(path.join(cacheDir, 'dist/articles/a/index.html'))).toBe(false);
+    expect(readFileSync(path.join(nextOut, 'articles/b/index.html'), 'utf8')).toBe('<p>b</p>');
+  });
+
   it('link nothing, and say why, without a record of a last build', async () => {
     const { cacheDir, outDir } = setUp({});
     rmSync(path.join(cacheDir, ASTRO_MANIFEST));
     const links = createPageLinks({ cacheDir, outDir, base: '/' });
+    links.stage();
     expect(await links.link([{ pathname: '/articles/a/', route: { component: ARTICLE } }])).toEqual({ linked: 0, failed: 'no record of a last build' });
   });
 });
