@@ -175,14 +175,17 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       staged ??= stageAll().catch((error: unknown) => ({ pages: [], failed: error instanceof Error ? error.message : String(error) }));
     },
     link: async (paths) => {
-      const { pages, failed: stagingFailed } = await (staged ?? { pages: [], failed: 'nothing staged' });
+      // Nothing staged: no last build, or one that stopped halfway; Astro renders every page.
+      const { pages, failed: stagingFailed } = await (staged ?? { pages: [] });
       let failed = stagingFailed;
       // Files already in the output (Astro's, or the site's static files) stay; the staged link of the same name does not.
       const kept = new Set<string>();
       try {
         if (pages.length > 0) moveInto(staging, outDir, '', kept);
       } catch (error) {
-        // Another disk than the cache (EXDEV): Astro copies every page, as it does without links.
+        // Another disk than the cache (EXDEV): Astro copies every page, as it does without links. Whatever was moved
+        // before the failure goes: a link Astro did not know of could be written into.
+        for (const page of pages) unlinkIfCopy(path.join(outDir, page.outputFile), copyOf(page.outputFile));
         const code = (error as NodeJS.ErrnoException).code;
         failed = code === 'EXDEV' ? 'the output is on another disk than the cache' : `${code ?? 'an error'} moving the linked pages into the output`;
         rmSync(staging, { recursive: true, force: true });
@@ -249,6 +252,13 @@ function moveInto(from: string, into: string, relative: string, kept: Set<string
     else if (entry.isDirectory()) moveInto(source, target, inside, kept);
     else kept.add(inside);
   }
+}
+
+/** Removes `file` if it is a link to `copy` (one file on the disk). */
+function unlinkIfCopy(file: string, copy: string): void {
+  const page = statSync(file, { throwIfNoEntry: false });
+  const kept = statSync(copy, { throwIfNoEntry: false });
+  if (page && kept && page.ino === kept.ino && page.dev === kept.dev) unlinkSync(file);
 }
 
 /** Removes a page of the last build that this one does not have (a story taken down), and the folders it leaves empty. */

@@ -126,6 +126,26 @@ describe('page links', () => {
     expect(readFileSync(path.join(nextOut, 'articles/b/index.html'), 'utf8')).toBe('<p>b</p>');
   });
 
+  it('leave no link behind when the links cannot all be moved into the output', async () => {
+    // Twenty stories, and a file where one story's folder goes: the move fails part of the way through the folder.
+    const slugs = Array.from({ length: 20 }, (_, index) => `story-${index}`);
+    const { cacheDir, outDir } = setUp(
+      Object.fromEntries(slugs.map((slug) => [`/articles/${slug}/`, { component: ARTICLE, outputFile: `articles/${slug}/index.html`, html: `<p>${slug}</p>` }])),
+    );
+    mkdirSync(path.join(outDir, 'articles'));
+    writeFileSync(path.join(outDir, 'articles', 'story-7'), 'not a folder');
+    const links = createPageLinks({ cacheDir, outDir, base: '/' });
+    links.stage();
+    const result = await links.link(slugs.map((slug) => ({ pathname: `/articles/${slug}/`, route: { component: ARTICLE } })));
+    expect(result.linked).toBe(0);
+    expect(result.failed).toMatch(/moving the linked pages into the output/);
+    // Whatever had been moved is gone again: no file of the output is one with Astro's copies.
+    const left = slugs.filter((slug) => existsSync(path.join(outDir, 'articles', slug, 'index.html')));
+    expect(left).toEqual([]);
+    // Astro's copies stay, for Astro to copy.
+    expect(readFileSync(path.join(cacheDir, 'dist/articles/story-3/index.html'), 'utf8')).toBe('<p>story-3</p>');
+  });
+
   it('link nothing, and say why, without a record of a last build', async () => {
     const { cacheDir, outDir } = setUp({});
     rmSync(path.join(cacheDir, ASTRO_MANIFEST));
