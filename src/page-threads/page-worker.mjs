@@ -1,10 +1,12 @@
 // Renders article pages in a worker thread, for the page threads
-// (./integration.ts, ./pool.ts). Plain JavaScript: it loads nothing of
-// Masthead's sources, only the prerender bundle Astro has just built, which
-// holds the pages and every module they import, and two of Astro's own
-// functions. What it starts from: PageThreadData in ./pool.ts.
+// (./integration.ts, ./pool.ts). Plain JavaScript: it loads the prerender
+// bundle Astro has just built, which holds the pages and every module they
+// import, two of Astro's own functions, and of Masthead's sources only the
+// build context. What it starts from: PageThreadData in ./pool.ts.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+// Extensionless relative imports resolved to `.ts`, as in the body workers (src/archive/body-worker.mjs).
+import '../lib/resolve-ts.mjs';
 
 const { entry, astroDir, context, pageStyles, scripts } = workerData;
 
@@ -23,17 +25,14 @@ const bodies = new Map(
     return [kept.id, article];
   }),
 );
-// The build context the pages read (src/context/build-context.ts): the same
-// environment and slots as the build's own thread, rebuilt from plain data.
-globalThis[Symbol.for('masthead.build-context')] = {
-  env: context.env,
-  showUnpublished: context.showUnpublished,
-  slots: {
-    archive: { latest: context.latest, bodies, listeners: new Set() },
-    // Every card a page asks for here was asked for by the same page's paths in the build's thread, which draws them.
-    ...(context.cardBrand ? { cards: { channel: { brand: context.cardBrand, receiver: () => {}, requested: new Map() } } } : {}),
-  },
-};
+// The build context the pages read, opened as the build's own thread opens it (src/context/build-context.ts), with
+// the same environment and the slots pages read, rebuilt from plain data.
+const { openBuildContext } = await import('../context/build-context.ts');
+const buildContext = openBuildContext(context.env);
+buildContext.showUnpublished = context.showUnpublished;
+buildContext.slots.archive = { latest: context.latest, bodies, listeners: new Set() };
+// Every card a page asks for here was asked for by the same page's paths in the build's thread, which draws them.
+if (context.cardBrand) buildContext.slots.cards = { channel: { brand: context.cardBrand, receiver: () => {}, requested: new Map() } };
 
 const { renderForPrerender } = await import(new URL('dist/core/app/prerender.js', astroDir).href);
 const { ensureAsyncRenderScope } = await import(new URL('dist/core/render-scope/node-scope.js', astroDir).href);
