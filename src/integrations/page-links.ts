@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { link, mkdir } from 'node:fs/promises';
+import { link, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Astro's record of the last incremental build (astro/dist/core/build/incremental.js). */
@@ -41,11 +41,9 @@ export function requestKey(component: string, url: string, base: string): string
   return pageKey(component, inSite);
 }
 
+/** A page linked into the output (as Astro names it, under the output folder and under its copies), as it was linked. */
 interface Linked {
-  /** The page in the output folder. */
-  file: string;
-  /** Astro's copy in its cache, the same file. */
-  copy: string;
+  outputFile: string;
   mtimeMs: number;
   size: number;
 }
@@ -132,7 +130,6 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       }
     }
     const pages: Staged[] = [];
-    const folders = new Map<string, Promise<unknown>>();
     let failed: string | undefined;
     let dropped = 0;
     const stageOne = async ({ key, outputFile }: { key: string; outputFile: string }) => {
@@ -140,8 +137,7 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       const file = path.join(staging, outputFile);
       const folder = path.dirname(file);
       try {
-        const now = statSync(copy, { throwIfNoEntry: false });
-        if (!now) return;
+        const now = await stat(copy);
         const was = left[outputFile];
         if (was && (Math.trunc(now.mtimeMs) !== was[0] || now.size !== was[1])) {
           // Not the page Astro wrote: drop the copy, and Astro renders the page again.
@@ -149,8 +145,7 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
           dropped++;
           return;
         }
-        if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-        await folders.get(folder);
+        await mkdir(folder, { recursive: true });
         await link(copy, file);
         pages.push({ key, outputFile, mtimeMs: now.mtimeMs, size: now.size });
       } catch (error) {
@@ -193,11 +188,10 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       }
       rmSync(staging, { recursive: true, force: true });
       const listed = new Set(paths.map(({ pathname, route }) => pageKey(route.component, pathname)));
-      for (const page of pages) {
-        if (kept.has(page.outputFile)) continue;
-        const file = path.join(outDir, page.outputFile);
-        if (listed.has(page.key)) linked.set(page.key, { file, copy: copyOf(page.outputFile), mtimeMs: page.mtimeMs, size: page.size });
-        else removePage(file, outDir);
+      for (const { key, outputFile, mtimeMs, size } of pages) {
+        if (kept.has(outputFile)) continue;
+        if (listed.has(key)) linked.set(key, { outputFile, mtimeMs, size });
+        else removePage(path.join(outDir, outputFile), outDir);
       }
       return { linked: linked.size, ...(failed ? { failed } : {}) };
     },
@@ -206,7 +200,7 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       const page = linked.get(key);
       if (!page || released.has(key)) return;
       released.add(key);
-      for (const file of [page.file, page.copy]) {
+      for (const file of [path.join(outDir, page.outputFile), copyOf(page.outputFile)]) {
         try {
           unlinkSync(file);
         } catch (error) {
@@ -218,8 +212,8 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       const left: Record<string, [number, number]> = {};
       for (const [key, page] of linked) {
         if (released.has(key)) continue;
-        const now = statSync(page.file, { throwIfNoEntry: false });
-        if (now) left[path.relative(outDir, page.file).split(path.sep).join('/')] = [Math.trunc(now.mtimeMs), now.size];
+        const now = statSync(path.join(outDir, page.outputFile), { throwIfNoEntry: false });
+        if (now) left[page.outputFile] = [Math.trunc(now.mtimeMs), now.size];
       }
       const file = path.join(cacheDir, LINKED_RECORD);
       writeFileSync(`${file}.tmp`, JSON.stringify(left));
@@ -229,8 +223,8 @@ export function createPageLinks(options: { cacheDir: string; outDir: string; bas
       const changed: string[] = [];
       for (const [key, page] of linked) {
         if (released.has(key)) continue;
-        const now = statSync(page.file, { throwIfNoEntry: false });
-        if (!now || now.mtimeMs !== page.mtimeMs || now.size !== page.size) changed.push(path.relative(outDir, page.file).split(path.sep).join('/'));
+        const now = statSync(path.join(outDir, page.outputFile), { throwIfNoEntry: false });
+        if (!now || now.mtimeMs !== page.mtimeMs || now.size !== page.size) changed.push(page.outputFile);
       }
       return changed;
     },
