@@ -113,18 +113,27 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 const TRAILING_JOINER = /[^\p{L}\p{N},.;:!?)\]'"’”»]$/u;
 /** A joiner at the start of a word, but not the punctuation that starts a word in prose. */
 const LEADING_JOINER = /^[^\p{L}\p{N}(['"‘“«*_]/u;
+/**
+ * Characters nobody sees (zero-width joiners, fillers): between two words they
+ * join them as a dash would, even the Hangul fillers Unicode counts as letters.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const INVISIBLE_AT_END = /\p{Default_Ignorable_Code_Point}$/u;
+const INVISIBLE_AT_START = /^\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * Two words of a line set apart by a joiner and spaces (`free - limit`,
- * `free -limit`, `free ! limit`), read as one run: spaces alone make prose.
+ * `free -limit`, `free ! limit`, `free` and `limit` with an invisible character
+ * between spaces), read as one run: spaces alone make prose.
  */
 function spacedJoins(line: string): string[] {
   const tokens = line.split(/[ \t]+/);
   const joined: string[] = [];
   for (let index = 0; index + 1 < tokens.length; index++) {
     const [a, b, c] = [tokens[index]!, tokens[index + 1]!, tokens[index + 2]];
-    if (c !== undefined && b.length <= 3 && !HAS_WORD.test(b)) joined.push(a + c);
-    else if (TRAILING_JOINER.test(a) || LEADING_JOINER.test(b)) joined.push(a + b);
+    const seen = b.replace(INVISIBLE, '');
+    if (c !== undefined && seen.length <= 3 && !HAS_WORD.test(seen)) joined.push(a + c);
+    else if (TRAILING_JOINER.test(a) || LEADING_JOINER.test(b) || INVISIBLE_AT_END.test(a) || INVISIBLE_AT_START.test(b)) joined.push(a + b);
   }
   return joined;
 }

@@ -359,6 +359,15 @@ describe("every look-alike of the marker in Unicode's data", () => {
     for (const joiner of JOINERS) expect(likeness(skeleton(`free${joiner}limit`), true), `U+${joiner.codePointAt(0)!.toString(16)}`).toBe('marker');
   });
 
+  // Found by the long run (seed -564879167): the Hangul fillers are invisible, yet Unicode counts them as letters, so
+  // `free ﾠ limit` in a sentence read as two words of prose and the words after it were published.
+  it(`refuses, or cuts before, the words set apart by each of the ${JOINERS.length} joiners between spaces in a sentence`, () => {
+    for (const joiner of JOINERS) {
+      const markdown = `Free words **free ${joiner} limit** ${CANARY}harbour Route A --> B.\n\n![${CANARY}harbour](pic.png)`;
+      expect(() => outcomeOf({ markdown, freeParagraphs: 1 }), `U+${joiner.codePointAt(0)!.toString(16)}`).not.toThrow();
+    }
+  });
+
   it('refuses every entry of the read-more table, as its system writes it', () => {
     for (const entry of READ_MORE_MARKERS) {
       const error = (() => {
